@@ -1,0 +1,64 @@
+import Domain
+import Foundation
+import Identity
+import Logging
+import Storage
+
+/// Everything the server is made of, built in one place from configuration, secrets, a clock and an id
+/// source. The server and the tests build it the same way; tests pass a temporary tenants folder.
+package struct AppServices: Sendable {
+    package private(set) var configuration: AppConfiguration
+    package let directory: TenantDirectory
+    package let registry: Registry
+    package let tenantStore: TenantStore
+    package let provisioner: TenantProvisioner
+    package let verifier: TokenVerifier
+    package let developmentIssuer: DevelopmentIssuer?
+    package let logger: Logger
+    package let now: @Sendable () -> Date
+    package let newID: @Sendable () -> UUID
+
+    package init(
+        configuration: AppConfiguration, secrets: AppSecrets, logger: Logger,
+        now: @escaping @Sendable () -> Date = { Date() }, newID: @escaping @Sendable () -> UUID = { UUID() }
+    ) throws {
+        self.configuration = configuration
+        self.logger = logger
+        self.now = now
+        self.newID = newID
+        let directory = TenantDirectory(root: URL(fileURLWithPath: configuration.tenants.directory, isDirectory: true))
+        self.directory = directory
+        let registry = try Registry(
+            path: directory.registryPath, kommuner: try KommuneCatalog.bundled(),
+            cacheLifetime: .milliseconds(Int(configuration.tenants.registryCacheSeconds * 1000)), now: now())
+        self.registry = registry
+        let store = try TenantStore(directory: directory, maximumOpen: configuration.tenants.maxOpen, logger: logger)
+        self.tenantStore = store
+        self.provisioner = TenantProvisioner(registry: registry, store: store)
+
+        var issuers = configuration.auth.issuers.map {
+            TrustedIssuer(issuer: $0.issuer, audience: $0.audience, keys: .remote(jwksURL: $0.jwksURL))
+        }
+        if configuration.devIssuer.enabled, let pem = secrets.developmentIssuerKeyPEM {
+            let issuer = try DevelopmentIssuer(
+                issuer: configuration.devIssuer.issuer, audience: configuration.devIssuer.audience, privateKeyPEM: pem)
+            issuers.append(issuer.trustedIssuer)
+            self.developmentIssuer = issuer
+        } else {
+            self.developmentIssuer = nil
+        }
+        self.verifier = TokenVerifier(
+            issuers: issuers, hasher: try PIDHasher(secret: secrets.pidHashKey),
+            supportSubjects: Set(configuration.auth.supportSubjects),
+            clockSkew: configuration.auth.clockSkewSeconds, now: now)
+    }
+}
+
+extension AppServices {
+    /// The same services with other network settings (command-line overrides of `http.*`).
+    package func with(configuration: AppConfiguration) -> AppServices {
+        var copy = self
+        copy.configuration = configuration
+        return copy
+    }
+}

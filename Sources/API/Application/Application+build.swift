@@ -1,0 +1,64 @@
+import Foundation
+import Hummingbird
+import Logging
+import OpenAPIHummingbird
+import ServiceLifecycle
+import Storage
+
+/// The composition root: the router with its layers, the generated operations, and the services that
+/// must shut down cleanly. `kp serve` and the tests both call this.
+///
+/// ```
+/// RequestIDMiddleware → BodyLimitMiddleware → route
+///   /api/v1/tenants/{tenantId}/… : TenantGateMiddleware → AuthenticationMiddleware → TenantRequestContext
+///   /api/v1/support/…            : AuthenticationMiddleware → SupportRequestContext
+/// ```
+package func buildApplication(services: AppServices) throws -> some ApplicationProtocol {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: BodyLimitMiddleware(limit: services.configuration.http.maxBodyBytes))
+
+    let tenantGroup = router.group(RouterPath(APITransport.tenantPrefix))
+        .add(middleware: TenantGateMiddleware(registry: services.registry))
+        .add(middleware: AuthenticationMiddleware(verifier: services.verifier))
+        .group(context: TenantRequestContext.self)
+        .add(middleware: TenantScopeMiddleware())
+    let supportGroup = router.group(RouterPath(APITransport.supportPrefix))
+        .add(middleware: AuthenticationMiddleware(verifier: services.verifier))
+        .group(context: SupportRequestContext.self)
+        .add(middleware: SupportScopeMiddleware())
+
+    let document = try openAPIDocument()
+    let handlers = APIHandlers(services: services, openAPIDocument: document)
+    try handlers.registerHandlers(
+        on: APITransport(router: router, tenantGroup: tenantGroup, supportGroup: supportGroup))
+
+    var app = Application(
+        router: router,
+        configuration: .init(
+            address: .hostname(services.configuration.http.host, port: services.configuration.http.port),
+            serverName: "Kompetanseportal"),
+        logger: services.logger)
+    app.addServices(TenantStoreService(store: services.tenantStore, logger: services.logger))
+    return app
+}
+
+/// The spec the server was generated from, served as it is.
+func openAPIDocument() throws -> Data {
+    guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml") else {
+        throw StorageError.fileOperationFailed("openapi.yaml missing from the bundle")
+    }
+    return try Data(contentsOf: url)
+}
+
+/// Closes every tenant database when the server shuts down gracefully (SIGTERM, SIGINT).
+struct TenantStoreService: Service {
+    let store: TenantStore
+    let logger: Logger
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await store.closeAll()
+        logger.info("tenant databases closed")
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Non-secret settings, read from `Config/*.json` and overridden by `KP_…` environment variables.
+///
+/// Keys are dotted lowerCamelCase (`http.port`); the environment variable of a key is `KP_` followed by
+/// the key in upper case with dots as underscores (`KP_HTTP_PORT`, `KP_TENANTS_MAXOPEN`). Secrets are
+/// never here: see `AppSecrets`.
+package struct AppConfiguration: Codable, Sendable, Equatable {
+    package struct HTTP: Codable, Sendable, Equatable {
+        package var host = "127.0.0.1"
+        package var port = 8080
+        /// Requests with a larger body are refused with 413 before any handler runs.
+        package var maxBodyBytes = 64 * 1024
+    }
+
+    package struct Tenants: Codable, Sendable, Equatable {
+        package var directory = "Tenants"
+        /// How many tenant database pools may be open at once (LRU beyond that).
+        package var maxOpen = 64
+        /// How long a registry lookup may be served from the cache when another process changed it.
+        package var registryCacheSeconds = 2.0
+    }
+
+    package struct Issuer: Codable, Sendable, Equatable {
+        package var issuer: String
+        package var audience: String
+        package var jwksURL: String
+    }
+
+    package struct Auth: Codable, Sendable, Equatable {
+        package var issuers: [Issuer] = []
+        package var clockSkewSeconds = 60.0
+        /// The `sub` of each support staff member; their tokens unlock the support API.
+        package var supportSubjects: [String] = []
+    }
+
+    package struct DevelopmentIssuer: Codable, Sendable, Equatable {
+        package var enabled = false
+        package var issuer = "http://127.0.0.1:8080/dev-issuer"
+        package var audience = "kompetanseportal"
+    }
+
+    package struct Log: Codable, Sendable, Equatable {
+        package var level = "info"
+    }
+
+    package var http = HTTP()
+    package var tenants = Tenants()
+    package var auth = Auth()
+    package var devIssuer = DevelopmentIssuer()
+    package var log = Log()
+
+    package init() {}
+
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        http = try container.decodeIfPresent(HTTP.self, forKey: .http) ?? HTTP()
+        tenants = try container.decodeIfPresent(Tenants.self, forKey: .tenants) ?? Tenants()
+        auth = try container.decodeIfPresent(Auth.self, forKey: .auth) ?? Auth()
+        devIssuer = try container.decodeIfPresent(DevelopmentIssuer.self, forKey: .devIssuer) ?? DevelopmentIssuer()
+        log = try container.decodeIfPresent(Log.self, forKey: .log) ?? Log()
+    }
+}

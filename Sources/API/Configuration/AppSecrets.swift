@@ -1,0 +1,70 @@
+import Foundation
+import Identity
+
+/// Secrets, only ever from the environment.
+///
+/// In demo mode a missing secret is generated once and kept in `Tenants/_dev/` (ignored by git), so a
+/// demo server and `kp dev token` agree across restarts; outside demo mode a missing secret stops the start.
+package struct AppSecrets: Sendable {
+    /// `KP_PID_HASH_KEY`: at least 32 bytes, hex or base64; keys the hash of national identity numbers.
+    package var pidHashKey: [UInt8]
+    /// `KP_DEV_ISSUER_KEY`: PEM P-256 private key of the development issuer (only when it is enabled).
+    package var developmentIssuerKeyPEM: String?
+
+    package init(pidHashKey: [UInt8], developmentIssuerKeyPEM: String?) {
+        self.pidHashKey = pidHashKey
+        self.developmentIssuerKeyPEM = developmentIssuerKeyPEM
+    }
+
+    package static func load(
+        environment: [String: String], configuration: AppConfiguration, demoFolder: URL?
+    ) throws -> AppSecrets {
+        let pidKey: [UInt8]
+        if let raw = environment["KP_PID_HASH_KEY"] {
+            guard let bytes = decode(raw), bytes.count >= 32 else { throw ConfigurationError.invalidSecret("KP_PID_HASH_KEY") }
+            pidKey = bytes
+        } else if let demoFolder {
+            pidKey = try demoSecret(named: "pid-hash-key", in: demoFolder)
+        } else {
+            throw ConfigurationError.missingSecret("KP_PID_HASH_KEY")
+        }
+        var issuerKey: String?
+        if configuration.devIssuer.enabled {
+            if let pem = environment["KP_DEV_ISSUER_KEY"] {
+                issuerKey = pem
+            } else if let demoFolder {
+                issuerKey = try DevelopmentIssuer.loadOrCreateKey(at: demoFolder.appendingPathComponent("dev-issuer.pem"))
+            } else {
+                throw ConfigurationError.missingSecret("KP_DEV_ISSUER_KEY")
+            }
+        }
+        return AppSecrets(pidHashKey: pidKey, developmentIssuerKeyPEM: issuerKey)
+    }
+
+    private static func decode(_ raw: String) -> [UInt8]? {
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.count % 2 == 0, text.allSatisfy(\.isHexDigit) {
+            var bytes: [UInt8] = []
+            var index = text.startIndex
+            while index < text.endIndex {
+                let next = text.index(index, offsetBy: 2)
+                guard let byte = UInt8(text[index..<next], radix: 16) else { return nil }
+                bytes.append(byte)
+                index = next
+            }
+            return bytes
+        }
+        return Data(base64Encoded: text).map { Array($0) }
+    }
+
+    private static func demoSecret(named name: String, in folder: URL) throws -> [UInt8] {
+        let file = folder.appendingPathComponent(name)
+        if let data = try? Data(contentsOf: file), data.count >= 32 { return Array(data) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        try Data(bytes).write(to: file, options: [.atomic])
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        return bytes
+    }
+}

@@ -1,0 +1,196 @@
+import Domain
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Identity
+import OpenAPIRuntime
+import Storage
+
+/// The one place where errors become HTTP: every known error gets a status and a stable code; anything
+/// else is a 500 that says nothing about the inside (the log has the details, under the request id).
+package enum ProblemMapping {
+    package struct Mapped {
+        package var problem: Problem
+        package var headers: HTTPFields = [:]
+        /// False for errors the server did not expect; those are logged at error level.
+        package var expected = true
+    }
+
+    package static func map(_ error: any Error) -> Mapped {
+        switch error {
+        case let error as ServerError:
+            return mapServerError(error)
+        case let error as ValidationError:
+            return Mapped(problem: Problem(status: .badRequest, code: "validation.failed", title: "Invalid input",
+                detail: error.detail, field: error.field))
+        case let error as TenantError:
+            return Mapped(problem: map(error))
+        case let error as TraineeError:
+            return Mapped(problem: map(error))
+        case let error as AuthenticationError:
+            return map(error)
+        case AccessError.supportOnly:
+            return Mapped(problem: Problem(status: .forbidden, code: "access.supportOnly", title: "Support staff only",
+                detail: "This operation is reserved for the vendor's support staff"))
+        case let error as RequestError:
+            return Mapped(problem: map(error))
+        case let error as HTTPError:
+            return Mapped(problem: map(error))
+        case let error as DecodingError:
+            return Mapped(problem: map(error))
+        default:
+            return Mapped(
+                problem: Problem(status: .internalServerError, code: "internal", title: "Internal error",
+                    detail: "Something went wrong on our side; quote the request id when you contact support"),
+                expected: false)
+        }
+    }
+
+    private static func mapServerError(_ error: ServerError) -> Mapped {
+        let underlying = error.underlyingError
+        if underlying is DecodingError || underlying is ValidationError || underlying is TenantError
+            || underlying is TraineeError || underlying is AuthenticationError || underlying is AccessError
+            || underlying is RequestError || underlying is HTTPError || underlying is ServerError
+        {
+            return map(underlying)
+        }
+        // The generated code's own request checks (content type, missing body or parameter) carry a 4xx.
+        if let convertible = underlying as? any HTTPResponseConvertible, (400..<500).contains(convertible.httpStatus.code) {
+            return Mapped(problem: Problem(status: convertible.httpStatus, code: "request.invalid",
+                title: "Invalid request", detail: error.causeDescription))
+        }
+        return map(underlying)
+    }
+
+    private static func map(_ error: TenantError) -> Problem {
+        switch error {
+        case .unknown(let id):
+            Problem(status: .notFound, code: "tenant.unknown", title: "Unknown tenant", detail: "No tenant has the id \(id)")
+        case .alreadyExists(let id):
+            Problem(status: .conflict, code: "tenant.exists", title: "Tenant exists",
+                detail: "A tenant with the id \(id) already exists", field: "id")
+        case .organisationNumberTaken(let number):
+            Problem(status: .conflict, code: "tenant.organisationNumberTaken", title: "Organisation number in use",
+                detail: "Organisation number \(number) already belongs to a tenant", field: "organisationNumber")
+        case .agreementRequired(let id, let status):
+            Problem(status: .forbidden, code: "agreement.required", title: "Agreement required",
+                detail: "Tenant \(id) has no data processing agreement in force (status \(status.rawValue))")
+        case .suspended(let id):
+            Problem(status: .forbidden, code: "tenant.suspended", title: "Tenant suspended",
+                detail: "Tenant \(id) is suspended by support")
+        case .terminated(let id):
+            Problem(status: .forbidden, code: "tenant.terminated", title: "Tenant terminated",
+                detail: "The agreement of tenant \(id) has ended")
+        case .notProvisioned(let id):
+            Problem(status: .conflict, code: "tenant.notProvisioned", title: "Tenant not provisioned",
+                detail: "Tenant \(id) has no database yet; provision it first")
+        case .alreadyProvisioned(let id):
+            Problem(status: .conflict, code: "tenant.alreadyProvisioned", title: "Tenant already provisioned",
+                detail: "Tenant \(id) already has a database")
+        case .transitionNotAllowed(let id, let from, let transition):
+            Problem(status: .conflict, code: "tenant.transitionNotAllowed", title: "Not allowed in this status",
+                detail: "Cannot \(transition) tenant \(id) while it is \(from.rawValue)")
+        case .schemaTooNew(let id):
+            Problem(status: .serviceUnavailable, code: "tenant.schemaTooNew", title: "Tenant database too new",
+                detail: "Tenant \(id) was written by a newer version of the portal")
+        }
+    }
+
+    private static func map(_ error: TraineeError) -> Problem {
+        switch error {
+        case .alreadyRegistered:
+            Problem(status: .conflict, code: "trainee.alreadyRegistered", title: "Already registered",
+                detail: "You are already registered as a LIS in this tenant")
+        case .notRegistered:
+            Problem(status: .notFound, code: "trainee.notRegistered", title: "Not registered",
+                detail: "You are not registered as a LIS in this tenant")
+        case .notFound:
+            Problem(status: .notFound, code: "trainee.notFound", title: "No such LIS",
+                detail: "No LIS with this id in this tenant")
+        case .forbidden:
+            Problem(status: .forbidden, code: "access.forbidden", title: "Not allowed",
+                detail: "You may not read this LIS's record")
+        case .invalid(let validation):
+            Problem(status: .badRequest, code: "validation.failed", title: "Invalid input", detail: validation.detail,
+                field: validation.field)
+        }
+    }
+
+    private static func map(_ error: AuthenticationError) -> Mapped {
+        let detail: String
+        switch error {
+        case .missingToken: detail = "An Authorization: Bearer token is required"
+        case .malformedToken: detail = "The bearer token is not a well-formed JWT"
+        case .unknownIssuer: detail = "The token's issuer is not trusted"
+        case .invalidSignature: detail = "The token's signature does not verify"
+        case .expired: detail = "The token has expired"
+        case .notYetValid: detail = "The token is not valid yet"
+        case .wrongAudience: detail = "The token was not issued for this service"
+        case .missingClaim(let claim): detail = "The token lacks the claim \(claim)"
+        case .invalidClaim(let claim): detail = "The token's claim \(claim) is invalid"
+        case .keysUnavailable: detail = "The issuer's keys could not be fetched"
+        }
+        let code = "auth." + String(describing: error).prefix { $0 != "(" }
+        var headers = HTTPFields()
+        headers[.wwwAuthenticate] =
+            "Bearer realm=\"kompetanseportal\", error=\"\(error.bearerError)\", error_description=\"\(detail)\""
+        return Mapped(
+            problem: Problem(status: .unauthorized, code: code, title: "Not authenticated", detail: detail),
+            headers: headers)
+    }
+
+    private static func map(_ error: RequestError) -> Problem {
+        switch error {
+        case .bodyTooLarge(let limit):
+            Problem(status: .contentTooLarge, code: "request.tooLarge", title: "Request body too large",
+                detail: "The request body must be at most \(limit) bytes")
+        case .malformedBody(let detail):
+            Problem(status: .badRequest, code: "request.malformed", title: "Malformed request body", detail: detail)
+        case .invalidParameter(let name):
+            Problem(status: .badRequest, code: "request.invalidParameter", title: "Invalid parameter",
+                detail: "The parameter \(name) is invalid", field: name)
+        case .routeNotFound:
+            Problem(status: .notFound, code: "route.notFound", title: "Not found", detail: "No such resource")
+        case .methodNotAllowed:
+            Problem(status: .methodNotAllowed, code: "method.notAllowed", title: "Method not allowed")
+        }
+    }
+
+    private static func map(_ error: HTTPError) -> Problem {
+        switch error.status {
+        case .notFound: map(RequestError.routeNotFound)
+        case .methodNotAllowed: map(RequestError.methodNotAllowed)
+        case .contentTooLarge:
+            Problem(status: .contentTooLarge, code: "request.tooLarge", title: "Request body too large")
+        default:
+            Problem(status: error.status, code: "request.invalid", title: error.status.reasonPhrase)
+        }
+    }
+
+    /// Names the field a JSON body got wrong, without echoing the body.
+    private static func map(_ error: DecodingError) -> Problem {
+        func path(_ codingPath: [any CodingKey], _ key: (any CodingKey)? = nil) -> String {
+            (codingPath + (key.map { [$0] } ?? [])).map(\.stringValue).joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let field = path(context.codingPath, key)
+            return Problem(status: .badRequest, code: "request.missingField", title: "Missing field",
+                detail: "The field \(field) is required", field: field)
+        case .valueNotFound(_, let context):
+            let field = path(context.codingPath)
+            return Problem(status: .badRequest, code: "request.missingField", title: "Missing field",
+                detail: "The field \(field) must not be null", field: field)
+        case .typeMismatch(_, let context):
+            let field = path(context.codingPath)
+            return Problem(status: .badRequest, code: "request.invalidField", title: "Invalid field",
+                detail: "The field \(field) has the wrong type", field: field)
+        case .dataCorrupted(let context) where !context.codingPath.isEmpty:
+            let field = path(context.codingPath)
+            return Problem(status: .badRequest, code: "request.invalidField", title: "Invalid field",
+                detail: "The field \(field) has a value that is not allowed", field: field)
+        default:
+            return map(RequestError.malformedBody("The request body is not valid JSON"))
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Domain
+import Foundation
+
+/// Conversions between the generated API types and the domain's; the only place they meet.
+extension Components.Schemas.Tenant {
+    init(_ tenant: Tenant) {
+        self.init(
+            id: tenant.id.rawValue, kind: .init(tenant.kind), name: tenant.name,
+            organisationNumber: tenant.organisationNumber?.rawValue, kommunenummer: tenant.kommunenummer?.rawValue,
+            status: .init(tenant.status), provisioned: tenant.isProvisioned, createdAt: tenant.createdAt,
+            updatedAt: tenant.updatedAt)
+    }
+}
+
+extension Components.Schemas.TenantKind {
+    init(_ kind: TenantKind) {
+        switch kind {
+        case .kommune: self = .kommune
+        case .virksomhet: self = .virksomhet
+        }
+    }
+}
+
+extension TenantKind {
+    init(_ kind: Components.Schemas.TenantKind) {
+        switch kind {
+        case .kommune: self = .kommune
+        case .virksomhet: self = .virksomhet
+        }
+    }
+}
+
+extension Components.Schemas.TenantStatus {
+    init(_ status: TenantStatus) {
+        switch status {
+        case .registered: self = .registered
+        case .agreementPending: self = .agreementPending
+        case .active: self = .active
+        case .suspended: self = .suspended
+        case .terminated: self = .terminated
+        }
+    }
+}
+
+extension TenantStatus {
+    init(_ status: Components.Schemas.TenantStatus) {
+        switch status {
+        case .registered: self = .registered
+        case .agreementPending: self = .agreementPending
+        case .active: self = .active
+        case .suspended: self = .suspended
+        case .terminated: self = .terminated
+        }
+    }
+}
+
+extension Components.Schemas.Trainee {
+    init(_ trainee: Trainee, tenant: TenantID) {
+        self.init(
+            id: trainee.id.uuidString.lowercased(), tenantId: tenant.rawValue, name: trainee.name,
+            hprNumber: trainee.hprNumber, programme: .init(trainee.programme), email: trainee.email,
+            registeredAt: trainee.registeredAt)
+    }
+}
+
+extension Components.Schemas.Programme {
+    init(_ programme: Programme) {
+        switch programme {
+        case .lis1: self = .lis1
+        case .alis: self = .alis
+        case .samfunnsmedisin: self = .samfunnsmedisin
+        case .arbeidsmedisin: self = .arbeidsmedisin
+        }
+    }
+}
+
+extension Programme {
+    init(_ programme: Components.Schemas.Programme) {
+        switch programme {
+        case .lis1: self = .lis1
+        case .alis: self = .alis
+        case .samfunnsmedisin: self = .samfunnsmedisin
+        case .arbeidsmedisin: self = .arbeidsmedisin
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Hummingbird
+
+/// Refuses request bodies larger than the configured limit before any handler reads them.
+///
+/// A declared `Content-Length` over the limit is refused at once; a body without one is collected up
+/// to the limit (the API's bodies are small JSON documents), so a handler never sees more.
+package struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
+    let limit: Int
+
+    package init(limit: Int) { self.limit = limit }
+
+    package func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit {
+            throw RequestError.bodyTooLarge(limit: limit)
+        }
+        var request = request
+        if request.method == .post || request.method == .put || request.method == .patch {
+            do {
+                _ = try await request.collectBody(upTo: limit)
+            } catch let error as HTTPError where error.status == .contentTooLarge {
+                throw RequestError.bodyTooLarge(limit: limit)
+            }
+        }
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,37 @@
+import HTTPTypes
+import Hummingbird
+import OpenAPIHummingbird
+import OpenAPIRuntime
+
+/// Where the generated operations are registered: each path goes to the route group its prefix names.
+///
+/// - `/api/v1/tenants/{tenantId}/…` → the tenant group (gate → authentication → `TenantRequestContext`)
+/// - `/api/v1/support/…` → the support group (authentication → `SupportRequestContext`)
+/// - anything else → the public router
+///
+/// Because the split is by prefix, a new tenant-scoped operation in `openapi.yaml` is gated without
+/// anyone remembering to.
+struct APITransport: ServerTransport {
+    static let tenantPrefix = "/api/v1/tenants/{tenantId}"
+    static let supportPrefix = "/api/v1/support"
+
+    let router: Router<AppRequestContext>
+    let tenantGroup: RouterGroup<TenantRequestContext>
+    let supportGroup: RouterGroup<SupportRequestContext>
+
+    func register(
+        _ handler: @escaping @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (
+            HTTPResponse, HTTPBody?
+        ),
+        method: HTTPRequest.Method,
+        path: String
+    ) throws {
+        if path.hasPrefix(Self.tenantPrefix + "/") {
+            tenantGroup.register(handler, method: method, path: String(path.dropFirst(Self.tenantPrefix.count + 1)))
+        } else if path.hasPrefix(Self.supportPrefix + "/") {
+            supportGroup.register(handler, method: method, path: String(path.dropFirst(Self.supportPrefix.count + 1)))
+        } else {
+            router.register(handler, method: method, path: path)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// The stable identifier of a tenant, validated at construction.
+///
+/// Because only lower-case ASCII letters, digits and single inner hyphens pass, a `TenantID` can never
+/// be `..`, contain `/`, or otherwise escape the tenant folder when it becomes a path component.
+package struct TenantID: Hashable, Sendable, CustomStringConvertible, Comparable {
+    package static let maxLength = 63
+
+    package let rawValue: String
+
+    package init(_ raw: String, field: String = "tenantId") throws(ValidationError) {
+        guard !raw.isEmpty else { throw ValidationError(field: field, reason: .missing) }
+        guard raw.utf8.count <= Self.maxLength else {
+            throw ValidationError(field: field, reason: .tooLong(max: Self.maxLength))
+        }
+        for byte in raw.utf8 {
+            let allowed = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D
+            guard allowed else { throw ValidationError(field: field, reason: .illegalCharacters) }
+        }
+        guard raw.first != "-", raw.last != "-", !raw.contains("--") else {
+            throw ValidationError(field: field, reason: .notAllowed("hyphens may not lead, trail or repeat"))
+        }
+        self.rawValue = raw
+    }
+
+    /// The conventional id of a kommune's tenant, derived from its kommunenummer (`kommune-0301`).
+    package static func kommune(_ number: Kommunenummer) -> TenantID {
+        // Four digits and a fixed prefix always satisfy the rules above.
+        (try? TenantID("kommune-\(number.rawValue)")) ?? TenantID(unchecked: "kommune-\(number.rawValue)")
+    }
+
+    private init(unchecked: String) { self.rawValue = unchecked }
+
+    package var description: String { rawValue }
+
+    package static func < (lhs: TenantID, rhs: TenantID) -> Bool { lhs.rawValue < rhs.rawValue }
+}

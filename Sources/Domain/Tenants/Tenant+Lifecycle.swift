@@ -1,0 +1,73 @@
+import struct Foundation.Date
+
+/// The tenant lifecycle as a pure state machine: storage reads a tenant, asks here, and writes the answer.
+extension Tenant {
+    /// Registers a private virksomhet; kommuner come from the seed list instead.
+    package static func newVirksomhet(
+        id: TenantID, organisationNumber: OrganisationNumber, name rawName: String, at now: Date
+    ) throws(ValidationError) -> Tenant {
+        let name = try Self.validName(rawName)
+        return Tenant(
+            id: id, kind: .virksomhet, organisationNumber: organisationNumber, kommunenummer: nil, name: name,
+            status: .registered, provisionedAt: nil, createdAt: now, updatedAt: now)
+    }
+
+    package static func validName(_ raw: String, field: String = "name") throws(ValidationError) -> String {
+        let name = raw.trimmingWhitespace()
+        guard !name.isEmpty else { throw ValidationError(field: field, reason: .missing) }
+        guard name.count <= 200 else { throw ValidationError(field: field, reason: .tooLong(max: 200)) }
+        guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw ValidationError(field: field, reason: .notAllowed("control characters are not allowed"))
+        }
+        return name
+    }
+
+    /// Marks the tenant's database as created; provisioning twice is refused so a file is never replaced.
+    package func provisioned(at now: Date) throws(TenantError) -> Tenant {
+        guard !isProvisioned else { throw .alreadyProvisioned(id) }
+        guard status != .terminated else { throw .transitionNotAllowed(id, from: status, transition: "provision") }
+        var copy = self
+        copy.provisionedAt = now
+        copy.updatedAt = now
+        return copy
+    }
+
+    /// Applies a lifecycle transition, or says why it is not allowed from the current status.
+    package func applying(_ transition: TenantTransition, at now: Date) throws(TenantError) -> Tenant {
+        let allowed: Bool
+        switch (transition, status) {
+        case (.activate, .registered), (.activate, .agreementPending): allowed = true
+        case (.suspend, .active): allowed = true
+        case (.resume, .suspended): allowed = true
+        case (.terminate, .registered), (.terminate, .agreementPending), (.terminate, .active),
+            (.terminate, .suspended):
+            allowed = true
+        default: allowed = false
+        }
+        guard allowed else { throw .transitionNotAllowed(id, from: status, transition: transition.rawValue) }
+        if transition == .activate, !isProvisioned { throw .notProvisioned(id) }
+        var copy = self
+        copy.status = transition.target
+        copy.updatedAt = now
+        return copy
+    }
+
+    /// Why the gate refuses this tenant, or nil when it may be used.
+    package var gateRefusal: TenantError? {
+        switch status {
+        case .active: isProvisioned ? nil : .notProvisioned(id)
+        case .suspended: .suspended(id)
+        case .terminated: .terminated(id)
+        case .registered, .agreementPending: .agreementRequired(id, status: status)
+        }
+    }
+}
+
+extension String {
+    package func trimmingWhitespace() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

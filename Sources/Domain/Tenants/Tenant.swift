@@ -1,0 +1,32 @@
+import struct Foundation.Date
+
+/// An employer using the portal, as the registry knows it.
+package struct Tenant: Sendable, Equatable {
+    package let id: TenantID
+    package let kind: TenantKind
+    package let organisationNumber: OrganisationNumber?
+    package let kommunenummer: Kommunenummer?
+    package let name: String
+    package var status: TenantStatus
+    /// Set when the tenant's database file has been created; a tenant without one cannot be activated.
+    package var provisionedAt: Date?
+    package let createdAt: Date
+    package var updatedAt: Date
+
+    package init(
+        id: TenantID, kind: TenantKind, organisationNumber: OrganisationNumber?, kommunenummer: Kommunenummer?,
+        name: String, status: TenantStatus, provisionedAt: Date?, createdAt: Date, updatedAt: Date
+    ) {
+        self.id = id
+        self.kind = kind
+        self.organisationNumber = organisationNumber
+        self.kommunenummer = kommunenummer
+        self.name = name
+        self.status = status
+        self.provisionedAt = provisionedAt
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    package var isProvisioned: Bool { provisionedAt != nil }
+}

@@ -1,0 +1,145 @@
+import Domain
+import Foundation
+import GRDB
+import Synchronization
+
+/// The tenant registry: which tenants exist, their lifecycle status, and every change made to them.
+///
+/// Lookups go through an in-memory cache because the gate consults it on every request. A change made
+/// through this value invalidates the entry at once; a change made by another process (`kp tenant …`
+/// while the server runs) is seen once the entry is older than `cacheLifetime`.
+package final class Registry: Sendable {
+    private struct CacheEntry {
+        let tenant: Tenant?
+        let fetchedAt: ContinuousClock.Instant
+    }
+
+    package let kommuner: KommuneCatalog
+    private let pool: DatabasePool
+    private let cache = Mutex<[TenantID: CacheEntry]>([:])
+    private let cacheLifetime: Duration
+
+    /// Opens (creating and migrating if needed) the registry file; the kommuner are loaded on first start.
+    package init(path: String, kommuner: KommuneCatalog, cacheLifetime: Duration = .seconds(2), now: Date) throws {
+        try FileManager.default.createDirectory(
+            at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        self.pool = try DatabaseSetup.openPool(at: path, maximumReaderCount: 4)
+        self.kommuner = kommuner
+        self.cacheLifetime = cacheLifetime
+        try RegistryMigrations.migrator(kommuner: kommuner, now: now).migrate(pool)
+    }
+
+    // MARK: Reads
+
+    /// The tenant with this id, from the cache when fresh.
+    package func tenant(_ id: TenantID) throws -> Tenant? {
+        let now = ContinuousClock.now
+        if let entry = cache.withLock({ $0[id] }), now - entry.fetchedAt < cacheLifetime {
+            return entry.tenant
+        }
+        let tenant = try pool.readNow { db in try TenantRecord.fetchOne(db, key: id.rawValue)?.tenant() }
+        cache.withLock { $0[id] = CacheEntry(tenant: tenant, fetchedAt: now) }
+        return tenant
+    }
+
+    package func requireTenant(_ id: TenantID) throws -> Tenant {
+        guard let tenant = try tenant(id) else { throw TenantError.unknown(id) }
+        return tenant
+    }
+
+    package func tenants(status: TenantStatus? = nil, kind: TenantKind? = nil) throws -> [Tenant] {
+        try pool.readNow { db in
+            var request = TenantRecord.all()
+            if let status { request = request.filter(Column("status") == status.rawValue) }
+            if let kind { request = request.filter(Column("kind") == kind.rawValue) }
+            return try request.order(Column("id")).fetchAll(db).map { try $0.tenant() }
+        }
+    }
+
+    /// Answers the readiness probe: the registry file can be read.
+    package func ping() throws {
+        _ = try pool.readNow { db in try Int.fetchOne(db, sql: "SELECT 1") }
+    }
+
+    // MARK: Changes (each one transaction: read → decide → write, with its event)
+
+    package func createVirksomhet(
+        id: TenantID, organisationNumber: OrganisationNumber, name: String, actor: String, at now: Date
+    ) async throws -> Tenant {
+        let tenant = try Tenant.newVirksomhet(id: id, organisationNumber: organisationNumber, name: name, at: now)
+        try await pool.write { db in
+            if try TenantRecord.exists(db, key: id.rawValue) { throw TenantError.alreadyExists(id) }
+            if try TenantRecord.filter(Column("organisationNumber") == organisationNumber.rawValue).fetchCount(db) > 0 {
+                throw TenantError.organisationNumberTaken(organisationNumber)
+            }
+            try TenantRecord(tenant).insert(db)
+            try Self.appendEvent(db, tenant: id, action: "create", from: nil, to: tenant.status, actor: actor, at: now)
+        }
+        invalidate(id)
+        return tenant
+    }
+
+    /// Applies a lifecycle transition decided by the domain.
+    package func apply(_ transition: TenantTransition, to id: TenantID, actor: String, at now: Date) async throws
+        -> Tenant
+    {
+        try await change(id, action: transition.rawValue, actor: actor, at: now) { tenant in
+            try tenant.applying(transition, at: now)
+        }
+    }
+
+    /// Records that the tenant's file exists; called by `TenantStore.provision` after the copy.
+    package func markProvisioned(_ id: TenantID, actor: String, at now: Date) async throws -> Tenant {
+        try await change(id, action: "provision", actor: actor, at: now) { tenant in try tenant.provisioned(at: now) }
+    }
+
+    package func invalidate(_ id: TenantID) {
+        _ = cache.withLock { $0.removeValue(forKey: id) }
+    }
+
+    private func change(
+        _ id: TenantID, action: String, actor: String, at now: Date,
+        decide: @escaping @Sendable (Tenant) throws -> Tenant
+    ) async throws -> Tenant {
+        let updated = try await pool.write { db in
+            guard let current = try TenantRecord.fetchOne(db, key: id.rawValue)?.tenant() else {
+                throw TenantError.unknown(id)
+            }
+            let next = try decide(current)
+            try TenantRecord(next).update(db)
+            try Self.appendEvent(db, tenant: id, action: action, from: current.status, to: next.status, actor: actor, at: now)
+            return next
+        }
+        invalidate(id)
+        return updated
+    }
+
+    private static func appendEvent(
+        _ db: Database, tenant: TenantID, action: String, from: TenantStatus?, to: TenantStatus?, actor: String,
+        at now: Date
+    ) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO tenantEvent (tenantId, action, fromStatus, toStatus, actor, at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [tenant.rawValue, action, from?.rawValue, to?.rawValue, actor, now])
+    }
+
+    /// The recorded changes of one tenant, oldest first.
+    package func events(of id: TenantID) throws -> [TenantEvent] {
+        try pool.readNow { db in
+            try Row.fetchAll(
+                db, sql: "SELECT action, fromStatus, toStatus, actor, at FROM tenantEvent WHERE tenantId = ? ORDER BY id",
+                arguments: [id.rawValue]
+            ).map { row in
+                TenantEvent(
+                    action: row["action"], from: (row["fromStatus"] as String?).flatMap(TenantStatus.init(rawValue:)),
+                    to: (row["toStatus"] as String?).flatMap(TenantStatus.init(rawValue:)), actor: row["actor"],
+                    at: row["at"])
+            }
+        }
+    }
+
+    package func close() throws { try pool.close() }
+}

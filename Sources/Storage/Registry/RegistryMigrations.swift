@@ -1,0 +1,55 @@
+import Domain
+import Foundation
+import GRDB
+
+/// The registry's schema. A shipped migration is never edited: add a new one.
+enum RegistryMigrations {
+    static func migrator(kommuner: KommuneCatalog, now: Date) -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-tenant") { db in
+            try db.create(table: "tenant") { t in
+                t.primaryKey("id", .text)
+                t.column("kind", .text).notNull()
+                    .check(sql: "kind IN ('kommune', 'virksomhet')")
+                t.column("organisationNumber", .text).unique()
+                t.column("kommunenummer", .text).unique()
+                t.column("name", .text).notNull()
+                t.column("status", .text).notNull()
+                    .check(sql: "status IN ('registered', 'agreementPending', 'active', 'suspended', 'terminated')")
+                t.column("provisionedAt", .datetime)
+                t.column("createdAt", .datetime).notNull()
+                t.column("updatedAt", .datetime).notNull()
+                t.check(sql: "kind = 'virksomhet' OR kommunenummer IS NOT NULL")
+                t.check(sql: "kind = 'kommune' OR organisationNumber IS NOT NULL")
+            }
+            try db.create(index: "tenant_status", on: "tenant", columns: ["status"])
+            // Every change of a tenant, append-only: who did what to which tenant, and when.
+            try db.create(table: "tenantEvent") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("tenantId", .text).notNull().indexed()
+                t.column("action", .text).notNull()
+                t.column("fromStatus", .text)
+                t.column("toStatus", .text)
+                t.column("actor", .text).notNull()
+                t.column("at", .datetime).notNull()
+            }
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER tenantEvent_noUpdate BEFORE UPDATE ON tenantEvent
+                    BEGIN SELECT RAISE(ABORT, 'tenantEvent is append-only'); END;
+                    CREATE TRIGGER tenantEvent_noDelete BEFORE DELETE ON tenantEvent
+                    BEGIN SELECT RAISE(ABORT, 'tenantEvent is append-only'); END;
+                    """)
+        }
+        migrator.registerMigration("v2-seed-kommuner-2024") { db in
+            for kommune in kommuner.all {
+                let tenant = Tenant(
+                    id: .kommune(kommune.number), kind: .kommune, organisationNumber: nil,
+                    kommunenummer: kommune.number, name: kommune.name, status: .registered, provisionedAt: nil,
+                    createdAt: now, updatedAt: now)
+                try TenantRecord(tenant).insert(db)
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,51 @@
+import Domain
+import Foundation
+import GRDB
+
+/// A row of a tenant database's `trainee` table.
+struct TraineeRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "trainee"
+
+    var id: String
+    var personKey: String
+    var name: String
+    var hprNumber: String?
+    var programme: String
+    var email: String?
+    var registeredAt: Date
+
+    init(_ trainee: Trainee) {
+        id = trainee.id.uuidString.lowercased()
+        personKey = trainee.personKey.hex
+        name = trainee.name
+        hprNumber = trainee.hprNumber
+        programme = trainee.programme.rawValue
+        email = trainee.email
+        registeredAt = trainee.registeredAt
+    }
+
+    init(row: Row) throws {
+        id = row[0]
+        personKey = row[1]
+        name = row[2]
+        hprNumber = row[3]
+        programme = row[4]
+        email = row[5]
+        registeredAt = row[6]
+    }
+
+    static let selectColumns = "id, personKey, name, hprNumber, programme, email, registeredAt"
+
+    func trainee() throws -> Trainee {
+        guard let id = UUID(uuidString: id) else { throw StorageError.corruptRow(table: "trainee", column: "id") }
+        guard let programme = Programme(rawValue: programme) else {
+            throw StorageError.corruptRow(table: "trainee", column: "programme")
+        }
+        guard let key = try? PersonKey(hex: personKey) else {
+            throw StorageError.corruptRow(table: "trainee", column: "personKey")
+        }
+        return Trainee(
+            id: id, personKey: key, name: name, hprNumber: hprNumber, programme: programme, email: email,
+            registeredAt: registeredAt)
+    }
+}

@@ -1,0 +1,116 @@
+import API
+import ArgumentParser
+import Domain
+import Foundation
+import Storage
+
+/// `kp tenant …`: support operations on the registry, run against the files directly.
+///
+/// A server running on the same files sees these changes within `tenants.registryCacheSeconds`.
+struct TenantCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tenant", abstract: "Register, provision, and change the status of tenants.",
+        subcommands: [List.self, Create.self, Provision.self, Activate.self, Suspend.self, Resume.self])
+
+    static var actor: String { "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? "unknown") }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List tenants with their status.")
+        @OptionGroup var options: CommonOptions
+        @Option(help: "Only this status (registered, agreementPending, active, suspended, terminated).")
+        var status: String?
+        @Option(help: "Only this kind (kommune, virksomhet).") var kind: String?
+
+        func run() async throws {
+            let services = try options.makeServices(logLevel: .warning)
+            let status = try status.map { raw in
+                guard let value = TenantStatus(rawValue: raw) else { throw ValidationError("unknown status '\(raw)'") }
+                return value
+            }
+            let kind = try kind.map { raw in
+                guard let value = TenantKind(rawValue: raw) else { throw ValidationError("unknown kind '\(raw)'") }
+                return value
+            }
+            let tenants = try services.registry.tenants(status: status, kind: kind)
+            for tenant in tenants { print(Self.line(tenant)) }
+            print("\(tenants.count) tenant(s)")
+        }
+
+        static func line(_ tenant: Tenant) -> String {
+            let number = tenant.organisationNumber?.rawValue ?? "-"
+            let file = tenant.isProvisioned ? "provisioned" : "no database"
+            return "\(tenant.id.rawValue.padding(toLength: 24, withPad: " ", startingAt: 0)) "
+                + "\(tenant.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) "
+                + "\(tenant.status.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) "
+                + "\(number.padding(toLength: 9, withPad: " ", startingAt: 0))  \(file)  \(tenant.name)"
+        }
+    }
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Register a private or ideell virksomhet.")
+        @OptionGroup var options: CommonOptions
+        @Option(help: "Tenant id: lower-case letters, digits and hyphens.") var id: String
+        @Option(name: .customLong("orgnr"), help: "Organisation number (9 digits, mod-11).") var organisationNumber: String
+        @Option(help: "Name of the virksomhet.") var name: String
+
+        func run() async throws {
+            let services = try options.makeServices(logLevel: .warning)
+            let tenant = try await Console.reporting {
+                try await services.registry.createVirksomhet(
+                    id: try TenantID(id, field: "id"), organisationNumber: try OrganisationNumber(organisationNumber),
+                    name: name, actor: TenantCommand.actor, at: Date())
+            }
+            print("created: " + List.line(tenant))
+        }
+    }
+
+    struct Provision: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create the tenant's database from the template.")
+        @OptionGroup var options: CommonOptions
+        @Argument(help: "Tenant id.") var id: String
+
+        func run() async throws {
+            let services = try options.makeServices(logLevel: .warning)
+            let tenant = try await Console.reporting {
+                try await services.provisioner.provision(try TenantID(id), actor: TenantCommand.actor, at: Date())
+            }
+            print("provisioned: " + List.line(tenant))
+        }
+    }
+
+    struct Activate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Open a provisioned tenant explicitly (until the agreement workflow does it).")
+        @OptionGroup var options: CommonOptions
+        @Argument(help: "Tenant id.") var id: String
+
+        func run() async throws {
+            print(
+                "Note: the databehandleravtale workflow is not built yet; support activates tenants explicitly. "
+                    + "Activate only a tenant whose signed agreement you hold.")
+            try await TenantCommand.transition(.activate, id, options)
+        }
+    }
+
+    struct Suspend: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Close an active tenant for a while.")
+        @OptionGroup var options: CommonOptions
+        @Argument(help: "Tenant id.") var id: String
+        func run() async throws { try await TenantCommand.transition(.suspend, id, options) }
+    }
+
+    struct Resume: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Reopen a suspended tenant.")
+        @OptionGroup var options: CommonOptions
+        @Argument(help: "Tenant id.") var id: String
+        func run() async throws { try await TenantCommand.transition(.resume, id, options) }
+    }
+
+    static func transition(_ transition: TenantTransition, _ id: String, _ options: CommonOptions) async throws {
+        let services = try options.makeServices(logLevel: .warning)
+        let tenant = try await Console.reporting {
+            try await services.registry.apply(transition, to: try TenantID(id), actor: actor, at: Date())
+        }
+        print("\(transition.rawValue): " + List.line(tenant))
+    }
+}
