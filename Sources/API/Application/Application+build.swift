@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import OpenAPIHummingbird
+import OpenAPIRuntime
 import ServiceLifecycle
 import Storage
 
@@ -31,7 +32,8 @@ package func buildApplication(services: AppServices) throws -> some ApplicationP
     let document = try openAPIDocument()
     let handlers = APIHandlers(services: services, openAPIDocument: document)
     try handlers.registerHandlers(
-        on: APITransport(router: router, tenantGroup: tenantGroup, supportGroup: supportGroup))
+        on: APITransport(router: router, tenantGroup: tenantGroup, supportGroup: supportGroup),
+        configuration: Configuration(jsonEncodingOptions: [.sortedKeys]))
 
     var app = Application(
         router: router,

@@ -11,3 +11,8 @@ package enum RequestError: Error, Equatable {
     case routeNotFound
     case methodNotAllowed
 }
+
+/// A part the server needs is not reachable; the request may succeed later.
+package enum AvailabilityError: Error, Equatable {
+    case registryUnavailable
+}

@@ -28,7 +28,7 @@ package struct Problem: Codable, Sendable, Equatable {
         var problem = self
         problem.requestId = requestID
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let body = (try? encoder.encode(problem)) ?? Data(#"{"code":"internal","status":500}"#.utf8)
         var headers = extra
         headers[.contentType] = "application/problem+json"

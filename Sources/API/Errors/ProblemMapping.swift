@@ -34,6 +34,9 @@ package enum ProblemMapping {
                 detail: "This operation is reserved for the vendor's support staff"))
         case let error as RequestError:
             return Mapped(problem: map(error))
+        case AvailabilityError.registryUnavailable:
+            return Mapped(problem: Problem(status: .serviceUnavailable, code: "registry.unavailable",
+                title: "Registry unavailable", detail: "The tenant registry cannot be read; try again shortly"))
         case let error as HTTPError:
             return Mapped(problem: map(error))
         case let error as DecodingError:
@@ -46,15 +49,10 @@ package enum ProblemMapping {
         }
     }
 
+    /// The generated code wraps every error in `ServerError`: map what it wraps. Its own request checks
+    /// (content type, a missing body or parameter) carry a 4xx status of their own.
     private static func mapServerError(_ error: ServerError) -> Mapped {
         let underlying = error.underlyingError
-        if underlying is DecodingError || underlying is ValidationError || underlying is TenantError
-            || underlying is TraineeError || underlying is AuthenticationError || underlying is AccessError
-            || underlying is RequestError || underlying is HTTPError || underlying is ServerError
-        {
-            return map(underlying)
-        }
-        // The generated code's own request checks (content type, missing body or parameter) carry a 4xx.
         if let convertible = underlying as? any HTTPResponseConvertible, (400..<500).contains(convertible.httpStatus.code) {
             return Mapped(problem: Problem(status: convertible.httpStatus, code: "request.invalid",
                 title: "Invalid request", detail: error.causeDescription))
@@ -181,6 +179,8 @@ package enum ProblemMapping {
             let field = path(context.codingPath)
             return Problem(status: .badRequest, code: "request.missingField", title: "Missing field",
                 detail: "The field \(field) must not be null", field: field)
+        case .typeMismatch(_, let context) where context.codingPath.isEmpty:
+            return map(RequestError.malformedBody("The request body must be a JSON object"))
         case .typeMismatch(_, let context):
             let field = path(context.codingPath)
             return Problem(status: .badRequest, code: "request.invalidField", title: "Invalid field",

@@ -7,8 +7,10 @@ import OpenAPIRuntime
 extension APIHandlers {
     func listTenants(_ input: Operations.ListTenants.Input) async throws -> Operations.ListTenants.Output {
         _ = try SupportScope.required()
+        let kommune = try input.query.kommunenummer.map { try services.registry.kommuner.validate($0).number }
         let tenants = try services.registry.tenants(
-            status: input.query.status.map(TenantStatus.init), kind: input.query.kind.map(TenantKind.init))
+            status: input.query.status.map(TenantStatus.init), kind: input.query.kind.map(TenantKind.init),
+            kommunenummer: kommune)
         return .ok(.init(body: .json(.init(tenants: tenants.map(Components.Schemas.Tenant.init)))))
     }
 

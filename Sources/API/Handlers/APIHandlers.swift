@@ -17,9 +17,7 @@ struct APIHandlers: APIProtocol {
             try services.registry.ping()
         } catch {
             services.logger.error("readiness: registry unreachable")
-            return .serviceUnavailable(
-                .init(body: .applicationProblemJson(.init(_type: "https://kompetanseportal.no/problems/registry.unavailable",
-                    title: "Registry unavailable", status: 503, code: "registry.unavailable"))))
+            throw AvailabilityError.registryUnavailable
         }
         return .ok(.init(body: .json(.init(status: "ready"))))
     }

@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 
 /// Refuses request bodies larger than the configured limit before any handler reads them.
 ///
@@ -20,6 +21,9 @@ package struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
             do {
                 _ = try await request.collectBody(upTo: limit)
             } catch let error as HTTPError where error.status == .contentTooLarge {
+                throw RequestError.bodyTooLarge(limit: limit)
+            } catch is NIOTooManyBytesError {
+                // A chunked body without a declared length overflows while being collected.
                 throw RequestError.bodyTooLarge(limit: limit)
             }
         }

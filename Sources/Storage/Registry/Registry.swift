@@ -47,9 +47,12 @@ package final class Registry: Sendable {
         return tenant
     }
 
-    package func tenants(status: TenantStatus? = nil, kind: TenantKind? = nil) throws -> [Tenant] {
+    package func tenants(
+        status: TenantStatus? = nil, kind: TenantKind? = nil, kommunenummer: Kommunenummer? = nil
+    ) throws -> [Tenant] {
         try pool.readNow { db in
             var request = TenantRecord.all()
+            if let kommunenummer { request = request.filter(Column("kommunenummer") == kommunenummer.rawValue) }
             if let status { request = request.filter(Column("status") == status.rawValue) }
             if let kind { request = request.filter(Column("kind") == kind.rawValue) }
             return try request.order(Column("id")).fetchAll(db).map { try $0.tenant() }

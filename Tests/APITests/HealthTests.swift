@@ -1,0 +1,90 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+@testable import API
+
+@Suite struct HealthTests {
+    @Test func livenessAnswersOkWithARequestID() async throws {
+        let app = try TestApp()
+        try await app.test { client in
+            try await client.execute(uri: "/health/live", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body) == "ok")
+                #expect(response.headers[.requestID]?.isEmpty == false)
+            }
+        }
+    }
+
+    @Test func readinessChecksTheRegistry() async throws {
+        let app = try TestApp()
+        try await app.test { client in
+            try await client.execute(uri: "/health/ready", method: .get) { response in
+                #expect(response.status == .ok)
+                let status = try response.json()["status"] as? String
+                #expect(status == "ready")
+            }
+        }
+    }
+
+    @Test func readinessFailsWhenTheRegistryIsGone() async throws {
+        let app = try TestApp()
+        try app.services.registry.close()
+        try await app.test { client in
+            try await client.execute(uri: "/health/ready", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.problem?.code == "registry.unavailable")
+            }
+        }
+    }
+
+    @Test func theOpenAPIDocumentIsServed() async throws {
+        let app = try TestApp()
+        try await app.test { client in
+            try await client.execute(uri: "/api/v1/openapi.yaml", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).hasPrefix("openapi: \"3.1.0\""))
+            }
+        }
+    }
+
+    @Test func anInboundRequestIDIsKeptAndAnUnsafeOneReplaced() async throws {
+        let app = try TestApp()
+        try await app.test { client in
+            try await client.execute(uri: "/health/live", method: .get, headers: [.requestID: "proxy-1234abcd"]) { response in
+                #expect(response.headers[.requestID] == "proxy-1234abcd")
+            }
+            try await client.execute(uri: "/health/live", method: .get, headers: [.requestID: "bad id\u{7f}"]) { response in
+                #expect(response.headers[.requestID] != "bad id\u{7f}")
+            }
+        }
+    }
+
+    @Test func anUnknownRouteIsAProblemWithARequestID() async throws {
+        let app = try TestApp()
+        try await app.test { client in
+            try await client.execute(uri: "/no/such/thing", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.problem?.code == "route.notFound")
+                #expect(response.problem?.requestId == response.headers[.requestID])
+            }
+        }
+    }
+
+    @Test func theDevelopmentIssuerPublishesItsKeys() async throws {
+        let app = try TestApp()
+        try await app.test { client in
+            try await client.execute(uri: "/dev-issuer/jwks", method: .get) { response in
+                #expect(response.status == .ok)
+                let keys = try response.json()["keys"] as? [[String: Any]]
+                let keyID = try app.issuer.keyID
+                #expect(keys?.first?["kid"] as? String == keyID)
+            }
+            try await client.execute(uri: "/dev-issuer/.well-known/openid-configuration", method: .get) { response in
+                let issuer = try response.json()["issuer"] as? String
+                #expect(issuer == app.services.configuration.devIssuer.issuer)
+            }
+        }
+    }
+}

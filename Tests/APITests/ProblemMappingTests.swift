@@ -1,0 +1,70 @@
+import Domain
+import Foundation
+import HTTPTypes
+import Identity
+import Testing
+
+@testable import API
+
+@Suite struct ProblemMappingTests {
+    static let id = (try? TenantID("kommune-0301"))!
+
+    static let tenantErrors: [(TenantError, Int, String)] = [
+        (.unknown(id), 404, "tenant.unknown"),
+        (.alreadyExists(id), 409, "tenant.exists"),
+        (.organisationNumberTaken(try! OrganisationNumber("988077917")), 409, "tenant.organisationNumberTaken"),
+        (.agreementRequired(id, status: .registered), 403, "agreement.required"),
+        (.suspended(id), 403, "tenant.suspended"),
+        (.terminated(id), 403, "tenant.terminated"),
+        (.notProvisioned(id), 409, "tenant.notProvisioned"),
+        (.alreadyProvisioned(id), 409, "tenant.alreadyProvisioned"),
+        (.transitionNotAllowed(id, from: .active, transition: "resume"), 409, "tenant.transitionNotAllowed"),
+        (.schemaTooNew(id), 503, "tenant.schemaTooNew"),
+    ]
+
+    @Test(arguments: tenantErrors)
+    func everyTenantErrorHasAStatusAndAStableCode(_ error: TenantError, _ status: Int, _ code: String) {
+        let mapped = ProblemMapping.map(error)
+        #expect(mapped.problem.status == status)
+        #expect(mapped.problem.code == code)
+        #expect(mapped.expected)
+    }
+
+    @Test(arguments: [
+        AuthenticationError.missingToken, .malformedToken, .unknownIssuer, .invalidSignature, .expired, .notYetValid,
+        .wrongAudience, .missingClaim("sub"), .invalidClaim("sub"), .keysUnavailable,
+    ])
+    func everyAuthenticationFailureIsUnauthorizedWithAChallenge(_ error: AuthenticationError) {
+        let mapped = ProblemMapping.map(error)
+        #expect(mapped.problem.status == 401)
+        #expect(mapped.problem.code.hasPrefix("auth."))
+        #expect(mapped.headers[.wwwAuthenticate]?.hasPrefix("Bearer ") == true)
+    }
+
+    @Test func anUnexpectedErrorIsAnInternalErrorThatRevealsNothing() {
+        struct SecretFailure: Error, CustomStringConvertible {
+            var description: String { "SELECT * FROM trainee WHERE personKey = 'abc' at /srv/Tenants/x" }
+        }
+        let mapped = ProblemMapping.map(SecretFailure())
+        #expect(mapped.problem.status == 500)
+        #expect(mapped.problem.code == "internal")
+        #expect(!mapped.expected)
+        let text = "\(mapped.problem.title) \(mapped.problem.detail ?? "")"
+        #expect(!text.contains("SELECT"))
+        #expect(!text.contains("Tenants"))
+    }
+
+    @Test func aValidationErrorNamesItsField() {
+        let mapped = ProblemMapping.map(ValidationError(field: "organisationNumber", reason: .badCheckDigit))
+        #expect(mapped.problem.status == 400)
+        #expect(mapped.problem.field == "organisationNumber")
+        #expect(mapped.problem.detail?.contains("mod-11") == true)
+    }
+
+    @Test func aProblemResponseIsProblemJSONWithTheRequestID() throws {
+        let response = Problem(status: .forbidden, code: "agreement.required", title: "Agreement required")
+            .response(requestID: "abc12345", headers: [:])
+        #expect(response.headers[.contentType] == "application/problem+json")
+        #expect(response.status == .forbidden)
+    }
+}
