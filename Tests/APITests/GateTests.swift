@@ -36,8 +36,8 @@ import Testing
                 }
             }
         }
-        #expect(await !app.services.tenantStore.isOpen(id))
-        #expect(await app.services.tenantStore.openCount == 0)
+        #expect(!app.services.tenantStore.isOpen(id))
+        #expect(app.services.tenantStore.openCount == 0)
     }
 
     @Test func aSuspendedTenantRefusesEveryOperationSayingWhy() async throws {

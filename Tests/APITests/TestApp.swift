@@ -23,6 +23,7 @@ struct TestApp {
         configuration.tenants.directory = folder.path
         configuration.tenants.maxOpen = maxOpen
         configuration.http.maxBodyBytes = maxBodyBytes
+        configuration.http.port = 0
         configuration.devIssuer.enabled = true
         configuration.auth.supportSubjects = [Self.supportSubject]
         let secrets = AppSecrets(

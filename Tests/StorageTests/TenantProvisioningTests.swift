@@ -32,7 +32,7 @@ import Testing
         _ = try await TenantProvisioner(registry: fixture.registry, store: store).provision(id, actor: "t", at: Fixtures.now)
         let other = fixture.folder.url.appendingPathComponent("other.sqlite").path
         let (mode, foreignKeys, timeout, attachError) = try await store.withDatabase(id) { database in
-            try await database.pool.write { db in
+            try await database.queue.write { db in
                 let attachError: String?
                 do {
                     try db.execute(sql: "ATTACH DATABASE ? AS other", arguments: [other])
@@ -85,12 +85,28 @@ import Testing
         let id = Fixtures.tenantID("kommune-0301")
         _ = try await TenantProvisioner(registry: fixture.registry, store: store).provision(id, actor: "t", at: Fixtures.now)
         let queue = try DatabaseQueue(path: fixture.directory.databasePath(for: id))
-        try await queue.write { db in
+        // What a newer binary leaves behind: one more migration, and the schema version it stamps.
+        try await queue.writeWithoutTransaction { db in
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
+            try db.execute(sql: "PRAGMA user_version = \(TenantMigrations.version + 1)")
         }
         try queue.close()
         await #expect(throws: TenantError.schemaTooNew(id)) { try await store.withDatabase(id) { _ in } }
-        #expect(await store.openCount == 0)
+        #expect(store.openCount == 0)
+    }
+
+    @Test func aFileWithAnUnknownMigrationButAnOldVersionStampIsRefused() async throws {
+        let fixture = try RegistryFixture()
+        let store = try TenantStore(directory: fixture.directory, maximumOpen: 4, logger: .init(label: "test"))
+        let id = Fixtures.tenantID("kommune-0301")
+        _ = try await TenantProvisioner(registry: fixture.registry, store: store).provision(id, actor: "t", at: Fixtures.now)
+        let queue = try DatabaseQueue(path: fixture.directory.databasePath(for: id))
+        try await queue.writeWithoutTransaction { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
+            try db.execute(sql: "PRAGMA user_version = 0")
+        }
+        try queue.close()
+        await #expect(throws: TenantError.schemaTooNew(id)) { try await store.withDatabase(id) { _ in } }
     }
 
     @Test func anOlderFileIsMigratedWhenOpened() async throws {
@@ -101,6 +117,10 @@ import Testing
         try FileManager.default.createDirectory(at: fixture.directory.folder(for: id), withIntermediateDirectories: true)
         try DatabaseQueue(path: fixture.directory.databasePath(for: id)).close()
         #expect(try await store.withDatabase(id) { try $0.traineeCount() } == 0)
+        let queue = try DatabaseQueue(path: fixture.directory.databasePath(for: id))
+        defer { try? queue.close() }
+        let version = try await queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
+        #expect(version == TenantMigrations.version)
     }
 }
 

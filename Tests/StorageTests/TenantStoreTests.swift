@@ -25,12 +25,12 @@ import Testing
         let (store, ids) = (fixture.store, fixture.ids)
         for id in ids {
             _ = try await store.withDatabase(id) { try $0.traineeCount() }
-            #expect(await store.openCount <= 4)
+            #expect(store.openCount <= 4)
         }
-        #expect(await store.openCount == 4)
+        #expect(store.openCount == 4)
         // The most recently used are the ones kept.
-        for id in ids.suffix(4) { #expect(await store.isOpen(id)) }
-        for id in ids.prefix(8) { #expect(await !store.isOpen(id)) }
+        for id in ids.suffix(4) { #expect(store.isOpen(id)) }
+        for id in ids.prefix(8) { #expect(!store.isOpen(id)) }
         withExtendedLifetime(fixture) {}
     }
 
@@ -42,22 +42,22 @@ import Testing
         let second = try await store.acquire(ids[1])
         let waiting = Task { try await store.withDatabase(ids[2]) { try $0.traineeCount() } }
         try await Task.sleep(for: .milliseconds(100))
-        #expect(await store.openCount == 2)
-        #expect(await store.isOpen(ids[0]))
-        #expect(await store.isOpen(ids[1]))
-        #expect(await !store.isOpen(ids[2]))
+        #expect(store.openCount == 2)
+        #expect(store.isOpen(ids[0]))
+        #expect(store.isOpen(ids[1]))
+        #expect(!store.isOpen(ids[2]))
         // The held pools still work.
         #expect(try first.traineeCount() == 0)
         #expect(try second.traineeCount() == 0)
         // Releasing one lets the waiting request in, by closing the released pool, not the held one.
-        await store.release(ids[0])
+        store.release(ids[0])
         #expect(try await waiting.value == 0)
-        #expect(await store.isOpen(ids[1]))
-        #expect(await !store.isOpen(ids[0]))
+        #expect(store.isOpen(ids[1]))
+        #expect(!store.isOpen(ids[0]))
         #expect(try second.traineeCount() == 0)
-        await store.release(ids[1])
-        #expect(await store.openCount == 2)
-        #expect(await store.leaseCount == 0)
+        store.release(ids[1])
+        #expect(store.openCount == 2)
+        #expect(store.leaseCount == 0)
         withExtendedLifetime(fixture) {}
     }
 
@@ -71,8 +71,8 @@ import Testing
             }
             for try await count in group { #expect(count == 0) }
         }
-        #expect(await store.openCount <= 3)
-        #expect(await store.leaseCount == 0)
+        #expect(store.openCount <= 3)
+        #expect(store.leaseCount == 0)
         withExtendedLifetime(fixture) {}
     }
 
@@ -82,6 +82,6 @@ import Testing
         let id = Fixtures.tenantID("ghost")
         await #expect(throws: TenantError.notProvisioned(id)) { try await store.withDatabase(id) { _ in } }
         #expect(!FileManager.default.fileExists(atPath: fixture.registry.directory.databasePath(for: id)))
-        #expect(await store.openCount == 0)
+        #expect(store.openCount == 0)
     }
 }

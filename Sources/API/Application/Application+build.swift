@@ -33,7 +33,7 @@ package func buildApplication(services: AppServices) throws -> some ApplicationP
     let handlers = APIHandlers(services: services, openAPIDocument: document)
     try handlers.registerHandlers(
         on: APITransport(router: router, tenantGroup: tenantGroup, supportGroup: supportGroup),
-        configuration: Configuration(jsonEncodingOptions: [.sortedKeys]))
+        configuration: Configuration(dateTranscoder: ISO8601Transcoder(), jsonEncodingOptions: [.sortedKeys]))
 
     var app = Application(
         router: router,

@@ -178,7 +178,7 @@ extension JWTKeyCollection {
     /// Decodes a token's payload without verifying it, only to choose the issuer's keys.
     static func decodeUnverified(_ token: String) throws -> HelseIDClaims {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let data = Data(base64URLEncoded: String(parts[1])) else {
+        guard parts.count == 3, let data = Data(base64URLEncoded: parts[1]) else {
             throw AuthenticationError.malformedToken
         }
         return try JSONDecoder().decode(HelseIDClaims.self, from: data)
@@ -186,10 +186,33 @@ extension JWTKeyCollection {
 }
 
 extension Data {
-    package init?(base64URLEncoded value: String) {
-        var base64 = value.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64.append("=") }
-        self.init(base64Encoded: base64)
+    /// Decodes base64url (RFC 4648 §5, no padding needed) byte by byte; nil for any other character.
+    ///
+    /// Runs on every request that brings an unknown token, so it avoids Foundation's string replacing.
+    package init?(base64URLEncoded value: some StringProtocol) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count * 3 / 4)
+        var buffer: UInt32 = 0
+        var bits = 0
+        for character in value.utf8 {
+            let sextet: UInt8
+            switch character {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): sextet = character - UInt8(ascii: "A")
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): sextet = character - UInt8(ascii: "a") + 26
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): sextet = character - UInt8(ascii: "0") + 52
+            case UInt8(ascii: "-"), UInt8(ascii: "+"): sextet = 62
+            case UInt8(ascii: "_"), UInt8(ascii: "/"): sextet = 63
+            case UInt8(ascii: "="): continue
+            default: return nil
+            }
+            buffer = (buffer << 6) | UInt32(sextet)
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                bytes.append(UInt8(truncatingIfNeeded: buffer >> UInt32(bits)))
+            }
+        }
+        self.init(bytes)
     }
 
     package func base64URLEncodedString() -> String {

@@ -50,7 +50,7 @@ package final class Registry: Sendable {
     package func tenants(
         status: TenantStatus? = nil, kind: TenantKind? = nil, kommunenummer: Kommunenummer? = nil
     ) throws -> [Tenant] {
-        try pool.readNow { db in
+        try pool.read { db in
             var request = TenantRecord.all()
             if let kommunenummer { request = request.filter(Column("kommunenummer") == kommunenummer.rawValue) }
             if let status { request = request.filter(Column("status") == status.rawValue) }
@@ -61,7 +61,7 @@ package final class Registry: Sendable {
 
     /// Answers the readiness probe: the registry file can be read.
     package func ping() throws {
-        _ = try pool.readNow { db in try Int.fetchOne(db, sql: "SELECT 1") }
+        _ = try pool.readNow { db in try Int.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM tenant LIMIT 1")) }
     }
 
     // MARK: Changes (each one transaction: read → decide → write, with its event)
@@ -131,7 +131,7 @@ package final class Registry: Sendable {
 
     /// The recorded changes of one tenant, oldest first.
     package func events(of id: TenantID) throws -> [TenantEvent] {
-        try pool.readNow { db in
+        try pool.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT action, fromStatus, toStatus, actor, at FROM tenantEvent WHERE tenantId = ? ORDER BY id",
                 arguments: [id.rawValue]

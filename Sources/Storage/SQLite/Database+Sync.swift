@@ -1,13 +1,14 @@
 import GRDB
 
-/// Short, hot reads stay on the calling thread.
+/// Short, hot reads stay on the calling thread, outside a transaction.
 ///
-/// `try await pool.read` hops to GRDB's reader queue and back, which costs most of a small request
-/// (see the performance notes in DESIGN.md). A point read through a cached statement takes microseconds, so
-/// it runs synchronously; these wrappers exist because in an `async` function Swift would otherwise pick
-/// the async overload.
-extension DatabasePool {
+/// `try await pool.read` hops to GRDB's reader queue and back, and every `read` wraps its work in a
+/// deferred transaction; for a single SELECT neither buys anything (one statement is atomic in SQLite) and
+/// together they cost most of a small request (see the performance notes in DESIGN.md). So a point read
+/// uses `unsafeRead` on the calling thread. Use it only for one statement; anything that reads twice and
+/// relies on a consistent snapshot must use `read`.
+extension DatabaseReader {
     package func readNow<T>(_ body: (Database) throws -> T) throws -> T {
-        try read(body)
+        try unsafeRead(body)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import CSQLiteTuning
 import GRDBSQLite
 
 /// The one place that decides how every SQLite connection of the product is opened.
@@ -31,5 +32,19 @@ package enum DatabaseSetup {
     /// Opens (or creates) a WAL database file.
     package static func openPool(at path: String, maximumReaderCount: Int = 4) throws -> DatabasePool {
         try DatabasePool(path: path, configuration: configuration(maximumReaderCount: maximumReaderCount))
+    }
+
+    /// Opens a tenant file: one WAL connection, reads inline on the caller's thread, writes on its queue.
+    ///
+    /// Tenant files are opened and closed all the time as the LRU of open tenants turns over, so the
+    /// connection does not checkpoint when it closes (`SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE`): a checkpoint
+    /// syncs the file, which made closing cost more than a whole request. The committed data is in the WAL
+    /// either way; SQLite's automatic checkpoint (every 1000 pages written) and the next opener carry on
+    /// from it.
+    package static func openTenantQueue(at path: String) throws -> DatabaseQueue {
+        var config = configuration()
+        config.journalMode = .wal
+        config.prepareDatabase { db in _ = kp_sqlite_disable_checkpoint_on_close(db.sqliteConnection) }
+        return try DatabaseQueue(path: path, configuration: config)
     }
 }

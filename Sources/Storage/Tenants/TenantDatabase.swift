@@ -7,27 +7,25 @@ import GRDB
 /// Every verb is one transaction. Values come back as domain types; records never leave `Storage`.
 package final class TenantDatabase: Sendable {
     package let tenantID: TenantID
-    let pool: DatabasePool
+    let queue: DatabaseQueue
 
-    private init(tenantID: TenantID, pool: DatabasePool) {
+    private init(tenantID: TenantID, queue: DatabaseQueue) {
         self.tenantID = tenantID
-        self.pool = pool
+        self.queue = queue
     }
 
     /// Opens an existing tenant file, refusing one written by a newer binary and migrating an older one.
     static func open(id: TenantID, path: String) throws -> TenantDatabase {
         guard FileManager.default.fileExists(atPath: path) else { throw TenantError.notProvisioned(id) }
-        let pool = try DatabaseSetup.openPool(at: path)
+        let queue = try DatabaseSetup.openTenantQueue(at: path)
         do {
-            let migrator = TenantMigrations.migrator
-            if try pool.read({ db in try migrator.hasBeenSuperseded(db) }) { throw TenantError.schemaTooNew(id) }
-            try migrator.migrate(pool)
+            try TenantMigrations.prepare(queue, tenant: id)
         } catch {
-            try? pool.close()
+            try? queue.close()
             throw error
         }
-        return TenantDatabase(tenantID: id, pool: pool)
+        return TenantDatabase(tenantID: id, queue: queue)
     }
 
-    func close() throws { try pool.close() }
+    func close() throws { try queue.close() }
 }

@@ -1,20 +1,45 @@
+import Domain
 import GRDB
 
-/// The schema of every tenant database. A shipped migration is never edited: add a new one.
+/// The schema of every tenant database. A shipped migration is never edited: add a new one at the end.
+///
+/// `version` (the number of migrations) is also written to `PRAGMA user_version`, so opening a file
+/// checks its schema with one pragma instead of reading the migrations table.
 package enum TenantMigrations {
+    private static let migrations: [(identifier: String, migrate: @Sendable (Database) throws -> Void)] = [
+        (
+            "v1-trainee",
+            { db in
+                try db.create(table: "trainee") { t in
+                    t.primaryKey("id", .text)
+                    t.column("personKey", .text).notNull().unique()
+                    t.column("name", .text).notNull()
+                    t.column("hprNumber", .text)
+                    t.column("programme", .text).notNull()
+                    t.column("email", .text)
+                    t.column("registeredAt", .datetime).notNull()
+                }
+            }
+        ),
+    ]
+
+    package static var version: Int { migrations.count }
+
     package static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1-trainee") { db in
-            try db.create(table: "trainee") { t in
-                t.primaryKey("id", .text)
-                t.column("personKey", .text).notNull().unique()
-                t.column("name", .text).notNull()
-                t.column("hprNumber", .text)
-                t.column("programme", .text).notNull()
-                t.column("email", .text)
-                t.column("registeredAt", .datetime).notNull()
-            }
+        for migration in migrations {
+            migrator.registerMigration(migration.identifier, migrate: migration.migrate)
         }
         return migrator
+    }
+
+    /// Brings a file to this binary's schema, or refuses one that is newer.
+    static func prepare(_ writer: some DatabaseWriter, tenant: TenantID) throws {
+        let fileVersion = try writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+        if fileVersion == version { return }
+        if fileVersion > version { throw TenantError.schemaTooNew(tenant) }
+        if try writer.read({ db in try migrator.hasBeenSuperseded(db) }) { throw TenantError.schemaTooNew(tenant) }
+        try migrator.migrate(writer)
+        try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA user_version = \(version)") }
     }
 }

@@ -1,7 +1,9 @@
+import Dispatch
 import Domain
 import Foundation
 import GRDB
 import Logging
+import Synchronization
 
 /// Hands out the one connection pool of each tenant file, opening lazily and keeping at most
 /// `maximumOpen` pools open.
@@ -9,6 +11,9 @@ import Logging
 /// When the cap is reached the least recently used pool that nobody is using is closed. A pool in use is
 /// never closed: if every open pool is in use, the caller waits until one is released (admission
 /// control), so the number of open files stays bounded however many tenants are busy.
+///
+/// The hot path (a lease on a pool that is already open) takes a lock and never hops to the actor;
+/// opening a file, which must happen once per tenant, is serialized by the actor.
 package actor TenantStore {
     private struct Entry {
         let database: TenantDatabase
@@ -16,12 +21,21 @@ package actor TenantStore {
         var lastUse: UInt64
     }
 
+    private struct State {
+        var entries: [TenantID: Entry] = [:]
+        var tick: UInt64 = 0
+        var waiters: [CheckedContinuation<Void, Never>] = []
+
+        var hasRoom: Bool { entries.count < maximumOpen || entries.values.contains { $0.leases == 0 } }
+        let maximumOpen: Int
+    }
+
     package let directory: TenantDirectory
     package let maximumOpen: Int
     private let logger: Logger
-    private var entries: [TenantID: Entry] = [:]
-    private var tick: UInt64 = 0
-    private var waiters: [CheckedContinuation<Void, Never>] = []
+    private let state: Mutex<State>
+    /// Closing a pool checkpoints its WAL; that happens here, off the request path.
+    private let closer = DispatchQueue(label: "kp.tenant-store.close")
 
     /// Prepares the tenants folder and builds the migrated template that provisioning copies.
     package init(directory: TenantDirectory, maximumOpen: Int, logger: Logger) throws {
@@ -29,23 +43,22 @@ package actor TenantStore {
         self.directory = directory
         self.maximumOpen = maximumOpen
         self.logger = logger
+        self.state = Mutex(State(maximumOpen: maximumOpen))
         try directory.createReservedFolders()
         try TenantTemplate.build(at: directory.templatePath)
     }
 
     /// How many tenant pools are open now.
-    package var openCount: Int { entries.count }
+    nonisolated package var openCount: Int { state.withLock { $0.entries.count } }
 
     /// How many leases are out now (requests using a tenant database).
-    package var leaseCount: Int { entries.values.reduce(0) { $0 + $1.leases } }
+    nonisolated package var leaseCount: Int { state.withLock { $0.entries.values.reduce(0) { $0 + $1.leases } } }
 
-    package func isOpen(_ id: TenantID) -> Bool { entries[id] != nil }
+    nonisolated package func isOpen(_ id: TenantID) -> Bool { state.withLock { $0.entries[id] != nil } }
 
     // MARK: Provisioning
 
     /// Creates the tenant's file by copying the template; refuses to overwrite an existing file.
-    ///
-    /// Not isolated work: the copy is file I/O and touches no state of the store.
     nonisolated package func createDatabaseFile(for id: TenantID) throws {
         let folder = directory.folder(for: id)
         let path = directory.databasePath(for: id)
@@ -57,11 +70,13 @@ package actor TenantStore {
     /// Removes a tenant's file and its WAL side files, after closing its pool (used when provisioning
     /// must be rolled back). Refuses while the pool is in use.
     package func removeDatabaseFile(for id: TenantID) throws {
-        if let entry = entries[id] {
+        let open: TenantDatabase? = try state.withLock { state in
+            guard let entry = state.entries[id] else { return nil }
             guard entry.leases == 0 else { throw StorageError.fileOperationFailed("tenant database in use") }
-            try entry.database.close()
-            entries[id] = nil
+            state.entries[id] = nil
+            return entry.database
         }
+        try open?.close()
         let path = directory.databasePath(for: id)
         for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
             try FileManager.default.removeItem(atPath: path + suffix)
@@ -72,82 +87,99 @@ package actor TenantStore {
 
     /// Runs `body` with the tenant's database, which stays open at least until `body` returns.
     ///
-    /// The caller passes a `Tenant` the gate has already let through; the store itself does not consult
+    /// The caller passes a tenant the gate has already let through; the store itself does not consult
     /// the registry, so it can move to another node with the files (stage 2).
     nonisolated package func withDatabase<T: Sendable>(
         _ id: TenantID, _ body: (TenantDatabase) async throws -> T
     ) async throws -> T {
         let database = try await acquire(id)
-        do {
-            let result = try await body(database)
-            await release(id)
-            return result
-        } catch {
-            await release(id)
-            throw error
+        defer { release(id) }
+        return try await body(database)
+    }
+
+    /// Takes a lease; pair with `release`. Prefer `withDatabase`.
+    nonisolated package func acquire(_ id: TenantID) async throws -> TenantDatabase {
+        if let database = leaseIfOpen(id) { return database }
+        return try await openAndLease(id)
+    }
+
+    /// Returns a lease; when a pool becomes unused, waiting openers are woken.
+    nonisolated package func release(_ id: TenantID) {
+        let woken: [CheckedContinuation<Void, Never>] = state.withLock { state in
+            guard var entry = state.entries[id] else { return [] }
+            entry.leases -= 1
+            state.entries[id] = entry
+            guard entry.leases == 0, !state.waiters.isEmpty else { return [] }
+            defer { state.waiters.removeAll() }
+            return state.waiters
+        }
+        for waiter in woken { waiter.resume() }
+    }
+
+    nonisolated private func leaseIfOpen(_ id: TenantID) -> TenantDatabase? {
+        state.withLock { state in
+            guard var entry = state.entries[id] else { return nil }
+            state.tick &+= 1
+            entry.leases += 1
+            entry.lastUse = state.tick
+            state.entries[id] = entry
+            return entry.database
         }
     }
 
-    package func acquire(_ id: TenantID) async throws -> TenantDatabase {
+    /// The slow path: make room (closing the least recently used unused pool, or waiting for one to be
+    /// released), open the file, and lease it. Isolated to the actor, so a file is opened only once.
+    private func openAndLease(_ id: TenantID) async throws -> TenantDatabase {
         while true {
-            tick &+= 1
-            if var entry = entries[id] {
-                entry.leases += 1
-                entry.lastUse = tick
-                entries[id] = entry
-                return entry.database
+            if let database = leaseIfOpen(id) { return database }
+            let room: (ok: Bool, evicted: TenantDatabase?) = state.withLock { state in
+                if state.entries.count < maximumOpen { return (true, nil) }
+                guard let victim = state.entries.filter({ $0.value.leases == 0 })
+                    .min(by: { $0.value.lastUse < $1.value.lastUse })
+                else { return (false, nil) }
+                state.entries[victim.key] = nil
+                return (true, victim.value.database)
             }
-            // Opening is synchronous inside the actor, so no other acquire can interleave between the
-            // count check and the insert.
-            if entries.count >= maximumOpen && !evictOne() {
-                await withCheckedContinuation { waiters.append($0) }
+            if let evicted = room.evicted { closeInBackground(evicted) }
+            guard room.ok else {
+                // Every open pool is in use: wait until a lease is returned, then look again.
+                await withCheckedContinuation { continuation in
+                    let resumeNow = state.withLock { state in
+                        if state.hasRoom { return true }
+                        state.waiters.append(continuation)
+                        return false
+                    }
+                    if resumeNow { continuation.resume() }
+                }
                 continue
             }
-            let database: TenantDatabase
-            do {
-                database = try TenantDatabase.open(id: id, path: directory.databasePath(for: id))
-            } catch {
-                wakeAll()
-                throw error
+            let database = try TenantDatabase.open(id: id, path: directory.databasePath(for: id))
+            let count = state.withLock { state in
+                state.tick &+= 1
+                state.entries[id] = Entry(database: database, leases: 1, lastUse: state.tick)
+                return state.entries.count
             }
-            entries[id] = Entry(database: database, leases: 1, lastUse: tick)
-            logger.debug("tenant database opened", metadata: ["tenant": "\(id)", "open": "\(entries.count)"])
-            wakeAll()
+            logger.debug("tenant database opened", metadata: ["tenant": "\(id)", "open": "\(count)"])
             return database
         }
     }
 
-    package func release(_ id: TenantID) {
-        guard var entry = entries[id] else { return }
-        entry.leases -= 1
-        entries[id] = entry
-        if entry.leases == 0 { wakeAll() }
-    }
-
-    /// Closes the least recently used pool that is not in use; false when every open pool is in use.
-    private func evictOne() -> Bool {
-        guard let victim = entries.filter({ $0.value.leases == 0 }).min(by: { $0.value.lastUse < $1.value.lastUse })
-        else { return false }
-        entries[victim.key] = nil
-        do { try victim.value.database.close() } catch {
-            logger.warning("closing tenant database failed", metadata: ["tenant": "\(victim.key)"])
-        }
-        return true
-    }
-
-    private func wakeAll() {
-        let pending = waiters
-        waiters.removeAll()
-        for waiter in pending { waiter.resume() }
-    }
-
-    /// Closes every pool (graceful shutdown).
-    package func closeAll() {
-        for (id, entry) in entries {
-            do { try entry.database.close() } catch {
-                logger.warning("closing tenant database failed", metadata: ["tenant": "\(id)"])
+    nonisolated private func closeInBackground(_ database: TenantDatabase) {
+        let logger = logger
+        closer.async {
+            do { try database.close() } catch {
+                logger.warning("closing tenant database failed", metadata: ["tenant": "\(database.tenantID)"])
             }
         }
-        entries.removeAll()
+    }
+
+    /// Closes every pool (graceful shutdown) and waits for closes already under way.
+    package func closeAll() {
+        let open = state.withLock { state in
+            defer { state.entries.removeAll() }
+            return state.entries.values.map(\.database)
+        }
+        for database in open { closeInBackground(database) }
+        closer.sync {}
     }
 }

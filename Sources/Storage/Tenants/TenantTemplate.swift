@@ -16,8 +16,13 @@ package enum TenantTemplate {
             config.journalMode = .default
             let queue = try DatabaseQueue(path: temporary, configuration: config)
             try TenantMigrations.migrator.migrate(queue)
-            // A single self-contained file: no -wal or -shm beside it to copy.
-            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA user_version = \(TenantMigrations.version)")
+                // WAL is a property of the file: copies open in WAL mode with no conversion. The checkpoint
+                // leaves everything in the main file, so no -wal or -shm needs copying.
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            }
             try queue.close()
             guard rename(temporary, path) == 0 else { throw StorageError.fileOperationFailed("rename template") }
         } catch {

@@ -8,7 +8,7 @@ extension TenantDatabase {
     package func registerTrainee(
         principal: Principal, programme: Programme, email: String?, id: UUID, at now: Date
     ) async throws -> Trainee {
-        try await pool.write { db in
+        try await queue.write { db in
             let existing = try Self.trainee(db, personKey: principal.personKey)
             let trainee = try Trainee.register(
                 principal: principal, programme: programme, email: email, existing: existing, id: id, at: now)
@@ -19,11 +19,11 @@ extension TenantDatabase {
 
     /// The LIS record of a person in this tenant (a hot point read on the calling thread).
     package func trainee(personKey: PersonKey) throws -> Trainee? {
-        try pool.readNow { db in try Self.trainee(db, personKey: personKey) }
+        try queue.readNow { db in try Self.trainee(db, personKey: personKey) }
     }
 
     package func trainee(id: UUID) throws -> Trainee? {
-        try pool.readNow { db in
+        try queue.readNow { db in
             let statement = try db.cachedStatement(
                 sql: "SELECT \(TraineeRecord.selectColumns) FROM trainee WHERE id = ?")
             return try Row.fetchOne(statement, arguments: [id.uuidString.lowercased()]).map {
@@ -33,7 +33,7 @@ extension TenantDatabase {
     }
 
     package func traineeCount() throws -> Int {
-        try pool.readNow { db in try TraineeRecord.fetchCount(db) }
+        try queue.readNow { db in try TraineeRecord.fetchCount(db) }
     }
 
     private static func trainee(_ db: Database, personKey: PersonKey) throws -> Trainee? {

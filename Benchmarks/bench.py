@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Measures a release build of `kp serve` in one run and prints a table.
+
+1. Throughput and p99 of an authenticated tenant read (GET /api/v1/tenants/{id}/trainees/me) against
+   GET /health/live of the same server at the same concurrency, as a ratio.
+2. Tenant provisioning time: median of N creations (POST /support/tenants + POST …/provision), one
+   keep-alive connection, each creation timed on its own.
+3. Requests spread at random over the N provisioned tenants with an open-pool cap of 64: throughput as a
+   ratio to the single-tenant read, peak RSS and open file descriptors of the server.
+
+Everything runs against 127.0.0.1 only and stops by itself.
+"""
+import argparse, http.client, json, os, re, shutil, signal, statistics, subprocess, sys, tempfile, threading, time
+
+def parse_wrk(output):
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p99 = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", output, re.M)
+    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[p99.group(2)]
+    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    return rps, float(p99.group(1)) * scale, int(non2xx.group(1)) if non2xx else 0
+
+def wrk(url, args, headers=(), script=None):
+    cmd = ["wrk", "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--latency"]
+    for h in headers:
+        cmd += ["-H", h]
+    if script:
+        cmd += ["-s", script]
+    cmd.append(url)
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return parse_wrk(out)
+
+class Server:
+    def __init__(self, binary, folder, port, max_open):
+        self.env = dict(os.environ, KP_TENANTS_DIRECTORY=folder, KP_HTTP_PORT=str(port), KP_LOG_LEVEL="warning",
+                        KP_TENANTS_MAXOPEN=str(max_open), KP_DEVISSUER_ISSUER=f"http://127.0.0.1:{port}/dev-issuer")
+        self.binary, self.port = binary, port
+        self.proc = subprocess.Popen([binary, "serve", "--demo"], env=self.env, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL)
+        for _ in range(200):
+            try:
+                self.request("GET", "/health/ready")
+                return
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("server did not start")
+
+    def token(self, *extra):
+        return subprocess.run([self.binary, "dev", "token", "--demo", *extra], env=self.env, check=True,
+                              capture_output=True, text=True).stdout.strip()
+
+    def request(self, method, path, body=None, token=None, conn=None):
+        own = conn is None
+        conn = conn or http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        headers = {"Content-Type": "application/json"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        conn.request(method, path, body=json.dumps(body) if body is not None else None, headers=headers)
+        response = conn.getresponse()
+        data = response.read()
+        if own:
+            conn.close()
+        if response.status >= 300:
+            raise RuntimeError(f"{method} {path}: {response.status} {data[:200]!r}")
+        return data
+
+    def memory_and_fds(self):
+        status = open(f"/proc/{self.proc.pid}/status").read()
+        hwm = int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) // 1024
+        rss = int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) // 1024
+        fds = len(os.listdir(f"/proc/{self.proc.pid}/fd"))
+        return hwm, rss, fds
+
+    def stop(self):
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+def orgnr(n):
+    base = f"9{n:07d}"
+    weights = [3, 2, 7, 6, 5, 4, 3, 2]
+    check = 11 - sum(int(d) * w for d, w in zip(base, weights)) % 11
+    check = 0 if check == 11 else check
+    return None if check == 10 else base + str(check)
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--tenants", type=int, default=1000)
+    parser.add_argument("--port", type=int, default=18080)
+    args = parser.parse_args()
+
+    folder = tempfile.mkdtemp(prefix="kp-bench-")
+    server = Server(args.binary, folder, args.port, max_open=64)
+    rows = []
+    try:
+        lis, support = server.token(), server.token("--support")
+        base = f"http://127.0.0.1:{args.port}"
+        server.request("POST", "/api/v1/support/tenants/kommune-0301/provision", token=support)
+        server.request("POST", "/api/v1/support/tenants/kommune-0301/activate", token=support)
+        server.request("POST", "/api/v1/tenants/kommune-0301/trainees/me", {"programme": "lis1"}, token=lis)
+
+        # 1. Tenant read against liveness, same server, same concurrency. Warm up both first.
+        wrk(base + "/health/live", argparse.Namespace(**{**vars(args), "duration": 2}))
+        live_rps, live_p99, _ = wrk(base + "/health/live", args)
+        read_url = base + "/api/v1/tenants/kommune-0301/trainees/me"
+        auth = [f"Authorization: Bearer {lis}"]
+        wrk(read_url, argparse.Namespace(**{**vars(args), "duration": 2}), auth)
+        read_rps, read_p99, read_errors = wrk(read_url, args, auth)
+        rows.append(("GET /health/live", f"{live_rps:,.0f} req/s", f"{live_p99:.2f} ms", "baseline"))
+        rows.append(("tenant read (authenticated)", f"{read_rps:,.0f} req/s", f"{read_p99:.2f} ms",
+                     f"ratio {read_rps / live_rps:.2f} (target >= 0.5)" + (f", {read_errors} errors" if read_errors else "")))
+
+        # 2. Provisioning: create + provision, timed one by one.
+        conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=30)
+        times, created, n = [], [], 0
+        while len(created) < args.tenants:
+            n += 1
+            number = orgnr(n)
+            if number is None:
+                continue
+            tenant = f"bench-{len(created) + 1}"
+            started = time.perf_counter()
+            server.request("POST", "/api/v1/support/tenants", {"id": tenant, "organisationNumber": number,
+                           "name": f"Bench {tenant}"}, token=support, conn=conn)
+            server.request("POST", f"/api/v1/support/tenants/{tenant}/provision", token=support, conn=conn)
+            times.append((time.perf_counter() - started) * 1000)
+            created.append(tenant)
+        times.sort()
+        rows.append((f"provision a tenant (n={len(times)})", f"median {statistics.median(times):.2f} ms",
+                     f"p99 {times[int(len(times) * 0.99) - 1]:.2f} ms", "target median <= 20 ms"))
+
+        # 3. Spread over all provisioned tenants (activate each, register the same LIS in each).
+        for tenant in created:
+            server.request("POST", f"/api/v1/support/tenants/{tenant}/activate", token=support, conn=conn)
+            server.request("POST", f"/api/v1/tenants/{tenant}/trainees/me", {"programme": "alis"}, token=lis, conn=conn)
+        conn.close()
+        script = os.path.join(folder, "spread.lua")
+        with open(script, "w") as f:
+            f.write(f"""
+math.randomseed(42)
+request = function()
+  local i = math.random(1, {len(created)})
+  return wrk.format("GET", "/api/v1/tenants/bench-" .. i .. "/trainees/me")
+end
+""")
+        peak_fds, stop = [0], threading.Event()
+        def sample():
+            while not stop.is_set():
+                peak_fds[0] = max(peak_fds[0], server.memory_and_fds()[2])
+                time.sleep(0.1)
+        sampler = threading.Thread(target=sample)
+        sampler.start()
+        spread_rps, spread_p99, spread_errors = wrk(base + "/", args, auth, script=script)
+        stop.set()
+        sampler.join()
+        hwm, rss, fds = server.memory_and_fds()
+        rows.append((f"spread over {len(created)} tenants, cap 64", f"{spread_rps:,.0f} req/s", f"{spread_p99:.2f} ms",
+                     f"ratio {spread_rps / read_rps:.2f} to single tenant (target >= 0.7)"
+                     + (f", {spread_errors} errors" if spread_errors else "")))
+        rows.append(("server memory and files", f"peak RSS {hwm} MiB", f"now {rss} MiB",
+                     f"open fds peak {peak_fds[0]}, now {fds} (cap 64 pools)"))
+    finally:
+        server.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+
+    print(f"\nwrk -t2 -c{args.connections} -d{args.duration}s, release build, {os.cpu_count()} cores\n")
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    for r in [("measure", "throughput / time", "p99", "result")] + rows:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths)))
+
+if __name__ == "__main__":
+    main()
