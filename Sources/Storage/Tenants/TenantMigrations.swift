@@ -40,6 +40,9 @@ package enum TenantMigrations {
         if fileVersion > version { throw TenantError.schemaTooNew(tenant) }
         if try writer.read({ db in try migrator.hasBeenSuperseded(db) }) { throw TenantError.schemaTooNew(tenant) }
         try migrator.migrate(writer)
-        try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA user_version = \(version)") }
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA user_version = \(version)")
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+        }
     }
 }
