@@ -2,17 +2,19 @@ import Domain
 import Foundation
 import HTTPTypes
 import Identity
+import TestSupport
 import Testing
 
 @testable import API
 
 @Suite struct ProblemMappingTests {
-    static let id = (try? TenantID("kommune-0301"))!
+    static let id = Fixtures.tenantID("kommune-0301")
+    static let number = Fixtures.organisationNumber("988077917")
 
     static let tenantErrors: [(TenantError, Int, String)] = [
         (.unknown(id), 404, "tenant.unknown"),
         (.alreadyExists(id), 409, "tenant.exists"),
-        (.organisationNumberTaken(try! OrganisationNumber("988077917")), 409, "tenant.organisationNumberTaken"),
+        (.organisationNumberTaken(number), 409, "tenant.organisationNumberTaken"),
         (.agreementRequired(id, status: .registered), 403, "agreement.required"),
         (.suspended(id), 403, "tenant.suspended"),
         (.terminated(id), 403, "tenant.terminated"),

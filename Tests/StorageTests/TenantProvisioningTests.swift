@@ -7,6 +7,15 @@ import Testing
 @testable import Storage
 
 @Suite struct TenantProvisioningTests {
+    /// A fresh registry and store with Oslo's database provisioned.
+    static func provisionedOslo() async throws -> (RegistryFixture, TenantStore, TenantID) {
+        let fixture = try RegistryFixture()
+        let store = try TenantStore(directory: fixture.directory, maximumOpen: 4, logger: .init(label: "test"))
+        let id = Fixtures.tenantID("kommune-0301")
+        _ = try await TenantProvisioner(registry: fixture.registry, store: store).provision(id, actor: "t", at: Fixtures.now)
+        return (fixture, store, id)
+    }
+
     @Test func provisioningCopiesTheMigratedTemplateAndRecordsIt() async throws {
         let fixture = try RegistryFixture()
         let store = try TenantStore(directory: fixture.directory, maximumOpen: 4, logger: .init(label: "test"))
@@ -26,10 +35,7 @@ import Testing
     }
 
     @Test func aTenantDatabaseIsOpenedInWALModeWithForeignKeysAndNoAttach() async throws {
-        let fixture = try RegistryFixture()
-        let store = try TenantStore(directory: fixture.directory, maximumOpen: 4, logger: .init(label: "test"))
-        let id = Fixtures.tenantID("kommune-0301")
-        _ = try await TenantProvisioner(registry: fixture.registry, store: store).provision(id, actor: "t", at: Fixtures.now)
+        let (fixture, store, id) = try await Self.provisionedOslo()
         let other = fixture.folder.url.appendingPathComponent("other.sqlite").path
         let (mode, foreignKeys, timeout, attachError) = try await store.withDatabase(id) { database in
             try await database.queue.write { db in
@@ -80,10 +86,7 @@ import Testing
     }
 
     @Test func aFileWrittenByANewerBinaryIsRefused() async throws {
-        let fixture = try RegistryFixture()
-        let store = try TenantStore(directory: fixture.directory, maximumOpen: 4, logger: .init(label: "test"))
-        let id = Fixtures.tenantID("kommune-0301")
-        _ = try await TenantProvisioner(registry: fixture.registry, store: store).provision(id, actor: "t", at: Fixtures.now)
+        let (fixture, store, id) = try await Self.provisionedOslo()
         let queue = try DatabaseQueue(path: fixture.directory.databasePath(for: id))
         // What a newer binary leaves behind: one more migration, and the schema version it stamps.
         try await queue.writeWithoutTransaction { db in
@@ -96,10 +99,7 @@ import Testing
     }
 
     @Test func aFileWithAnUnknownMigrationButAnOldVersionStampIsRefused() async throws {
-        let fixture = try RegistryFixture()
-        let store = try TenantStore(directory: fixture.directory, maximumOpen: 4, logger: .init(label: "test"))
-        let id = Fixtures.tenantID("kommune-0301")
-        _ = try await TenantProvisioner(registry: fixture.registry, store: store).provision(id, actor: "t", at: Fixtures.now)
+        let (fixture, store, id) = try await Self.provisionedOslo()
         let queue = try DatabaseQueue(path: fixture.directory.databasePath(for: id))
         try await queue.writeWithoutTransaction { db in
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")

@@ -12,6 +12,11 @@ package enum Fixtures {
     package static let lisPID = "02013299997"
     package static let otherPID = "30108299920"
 
+    package static func organisationNumber(_ raw: String) -> OrganisationNumber {
+        guard let number = try? OrganisationNumber(raw) else { preconditionFailure("fixture number \(raw) is invalid") }
+        return number
+    }
+
     package static func tenantID(_ raw: String) -> TenantID {
         guard let id = try? TenantID(raw) else { preconditionFailure("fixture tenant id \(raw) is invalid") }
         return id

@@ -15,7 +15,7 @@ package struct Problem: Codable, Sendable, Equatable {
     package var requestId: String?
 
     package init(status: HTTPResponse.Status, code: String, title: String, detail: String? = nil, field: String? = nil) {
-        self.type = "https://kompetanseportal.no/problems/\(code)"
+        self.type = "urn:kompetanseportal:problem:\(code)"
         self.title = title
         self.status = status.code
         self.detail = detail

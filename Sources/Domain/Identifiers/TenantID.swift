@@ -24,8 +24,8 @@ package struct TenantID: Hashable, Sendable, CustomStringConvertible, Comparable
 
     /// The conventional id of a kommune's tenant, derived from its kommunenummer (`kommune-0301`).
     package static func kommune(_ number: Kommunenummer) -> TenantID {
-        // Four digits and a fixed prefix always satisfy the rules above.
-        (try? TenantID("kommune-\(number.rawValue)")) ?? TenantID(unchecked: "kommune-\(number.rawValue)")
+        // A fixed prefix and four digits always satisfy the rules above.
+        TenantID(unchecked: "kommune-\(number.rawValue)")
     }
 
     private init(unchecked: String) { self.rawValue = unchecked }
