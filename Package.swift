@@ -80,6 +80,7 @@ let package = Package(
             name: "APITests",
             dependencies: [
                 "API", "Storage", "Identity", "Domain", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

@@ -81,9 +81,12 @@ struct TestApp {
         return Fixtures.legesenteretOrgnr
     }
 
-    func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    @discardableResult
+    func test<Value: Sendable>(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Value) async throws
+        -> Value
+    {
         let app = try buildApplication(services: services)
-        try await app.test(.router, body)
+        return try await app.test(.router, body)
     }
 }
 

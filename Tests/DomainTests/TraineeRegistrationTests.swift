@@ -44,10 +44,4 @@ extension Principal {
             return validation.field == "email"
         }
     }
-
-    @Test func onlyThePersonThemselvesCanReadTheirRecord() throws {
-        let trainee = try Trainee.register(principal: .lis, programme: .lis1, email: nil, existing: nil, id: Self.id, at: Self.now)
-        #expect(trainee.readableBy(.lis))
-        #expect(!trainee.readableBy(.other))
-    }
 }

@@ -13,6 +13,7 @@ import Storage
 /// RequestIDMiddleware → BodyLimitMiddleware → route
 ///   /api/v1/tenants/{tenantId}/… : TenantGateMiddleware → AuthenticationMiddleware → TenantRequestContext
 ///   /api/v1/support/…            : AuthenticationMiddleware → SupportRequestContext
+///   /api/v1/me/…                 : AuthenticationMiddleware → PersonRequestContext
 /// ```
 package func buildApplication(services: AppServices) throws -> some ApplicationProtocol {
     let router = Router(context: AppRequestContext.self)
@@ -29,10 +30,16 @@ package func buildApplication(services: AppServices) throws -> some ApplicationP
         .group(context: SupportRequestContext.self)
         .add(middleware: SupportScopeMiddleware())
 
+    let personGroup = router.group(RouterPath(APITransport.personPrefix))
+        .add(middleware: AuthenticationMiddleware(verifier: services.verifier))
+        .group(context: PersonRequestContext.self)
+        .add(middleware: PersonScopeMiddleware())
+
     let document = try openAPIDocument()
     let handlers = APIHandlers(services: services, openAPIDocument: document)
     try handlers.registerHandlers(
-        on: APITransport(router: router, tenantGroup: tenantGroup, supportGroup: supportGroup),
+        on: APITransport(
+            router: router, tenantGroup: tenantGroup, supportGroup: supportGroup, personGroup: personGroup),
         configuration: Configuration(dateTranscoder: ISO8601Transcoder(), jsonEncodingOptions: [.sortedKeys]))
 
     var app = Application(

@@ -46,4 +46,5 @@ package struct TenantScope: Sendable {
 package enum ScopeError: Error {
     case tenantNotResolved
     case supportNotResolved
+    case personNotResolved
 }

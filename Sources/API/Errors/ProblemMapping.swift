@@ -27,6 +27,11 @@ package enum ProblemMapping {
             return Mapped(problem: map(error))
         case let error as TraineeError:
             return Mapped(problem: map(error))
+        case let error as AccessDenied:
+            return Mapped(problem: Problem(status: .forbidden, code: "access.forbidden", title: "Not allowed",
+                detail: "None of your roles for this LIS allows \(error.operation.rawValue)"))
+        case let error as RoleError:
+            return Mapped(problem: map(error))
         case let error as AuthenticationError:
             return map(error)
         case AccessError.supportOnly:
@@ -105,12 +110,26 @@ package enum ProblemMapping {
         case .notFound:
             Problem(status: .notFound, code: "trainee.notFound", title: "No such LIS",
                 detail: "No LIS with this id in this tenant")
-        case .forbidden:
-            Problem(status: .forbidden, code: "access.forbidden", title: "Not allowed",
-                detail: "You may not read this LIS's record")
         case .invalid(let validation):
             Problem(status: .badRequest, code: "validation.failed", title: "Invalid input", detail: validation.detail,
                 field: validation.field)
+        }
+    }
+
+    private static func map(_ error: RoleError) -> Problem {
+        switch error {
+        case .roleTaken(let role):
+            Problem(status: .conflict, code: "role.taken", title: "Role already filled",
+                detail: "This LIS already has a \(role.rawValue); replacing one is a separate step")
+        case .alreadyHeld(let role):
+            Problem(status: .conflict, code: "role.alreadyHeld", title: "Role already held",
+                detail: "You already are \(role.rawValue) for this LIS")
+        case .ownRole:
+            Problem(status: .conflict, code: "role.ownRole", title: "Not for yourself",
+                detail: "A LIS cannot hold a role for themselves")
+        case .notAPerTraineeRole(let role):
+            Problem(status: .badRequest, code: "role.invalid", title: "Not a role for a LIS",
+                detail: "\(role.rawValue) is not held for one LIS", field: "role")
         }
     }
 

@@ -84,3 +84,30 @@ extension Programme {
         }
     }
 }
+
+extension Components.Schemas.Role {
+    init(_ role: Role) {
+        switch role {
+        case .lis: self = .lis
+        case .leder: self = .leder
+        case .veileder: self = .veileder
+        case .supervisor: self = .supervisor
+        case .tenantAdministrator: self = .tenantAdministrator
+        case .support: self = .support
+        }
+    }
+}
+
+extension Components.Schemas.RoleHolder {
+    init(_ assignment: RoleAssignment) {
+        self.init(role: .init(assignment.role), name: assignment.personName, since: assignment.grantedAt)
+    }
+}
+
+extension Components.Schemas.AccessLogEntry {
+    init(_ entry: Domain.AccessLogEntry) {
+        self.init(
+            at: entry.at, name: entry.actorName, role: .init(entry.role), operation: entry.operation.rawValue,
+            object: entry.object, reason: entry.reason)
+    }
+}

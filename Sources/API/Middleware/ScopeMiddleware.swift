@@ -25,3 +25,14 @@ package struct SupportScopeMiddleware: RouterMiddleware {
         try await SupportScope.$current.withValue(context.scope) { try await next(request, context) }
     }
 }
+
+package struct PersonScopeMiddleware: RouterMiddleware {
+    package typealias Context = PersonRequestContext
+    package init() {}
+
+    package func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        try await PersonScope.$current.withValue(context.scope) { try await next(request, context) }
+    }
+}

@@ -7,6 +7,7 @@ import OpenAPIRuntime
 ///
 /// - `/api/v1/tenants/{tenantId}/…` → the tenant group (gate → authentication → `TenantRequestContext`)
 /// - `/api/v1/support/…` → the support group (authentication → `SupportRequestContext`)
+/// - `/api/v1/me/…` → the person group (authentication → `PersonRequestContext`)
 /// - anything else → the public router
 ///
 /// Because the split is by prefix, a new tenant-scoped operation in `openapi.yaml` is gated without
@@ -14,10 +15,12 @@ import OpenAPIRuntime
 struct APITransport: ServerTransport {
     static let tenantPrefix = "/api/v1/tenants/{tenantId}"
     static let supportPrefix = "/api/v1/support"
+    static let personPrefix = "/api/v1/me"
 
     let router: Router<AppRequestContext>
     let tenantGroup: RouterGroup<TenantRequestContext>
     let supportGroup: RouterGroup<SupportRequestContext>
+    let personGroup: RouterGroup<PersonRequestContext>
 
     func register(
         _ handler: @escaping @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (
@@ -30,6 +33,8 @@ struct APITransport: ServerTransport {
             tenantGroup.register(handler, method: method, path: String(path.dropFirst(Self.tenantPrefix.count + 1)))
         } else if path.hasPrefix(Self.supportPrefix + "/") {
             supportGroup.register(handler, method: method, path: String(path.dropFirst(Self.supportPrefix.count + 1)))
+        } else if path.hasPrefix(Self.personPrefix + "/") {
+            personGroup.register(handler, method: method, path: String(path.dropFirst(Self.personPrefix.count + 1)))
         } else {
             router.register(handler, method: method, path: path)
         }

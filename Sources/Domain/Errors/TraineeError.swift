@@ -5,6 +5,5 @@ package enum TraineeError: Error, Equatable, Sendable {
     case alreadyRegistered(UUID)
     case notRegistered
     case notFound(UUID)
-    case forbidden
     case invalid(ValidationError)
 }

@@ -29,8 +29,4 @@ extension Trainee {
         else { throw ValidationError(field: field, reason: .notAllowed("not an e-mail address")) }
         return email
     }
-
-    /// Who may read this record: for now the LIS themselves (roles for leder and veileder come with
-    /// the people issue).
-    package func readableBy(_ principal: Principal) -> Bool { principal.personKey == personKey }
 }

@@ -15,7 +15,7 @@ package final class Registry: Sendable {
     }
 
     package let kommuner: KommuneCatalog
-    private let pool: DatabasePool
+    let pool: DatabasePool
     private let cache = Mutex<[TenantID: CacheEntry]>([:])
     private let cacheLifetime: Duration
 

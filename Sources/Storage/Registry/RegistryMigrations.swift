@@ -50,6 +50,24 @@ enum RegistryMigrations {
                 try TenantRecord(tenant).insert(db)
             }
         }
+        migrator.registerMigration("v3-person-membership") { db in
+            // One person per HelseID identity across all tenants, keyed by the keyed hash of their pid.
+            try db.create(table: "person") { t in
+                t.primaryKey("personKey", .text)
+                t.column("name", .text).notNull()
+                t.column("hprNumber", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.column("updatedAt", .datetime).notNull()
+            }
+            // Which tenants a person belongs to, and as what: the list a person sees after login.
+            try db.create(table: "membership") { t in
+                t.column("personKey", .text).notNull().references("person")
+                t.column("tenantId", .text).notNull().references("tenant")
+                t.column("role", .text).notNull()
+                t.column("since", .datetime).notNull()
+                t.primaryKey(["personKey", "tenantId", "role"])
+            }
+        }
         return migrator
     }
 }

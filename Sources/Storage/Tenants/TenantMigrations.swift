@@ -21,6 +21,49 @@ package enum TenantMigrations {
                 }
             }
         ),
+        (
+            "v2-roles-and-access-log",
+            { db in
+                try db.create(table: "roleAssignment") { t in
+                    t.primaryKey("id", .text)
+                    t.column("traineeId", .text).notNull().references("trainee", onDelete: .cascade)
+                    t.column("personKey", .text).notNull()
+                    t.column("personName", .text).notNull()
+                    t.column("role", .text).notNull()
+                        .check(sql: "role IN ('leder', 'veileder', 'supervisor')")
+                    t.column("grantedAt", .datetime).notNull()
+                    t.column("grantedBy", .text).notNull()
+                    t.column("revokedAt", .datetime)
+                }
+                try db.execute(
+                    sql: """
+                        CREATE UNIQUE INDEX roleAssignment_oneHolder ON roleAssignment (traineeId, role)
+                            WHERE revokedAt IS NULL AND role IN ('leder', 'veileder');
+                        CREATE UNIQUE INDEX roleAssignment_oncePerPerson ON roleAssignment (traineeId, personKey, role)
+                            WHERE revokedAt IS NULL;
+                        CREATE INDEX roleAssignment_person ON roleAssignment (personKey, traineeId);
+                        """)
+                // Append-only (Normen): who, in which role, did what, to which object, when, and why.
+                try db.create(table: "accessLog") { t in
+                    t.autoIncrementedPrimaryKey("id")
+                    t.column("traineeId", .text).notNull().indexed()
+                    t.column("actorKey", .text).notNull()
+                    t.column("actorName", .text).notNull()
+                    t.column("role", .text).notNull()
+                    t.column("operation", .text).notNull()
+                    t.column("object", .text).notNull()
+                    t.column("reason", .text)
+                    t.column("at", .datetime).notNull()
+                }
+                try db.execute(
+                    sql: """
+                        CREATE TRIGGER accessLog_noUpdate BEFORE UPDATE ON accessLog
+                        BEGIN SELECT RAISE(ABORT, 'accessLog is append-only'); END;
+                        CREATE TRIGGER accessLog_noDelete BEFORE DELETE ON accessLog
+                        BEGIN SELECT RAISE(ABORT, 'accessLog is append-only'); END;
+                        """)
+            }
+        ),
     ]
 
     package static var version: Int { migrations.count }

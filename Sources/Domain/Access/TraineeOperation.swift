@@ -1,0 +1,34 @@
+/// Everything one can do with a LIS's data. Every tenant-scoped handler that touches a LIS names one of
+/// these, and `PermissionTable` says who may do it.
+package enum TraineeOperation: String, Sendable, Codable, CaseIterable {
+    /// Read the LIS's record (name, programme, contact).
+    case readRecord
+    /// See who holds which role for the LIS.
+    case readRoles
+    /// See the access log: who looked at or changed the LIS's data.
+    case readAccessLog
+    /// Invite a person to a role for the LIS.
+    case inviteRole
+    /// Replace the leder or veileder (an explicit, audited step).
+    case replaceRole
+    /// Assign or remove an education plan.
+    case assignPlan
+    /// Record a learning activity and send it for signature.
+    case submitActivity
+    /// Approve or reject a learning activity sent to oneself.
+    case signActivity
+    /// Send a learning objective to the leder.
+    case submitObjective
+    /// Approve or reject (underkjenne) a learning objective.
+    case approveObjective
+    /// Create a supervision talk.
+    case createTalk
+    /// Write preparation or minutes of a supervision talk.
+    case writeTalk
+    /// Finalise (ferdigstille) a supervision talk.
+    case finaliseTalk
+    /// Read the minutes of supervision talks.
+    case readTalkMinutes
+    /// Read the progress report (fremdriftsrapport).
+    case readProgressReport
+}

@@ -1,0 +1,38 @@
+import Domain
+import Foundation
+import GRDB
+
+/// A row of a tenant database's append-only `accessLog` table.
+struct AccessLogRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "accessLog"
+
+    var id: Int64?
+    var traineeId: String
+    var actorKey: String
+    var actorName: String
+    var role: String
+    var operation: String
+    var object: String
+    var reason: String?
+    var at: Date
+
+    init(_ entry: AccessLogEntry) {
+        traineeId = entry.traineeID.uuidString.lowercased()
+        actorKey = entry.actor.hex
+        actorName = entry.actorName
+        role = entry.role.rawValue
+        operation = entry.operation.rawValue
+        object = entry.object
+        reason = entry.reason
+        at = entry.at
+    }
+
+    func entry() throws -> AccessLogEntry {
+        guard let trainee = UUID(uuidString: traineeId), let role = Role(rawValue: role),
+            let operation = TraineeOperation(rawValue: operation), let actor = try? PersonKey(hex: actorKey)
+        else { throw StorageError.corruptRow(table: Self.databaseTableName, column: "?") }
+        return AccessLogEntry(
+            traineeID: trainee, actor: actor, actorName: actorName, role: role, operation: operation, object: object,
+            reason: reason, at: at)
+    }
+}
