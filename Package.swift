@@ -74,7 +74,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IdentityTests",
-            dependencies: ["Identity", "Domain", .product(name: "JWTKit", package: "jwt-kit")]
+            dependencies: ["Identity", "Domain", "TestSupport", .product(name: "JWTKit", package: "jwt-kit")]
         ),
         .testTarget(
             name: "APITests",

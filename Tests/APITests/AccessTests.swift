@@ -59,9 +59,24 @@ extension TestApp {
 }
 
 @Suite struct AccessTests {
-    /// Every routed operation on one LIS, by its permission.
-    static let routes: [TraineeOperation: String] = [
-        .readRecord: "", .readRoles: "/roles", .readAccessLog: "/access-log",
+    /// Every route about one LIS, with the operation whose permission it checks and a request body.
+    struct Route: Sendable, CustomStringConvertible {
+        let method: HTTPRequest.Method
+        let suffix: String
+        let operation: TraineeOperation
+        let body: String?
+        var description: String { "\(method.rawValue) …\(suffix)" }
+    }
+
+    static let routes: [Route] = [
+        Route(method: .get, suffix: "", operation: .readRecord, body: nil),
+        Route(method: .get, suffix: "/roles", operation: .readRoles, body: nil),
+        Route(method: .get, suffix: "/access-log", operation: .readAccessLog, body: nil),
+        Route(method: .get, suffix: "/invitations", operation: .inviteRole, body: nil),
+        Route(
+            method: .post, suffix: "/invitations", operation: .inviteRole,
+            body: #"{"role":"supervisor","email":"ny@example.no"}"#),
+        Route(method: .post, suffix: "/invitations/{invitationId}/revoke", operation: .inviteRole, body: nil),
     ]
 
     @Test func everyRouteAboutOneLISIsMappedToAnOperation() async throws {
@@ -69,37 +84,47 @@ extension TestApp {
         try await app.test { client in
             let routed = try await TenantOperation.fetchAll(client)
                 .filter { $0.pathTemplate.contains("{traineeId}") }
-                .map { String($0.pathTemplate.dropFirst("/api/v1/tenants/{tenantId}/trainees/{traineeId}".count)) }
-            #expect(Set(routed) == Set(Self.routes.values))
+                .map { "\($0.method.rawValue) " + $0.pathTemplate.dropFirst("/api/v1/tenants/{tenantId}/trainees/{traineeId}".count) }
+            #expect(Set(routed) == Set(Self.routes.map { "\($0.method.rawValue) \($0.suffix)" }))
         }
     }
 
     struct Case: CustomTestStringConvertible, Sendable {
         let role: Role?
-        let operation: TraineeOperation
-        var testDescription: String { "\(role?.rawValue ?? "stranger") → \(operation.rawValue)" }
+        let route: Route
+        var testDescription: String { "\(role?.rawValue ?? "stranger") → \(route)" }
     }
 
     static var cases: [Case] {
-        [Role.lis, .leder, .veileder, .supervisor, nil].flatMap { role in
-            routes.keys.sorted { $0.rawValue < $1.rawValue }.map { Case(role: role, operation: $0) }
-        }
+        [Role.lis, .leder, .veileder, .supervisor, nil].flatMap { role in routes.map { Case(role: role, route: $0) } }
     }
 
     /// Generated from the permission table: each role gets exactly what the table grants, over HTTP.
     @Test(arguments: cases)
     func eachRoleGetsWhatThePermissionTableGrants(_ testCase: Case) async throws {
         let fixture = try await AccessFixture()
-        let allowed = testCase.role.map { PermissionTable.allows($0, testCase.operation) } ?? false
-        let path = Self.routes[testCase.operation] ?? ""
+        let allowed = testCase.role.map { PermissionTable.allows($0, testCase.route.operation) } ?? false
+        let base = "/api/v1/tenants/\(fixture.tenant)/trainees/\(fixture.traineeID)"
+        let lis = fixture.tokens[.lis] ?? ""
         let token = fixture.tokens[testCase.role] ?? ""
         try await fixture.app.test { client in
+            var suffix = testCase.route.suffix
+            if suffix.contains("{invitationId}") {
+                let id = try await client.execute(
+                    uri: base + "/invitations", method: .post, headers: .json(bearer: lis),
+                    body: .json(#"{"role":"supervisor","email":"revoke@example.no"}"#)
+                ) { try $0.json()["id"] as? String ?? "" }
+                suffix = suffix.replacingOccurrences(of: "{invitationId}", with: id)
+            }
             try await client.execute(
-                uri: "/api/v1/tenants/\(fixture.tenant)/trainees/\(fixture.traineeID)\(path)", method: .get,
-                headers: .bearer(token)
+                uri: base + suffix, method: testCase.route.method, headers: .json(bearer: token),
+                body: testCase.route.body.map { .json($0) }
             ) { response in
-                #expect(response.status == (allowed ? .ok : .forbidden))
-                if !allowed { #expect(response.problem?.code == "access.forbidden") }
+                #expect(response.status.code / 100 == (allowed ? 2 : 4), "\(response.status)")
+                if !allowed {
+                    #expect(response.status == .forbidden)
+                    #expect(response.problem?.code == "access.forbidden")
+                }
             }
         }
     }

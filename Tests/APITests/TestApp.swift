@@ -16,8 +16,9 @@ struct TestApp {
 
     let folder: TemporaryFolder
     let services: AppServices
+    let clock = TestClock()
 
-    init(maxOpen: Int = 8, maxBodyBytes: Int = 64 * 1024) throws {
+    init(maxOpen: Int = 8, maxBodyBytes: Int = 64 * 1024, configure: (inout AppConfiguration) -> Void = { _ in }) throws {
         folder = try TemporaryFolder()
         var configuration = AppConfiguration()
         configuration.tenants.directory = folder.path
@@ -26,11 +27,13 @@ struct TestApp {
         configuration.http.port = 0
         configuration.devIssuer.enabled = true
         configuration.auth.supportSubjects = [Self.supportSubject]
+        configure(&configuration)
         let secrets = AppSecrets(
             pidHashKey: Array(repeating: 7, count: 32), developmentIssuerKeyPEM: DevelopmentIssuer.generateKeyPEM())
         var logger = Logger(label: "test")
         logger.logLevel = .critical
-        services = try AppServices(configuration: configuration, secrets: secrets, logger: logger)
+        let clock = clock
+        services = try AppServices(configuration: configuration, secrets: secrets, logger: logger, now: { clock.now })
     }
 
     var issuer: DevelopmentIssuer {
@@ -42,12 +45,12 @@ struct TestApp {
 
     /// A LIS token (security level 4) for the person with this PID.
     func token(subject: String = "lis-1", pid: String = Fixtures.lisPID, name: String = "Lise Lege",
-        lifetime: TimeInterval = 600, audience: String? = nil, at time: Date = Date()) async throws -> String
+        lifetime: TimeInterval = 600, audience: String? = nil, at time: Date? = nil) async throws -> String
     {
         try await issuer.mint(
             DevelopmentTokenRequest(
                 subject: subject, pid: pid, name: name, hprNumber: "181000001", lifetime: lifetime, audience: audience),
-            at: time)
+            at: time ?? clock.now)
     }
 
     func supportToken() async throws -> String {
@@ -113,7 +116,14 @@ extension TestResponse {
         return try? JSONDecoder().decode(Problem.self, from: Data(body.readableBytesView))
     }
 
+    var data: Data { Data(body.readableBytesView) }
+
     func json() throws -> [String: Any] {
         (try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any]) ?? [:]
     }
+}
+
+/// A JSON object from a response body (empty when it is not one).
+func jsonObject(_ data: Data) -> [String: Any] {
+    ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any]) ?? [:]
 }

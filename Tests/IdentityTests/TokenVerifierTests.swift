@@ -2,6 +2,7 @@ import Crypto
 import Domain
 import Foundation
 import JWTKit
+import TestSupport
 import Testing
 
 @testable import Identity
@@ -162,7 +163,7 @@ struct VerifierFixture {
         let token = try await issuer.mint(VerifierFixture.request(lifetime: 120), at: VerifierFixture.now)
         #expect(try await verifier.verify(token: token).subject == "lis-1")
         #expect(try await verifier.verify(token: token).subject == "lis-1")
-        clock.now = VerifierFixture.now.addingTimeInterval(181)
+        clock.advance(by: 181)
         await #expect(throws: AuthenticationError.expired) { try await verifier.verify(token: token) }
     }
 
@@ -174,16 +175,5 @@ struct VerifierFixture {
         #expect(key["crv"] as? String == "P-256")
         #expect(key["kid"] as? String == fixture.issuer.keyID)
         #expect(key["d"] == nil)
-    }
-}
-
-/// A clock a test can move.
-final class TestClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Date
-    init(_ start: Date) { value = start }
-    var now: Date {
-        get { lock.withLock { value } }
-        set { lock.withLock { value = newValue } }
     }
 }

@@ -14,6 +14,7 @@ package struct AppServices: Sendable {
     package let provisioner: TenantProvisioner
     package let verifier: TokenVerifier
     package let developmentIssuer: DevelopmentIssuer?
+    package let mailer: MailDeliveryService
     package let logger: Logger
     package let now: @Sendable () -> Date
     package let newID: @Sendable () -> UUID
@@ -47,6 +48,18 @@ package struct AppServices: Sendable {
         } else {
             self.developmentIssuer = nil
         }
+        let transport: any MailTransport =
+            configuration.mail.transport == "smtp"
+            ? SMTPMailTransport(
+                host: configuration.mail.smtpHost, port: configuration.mail.smtpPort, heloName: "kompetanseportal",
+                timeoutSeconds: 30)
+            : FileMailTransport(
+                folder: configuration.mail.directory.isEmpty
+                    ? directory.root.appendingPathComponent("_mail", isDirectory: true)
+                    : URL(fileURLWithPath: configuration.mail.directory, isDirectory: true))
+        self.mailer = MailDeliveryService(
+            registry: registry, store: store, transport: transport, from: configuration.mail.from,
+            pollInterval: .milliseconds(Int(configuration.mail.pollSeconds * 1000)), logger: logger, now: now)
         self.verifier = TokenVerifier(
             issuers: issuers, hasher: try PIDHasher(secret: secrets.pidHashKey),
             supportSubjects: Set(configuration.auth.supportSubjects),

@@ -48,7 +48,7 @@ package func buildApplication(services: AppServices) throws -> some ApplicationP
             address: .hostname(services.configuration.http.host, port: services.configuration.http.port),
             serverName: "Kompetanseportal"),
         logger: services.logger)
-    app.addServices(TenantStoreService(store: services.tenantStore, logger: services.logger))
+    app.addServices(services.mailer, TenantStoreService(store: services.tenantStore, logger: services.logger))
     return app
 }
 

@@ -46,6 +46,7 @@ extension AppConfiguration {
         if let host = value("http.host") { http.host = host }
         if let port = try int("http.port") { http.port = port }
         if let limit = try int("http.maxBodyBytes") { http.maxBodyBytes = limit }
+        if let base = value("http.publicBaseURL") { http.publicBaseURL = base }
         if let directory = value("tenants.directory") { tenants.directory = directory }
         if let maxOpen = try int("tenants.maxOpen") { tenants.maxOpen = maxOpen }
         if let seconds = try double("tenants.registryCacheSeconds") { tenants.registryCacheSeconds = seconds }
@@ -56,6 +57,12 @@ extension AppConfiguration {
         if let enabled = try bool("devIssuer.enabled") { devIssuer.enabled = enabled }
         if let issuer = value("devIssuer.issuer") { devIssuer.issuer = issuer }
         if let audience = value("devIssuer.audience") { devIssuer.audience = audience }
+        if let transport = value("mail.transport") { mail.transport = transport }
+        if let directory = value("mail.directory") { mail.directory = directory }
+        if let host = value("mail.smtpHost") { mail.smtpHost = host }
+        if let port = try int("mail.smtpPort") { mail.smtpPort = port }
+        if let from = value("mail.from") { mail.from = from }
+        if let seconds = try double("mail.pollSeconds") { mail.pollSeconds = seconds }
         if let level = value("log.level") { log.level = level }
         try validate()
     }
@@ -64,6 +71,9 @@ extension AppConfiguration {
         guard (1...65535).contains(http.port) else { throw ConfigurationError.invalidValue("http.port", "\(http.port)") }
         guard http.maxBodyBytes > 0 else {
             throw ConfigurationError.invalidValue("http.maxBodyBytes", "\(http.maxBodyBytes)")
+        }
+        guard ["file", "smtp"].contains(mail.transport) else {
+            throw ConfigurationError.invalidValue("mail.transport", mail.transport)
         }
         guard tenants.maxOpen > 0 else { throw ConfigurationError.invalidValue("tenants.maxOpen", "\(tenants.maxOpen)") }
     }

@@ -11,6 +11,18 @@ package struct AppConfiguration: Codable, Sendable, Equatable {
         package var port = 8080
         /// Requests with a larger body are refused with 413 before any handler runs.
         package var maxBodyBytes = 64 * 1024
+        /// Where users reach the portal; links in e-mails start with it.
+        package var publicBaseURL = "http://127.0.0.1:8080"
+
+        package init() {}
+
+        package init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            host = try container.decodeIfPresent(String.self, forKey: .host) ?? host
+            port = try container.decodeIfPresent(Int.self, forKey: .port) ?? port
+            maxBodyBytes = try container.decodeIfPresent(Int.self, forKey: .maxBodyBytes) ?? maxBodyBytes
+            publicBaseURL = try container.decodeIfPresent(String.self, forKey: .publicBaseURL) ?? publicBaseURL
+        }
     }
 
     package struct Tenants: Codable, Sendable, Equatable {
@@ -40,6 +52,18 @@ package struct AppConfiguration: Codable, Sendable, Equatable {
         package var audience = "kompetanseportal"
     }
 
+    package struct Mail: Codable, Sendable, Equatable {
+        /// `file` (messages as `.eml` files in `directory`) or `smtp`.
+        package var transport = "file"
+        /// Empty: `_mail` inside `tenants.directory`.
+        package var directory = ""
+        package var smtpHost = "127.0.0.1"
+        package var smtpPort = 25
+        package var from = "Kompetanseportal <ikke-svar@kompetanseportal.invalid>"
+        /// How often the delivery worker looks for due messages (it is also woken when mail is queued).
+        package var pollSeconds = 30.0
+    }
+
     package struct Log: Codable, Sendable, Equatable {
         package var level = "info"
     }
@@ -48,6 +72,7 @@ package struct AppConfiguration: Codable, Sendable, Equatable {
     package var tenants = Tenants()
     package var auth = Auth()
     package var devIssuer = DevelopmentIssuer()
+    package var mail = Mail()
     package var log = Log()
 
     package init() {}
@@ -58,6 +83,7 @@ package struct AppConfiguration: Codable, Sendable, Equatable {
         tenants = try container.decodeIfPresent(Tenants.self, forKey: .tenants) ?? Tenants()
         auth = try container.decodeIfPresent(Auth.self, forKey: .auth) ?? Auth()
         devIssuer = try container.decodeIfPresent(DevelopmentIssuer.self, forKey: .devIssuer) ?? DevelopmentIssuer()
+        mail = try container.decodeIfPresent(Mail.self, forKey: .mail) ?? Mail()
         log = try container.decodeIfPresent(Log.self, forKey: .log) ?? Log()
     }
 }

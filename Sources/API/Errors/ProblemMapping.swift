@@ -32,6 +32,8 @@ package enum ProblemMapping {
                 detail: "None of your roles for this LIS allows \(error.operation.rawValue)"))
         case let error as RoleError:
             return Mapped(problem: map(error))
+        case let error as InvitationError:
+            return Mapped(problem: map(error))
         case let error as AuthenticationError:
             return map(error)
         case AccessError.supportOnly:
@@ -110,6 +112,31 @@ package enum ProblemMapping {
         case .notFound:
             Problem(status: .notFound, code: "trainee.notFound", title: "No such LIS",
                 detail: "No LIS with this id in this tenant")
+        case .invalid(let validation):
+            Problem(status: .badRequest, code: "validation.failed", title: "Invalid input", detail: validation.detail,
+                field: validation.field)
+        }
+    }
+
+    private static func map(_ error: InvitationError) -> Problem {
+        switch error {
+        case .unknown:
+            Problem(status: .notFound, code: "invitation.unknown", title: "No such invitation",
+                detail: "No invitation in this tenant has this token")
+        case .expired:
+            Problem(status: .gone, code: "invitation.expired", title: "Invitation expired",
+                detail: "The invitation has expired; ask for a new one")
+        case .revoked:
+            Problem(status: .gone, code: "invitation.revoked", title: "Invitation revoked",
+                detail: "The invitation was withdrawn")
+        case .alreadyUsed:
+            Problem(status: .conflict, code: "invitation.used", title: "Invitation already used",
+                detail: "The invitation has already been accepted")
+        case .nothingToReplace(let role):
+            Problem(status: .conflict, code: "invitation.nothingToReplace", title: "Nothing to replace",
+                detail: "This LIS has no \(role.rawValue) to replace", field: "replacesHolder")
+        case .role(let roleError):
+            map(roleError)
         case .invalid(let validation):
             Problem(status: .badRequest, code: "validation.failed", title: "Invalid input", detail: validation.detail,
                 field: validation.field)

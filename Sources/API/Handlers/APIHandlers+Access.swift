@@ -10,10 +10,7 @@ extension APIHandlers {
         _ operation: TraineeOperation, trainee id: UUID, object: String = "trainee", scope: TenantScope,
         database: TenantDatabase
     ) async throws -> (trainee: Trainee, role: Role) {
-        guard let (trainee, roles) = try database.trainee(id: id, rolesOf: scope.principal.personKey) else {
-            throw TraineeError.notFound(id)
-        }
-        let role = try PermissionTable.authorize(operation, holding: roles)
+        let (trainee, role) = try authorize(operation, trainee: id, scope: scope, database: database)
         if AccessLogEntry.isLogged(operation, role: role) {
             try await database.append(
                 AccessLogEntry(
@@ -21,6 +18,16 @@ extension APIHandlers {
                     operation: operation, object: object, reason: nil, at: services.now()))
         }
         return (trainee, role)
+    }
+
+    /// The check alone, for changes whose storage verb writes its own log line in its transaction.
+    func authorize(_ operation: TraineeOperation, trainee id: UUID, scope: TenantScope, database: TenantDatabase)
+        throws -> (trainee: Trainee, role: Role)
+    {
+        guard let (trainee, roles) = try database.trainee(id: id, rolesOf: scope.principal.personKey) else {
+            throw TraineeError.notFound(id)
+        }
+        return (trainee, try PermissionTable.authorize(operation, holding: roles))
     }
 
     func traineeID(_ raw: String) throws -> UUID {

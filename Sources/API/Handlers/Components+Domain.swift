@@ -111,3 +111,32 @@ extension Components.Schemas.AccessLogEntry {
             object: entry.object, reason: entry.reason)
     }
 }
+
+extension Role {
+    init(_ role: Components.Schemas.Role) {
+        switch role {
+        case .lis: self = .lis
+        case .leder: self = .leder
+        case .veileder: self = .veileder
+        case .supervisor: self = .supervisor
+        case .tenantAdministrator: self = .tenantAdministrator
+        case .support: self = .support
+        }
+    }
+}
+
+extension Components.Schemas.Invitation {
+    /// A pending invitation past its expiry shows as `expired`.
+    init(_ invitation: Invitation, now: Date) {
+        let state: StatePayload =
+            switch invitation.state {
+            case .accepted: .accepted
+            case .revoked: .revoked
+            case .pending: now < invitation.expiresAt ? .pending : .expired
+            }
+        self.init(
+            id: invitation.id.uuidString.lowercased(), traineeId: invitation.traineeID.uuidString.lowercased(),
+            role: .init(invitation.role), email: invitation.email, state: state, replacesHolder: invitation.replacesHolder,
+            createdAt: invitation.createdAt, expiresAt: invitation.expiresAt)
+    }
+}

@@ -7,10 +7,10 @@
 package enum PermissionTable {
     package static let grants: [Role: Set<TraineeOperation>] = [
         .lis: [
-            .readRecord, .readRoles, .readAccessLog, .inviteRole, .submitActivity, .submitObjective, .writeTalk,
+            .readRecord, .readRoles, .readAccessLog, .inviteRole, .replaceRole, .submitActivity, .submitObjective, .writeTalk,
             .readTalkMinutes, .readProgressReport,
         ],
-        .leder: [.readRecord, .readRoles, .replaceRole, .assignPlan, .approveObjective, .readProgressReport],
+        .leder: [.readRecord, .readRoles, .assignPlan, .approveObjective, .readProgressReport],
         .veileder: [
             .readRecord, .readRoles, .signActivity, .createTalk, .writeTalk, .finaliseTalk, .readTalkMinutes,
             .readProgressReport,

@@ -9,7 +9,10 @@ package enum TraineeOperation: String, Sendable, Codable, CaseIterable {
     case readAccessLog
     /// Invite a person to a role for the LIS.
     case inviteRole
-    /// Replace the leder or veileder (an explicit, audited step).
+    /// Take a role by accepting an invitation: allowed by the token, not by a role, so granted to no role;
+    /// it exists so that the access log can name it.
+    case acceptInvitation
+    /// Invite a new leder or veileder who replaces the current one (an explicit, audited step).
     case replaceRole
     /// Assign or remove an education plan.
     case assignPlan

@@ -64,6 +64,38 @@ package enum TenantMigrations {
                         """)
             }
         ),
+        (
+            "v3-invitations-and-outbox",
+            { db in
+                try db.create(table: "invitation") { t in
+                    t.primaryKey("id", .text)
+                    t.column("traineeId", .text).notNull().references("trainee", onDelete: .cascade).indexed()
+                    t.column("role", .text).notNull()
+                    t.column("email", .text).notNull()
+                    t.column("tokenHash", .text).notNull().unique()
+                    t.column("invitedBy", .text).notNull()
+                    t.column("replacesHolder", .boolean).notNull()
+                    t.column("createdAt", .datetime).notNull()
+                    t.column("expiresAt", .datetime).notNull()
+                    t.column("state", .text).notNull().check(sql: "state IN ('pending', 'accepted', 'revoked')")
+                    t.column("decidedAt", .datetime)
+                    t.column("acceptedBy", .text)
+                }
+                // Mail is written in the same transaction as what it announces; a worker delivers it.
+                try db.create(table: "outbox") { t in
+                    t.primaryKey("id", .text)
+                    t.column("recipient", .text).notNull()
+                    t.column("subject", .text).notNull()
+                    t.column("body", .text).notNull()
+                    t.column("createdAt", .datetime).notNull()
+                    t.column("attempts", .integer).notNull().defaults(to: 0)
+                    t.column("nextAttemptAt", .datetime).notNull()
+                    t.column("sentAt", .datetime)
+                    t.column("lastError", .text)
+                }
+                try db.create(index: "outbox_due", on: "outbox", columns: ["sentAt", "nextAttemptAt"])
+            }
+        ),
     ]
 
     package static var version: Int { migrations.count }

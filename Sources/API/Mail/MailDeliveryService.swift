@@ -1,0 +1,107 @@
+import Domain
+import Foundation
+import Logging
+import ServiceLifecycle
+import Storage
+import Synchronization
+
+/// Delivers the mail waiting in tenants' outboxes, with retries and backoff.
+///
+/// Mail is queued inside the transaction that creates it (see `TenantDatabase.createInvitation`); the
+/// handler then calls `notify` so delivery starts at once. At start-up every provisioned tenant is
+/// checked once, so mail queued before a restart is not forgotten. A failed attempt stays in the outbox
+/// with its error and a later `nextAttemptAt`: nothing is ever dropped.
+package final class MailDeliveryService: Service, Sendable {
+    private let registry: Registry
+    private let store: TenantStore
+    private let transport: any MailTransport
+    private let from: String
+    private let pollInterval: Duration
+    private let logger: Logger
+    private let now: @Sendable () -> Date
+    private let pending = Mutex<Set<TenantID>>([])
+    private let wakeUp: AsyncStream<Void>.Continuation
+    private let wakeUps: AsyncStream<Void>
+
+    init(
+        registry: Registry, store: TenantStore, transport: any MailTransport, from: String, pollInterval: Duration,
+        logger: Logger, now: @escaping @Sendable () -> Date
+    ) {
+        self.registry = registry
+        self.store = store
+        self.transport = transport
+        self.from = from
+        self.pollInterval = pollInterval
+        self.logger = logger
+        self.now = now
+        (wakeUps, wakeUp) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    }
+
+    /// Mail was queued in this tenant's outbox.
+    package func notify(_ tenant: TenantID) {
+        pending.withLock { _ = $0.insert(tenant) }
+        wakeUp.yield()
+    }
+
+    package func run() async throws {
+        await recoverPending()
+        let ticker = Task { [wakeUp, pollInterval] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: pollInterval)
+                wakeUp.yield()
+            }
+        }
+        defer { ticker.cancel() }
+        await withGracefulShutdownHandler {
+            for await _ in wakeUps.cancelOnGracefulShutdown() {
+                await deliverDue()
+            }
+        } onGracefulShutdown: { [wakeUp] in
+            wakeUp.finish()
+        }
+    }
+
+    /// One delivery pass over every tenant with unsent mail; returns how many messages were sent.
+    @discardableResult
+    package func deliverDue() async -> Int {
+        var sent = 0
+        for tenant in pending.withLock({ $0 }) {
+            do {
+                let (count, done) = try await store.withDatabase(tenant) { database in
+                    var count = 0
+                    for mail in try database.dueMail(at: now()) {
+                        do {
+                            try await transport.send(mail, from: from, at: now())
+                            try await database.markSent(mail.id, at: now())
+                            count += 1
+                        } catch {
+                            logger.warning(
+                                "mail delivery failed",
+                                metadata: ["tenant": "\(tenant)", "mail": "\(mail.id)", "error": "\(error)"])
+                            try await database.markFailed(mail.id, error: "\(error)", at: now())
+                        }
+                    }
+                    return (count, try !database.hasUnsentMail())
+                }
+                sent += count
+                if done { pending.withLock { _ = $0.remove(tenant) } }
+            } catch {
+                logger.error("mail outbox unreadable", metadata: ["tenant": "\(tenant)"])
+            }
+        }
+        return sent
+    }
+
+    /// Finds tenants whose outbox still holds unsent mail (after a restart).
+    func recoverPending() async {
+        do {
+            for tenant in try registry.tenants() where tenant.isProvisioned {
+                if try await store.withDatabase(tenant.id, { try $0.hasUnsentMail() }) {
+                    pending.withLock { _ = $0.insert(tenant.id) }
+                }
+            }
+        } catch {
+            logger.error("mail recovery failed", metadata: ["error": "\(error)"])
+        }
+    }
+}
