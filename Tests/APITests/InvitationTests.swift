@@ -14,8 +14,13 @@ struct InvitationFixture {
     let lis: String
     let traineeID: String
 
-    init(tenant raw: String = "kommune-0301") async throws {
-        app = try TestApp()
+    init(tenant raw: String = "kommune-0301", smtpPort: Int? = nil) async throws {
+        app = try TestApp { configuration in
+            if let smtpPort {
+                configuration.mail.transport = "smtp"
+                configuration.mail.smtpPort = smtpPort
+            }
+        }
         tenant = try await app.activate(raw)
         lis = try await app.token()
         traineeID = try await app.register(in: tenant, token: lis)
