@@ -39,6 +39,9 @@ package enum ProblemMapping {
         case AccessError.supportOnly:
             return Mapped(problem: Problem(status: .forbidden, code: "access.supportOnly", title: "Support staff only",
                 detail: "This operation is reserved for the vendor's support staff"))
+        case AccessError.supportAccessRequired:
+            return Mapped(problem: Problem(status: .forbidden, code: "support.accessRequired", title: "Support access required",
+                detail: "Open support access to this tenant with a reason first; it is time-limited and logged"))
         case let error as RequestError:
             return Mapped(problem: map(error))
         case AvailabilityError.registryUnavailable:

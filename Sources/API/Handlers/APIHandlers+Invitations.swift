@@ -27,8 +27,7 @@ extension APIHandlers {
         guard case .json(let body) = input.body else { throw RequestError.malformedBody("Expected application/json") }
         let reason = body.value2.reason.trimmingWhitespace()
         guard !reason.isEmpty else { throw ValidationError(field: "reason", reason: .missing) }
-        let tenant = try services.registry.requireTenant(try TenantID(input.path.tenantId))
-        if let refusal = tenant.gateRefusal { throw refusal }
+        let tenant = try gatedTenant(input.path.tenantId)
         let id = try traineeID(input.path.traineeId)
         let request = body.value1
         let actor = AccessActor(

@@ -96,6 +96,27 @@ package enum TenantMigrations {
                 try db.create(index: "outbox_due", on: "outbox", columns: ["sentAt", "nextAttemptAt"])
             }
         ),
+        (
+            "v4-support-access",
+            { db in
+                // Each time support opened the tenant's training data, why, and until when. Append-only.
+                try db.create(table: "supportAccess") { t in
+                    t.primaryKey("id", .text)
+                    t.column("supportKey", .text).notNull()
+                    t.column("supportName", .text).notNull()
+                    t.column("reason", .text).notNull()
+                    t.column("grantedAt", .datetime).notNull()
+                    t.column("expiresAt", .datetime).notNull()
+                }
+                try db.execute(
+                    sql: """
+                        CREATE TRIGGER supportAccess_noUpdate BEFORE UPDATE ON supportAccess
+                        BEGIN SELECT RAISE(ABORT, 'supportAccess is append-only'); END;
+                        CREATE TRIGGER supportAccess_noDelete BEFORE DELETE ON supportAccess
+                        BEGIN SELECT RAISE(ABORT, 'supportAccess is append-only'); END;
+                        """)
+            }
+        ),
     ]
 
     package static var version: Int { migrations.count }
