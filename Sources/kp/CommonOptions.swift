@@ -16,7 +16,10 @@ struct CommonOptions: ParsableArguments {
         let url = URL(fileURLWithPath: path)
         let file = FileManager.default.fileExists(atPath: url.path) || config != nil ? url : nil
         var configuration = try AppConfiguration.load(file: file, environment: ProcessInfo.processInfo.environment)
-        if demo { configuration.devIssuer.enabled = true }
+        if demo {
+            configuration.devIssuer.enabled = true
+            configuration.login.enabled = true
+        }
         return configuration
     }
 

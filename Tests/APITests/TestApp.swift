@@ -29,7 +29,8 @@ struct TestApp {
         configuration.auth.supportSubjects = [Self.supportSubject]
         configure(&configuration)
         let secrets = AppSecrets(
-            pidHashKey: Array(repeating: 7, count: 32), developmentIssuerKeyPEM: DevelopmentIssuer.generateKeyPEM())
+            pidHashKey: Array(repeating: 7, count: 32), developmentIssuerKeyPEM: DevelopmentIssuer.generateKeyPEM(),
+            loginClientKeyPEM: DevelopmentIssuer.generateKeyPEM())
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let clock = clock

@@ -15,6 +15,10 @@ package struct AppServices: Sendable {
     package let verifier: TokenVerifier
     package let developmentIssuer: DevelopmentIssuer?
     package let mailer: MailDeliveryService
+    /// The HelseID login client, when `login.enabled`.
+    package let loginClient: LoginClient?
+    /// The development issuer's authorization endpoints (PAR, authorize, token), when it is enabled.
+    package let developmentAuthorization: DevelopmentAuthorizationServer?
     package let logger: Logger
     package let now: @Sendable () -> Date
     package let newID: @Sendable () -> UUID
@@ -60,10 +64,34 @@ package struct AppServices: Sendable {
         self.mailer = MailDeliveryService(
             registry: registry, store: store, transport: transport, from: configuration.mail.from,
             pollInterval: .milliseconds(Int(configuration.mail.pollSeconds * 1000)), logger: logger, now: now)
-        self.verifier = TokenVerifier(
+        let verifier = TokenVerifier(
             issuers: issuers, hasher: try PIDHasher(secret: secrets.pidHashKey),
             supportSubjects: Set(configuration.auth.supportSubjects),
             clockSkew: configuration.auth.clockSkewSeconds, now: now)
+        self.verifier = verifier
+        let login = configuration.login
+        let signer = try secrets.loginClientKeyPEM.map {
+            try ClientAssertionSigner(clientID: login.clientID, privateKeyPEM: $0)
+        }
+        if login.enabled, let signer {
+            let issuer = login.issuer.isEmpty ? configuration.devIssuer.issuer : login.issuer
+            self.loginClient = LoginClient(
+                configuration: .init(issuer: issuer, clientID: login.clientID, redirectURI: login.redirectURI),
+                signer: signer, verifier: verifier)
+        } else {
+            self.loginClient = nil
+        }
+        if let developmentIssuer {
+            // The portal's own login client is registered with the development issuer, as it would be in
+            // HelseID's self-service.
+            let clients = signer.map {
+                [DevelopmentAuthorizationServer.Client(id: $0.clientID, publicJWK: $0.publicJWK, redirectURIs: [login.redirectURI])]
+            } ?? []
+            self.developmentAuthorization = DevelopmentAuthorizationServer(
+                issuer: developmentIssuer, clients: clients, apiAudience: configuration.devIssuer.audience, now: now)
+        } else {
+            self.developmentAuthorization = nil
+        }
     }
 }
 

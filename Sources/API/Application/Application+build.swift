@@ -19,19 +19,20 @@ package func buildApplication(services: AppServices) throws -> some ApplicationP
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: BodyLimitMiddleware(limit: services.configuration.http.maxBodyBytes))
+    router.add(middleware: RedirectMiddleware())
 
     let tenantGroup = router.group(RouterPath(APITransport.tenantPrefix))
         .add(middleware: TenantGateMiddleware(registry: services.registry))
-        .add(middleware: AuthenticationMiddleware(verifier: services.verifier))
+        .add(middleware: AuthenticationMiddleware(verifier: services.verifier, registry: services.registry, now: services.now))
         .group(context: TenantRequestContext.self)
         .add(middleware: TenantScopeMiddleware())
     let supportGroup = router.group(RouterPath(APITransport.supportPrefix))
-        .add(middleware: AuthenticationMiddleware(verifier: services.verifier))
+        .add(middleware: AuthenticationMiddleware(verifier: services.verifier, registry: services.registry, now: services.now))
         .group(context: SupportRequestContext.self)
         .add(middleware: SupportScopeMiddleware())
 
     let personGroup = router.group(RouterPath(APITransport.personPrefix))
-        .add(middleware: AuthenticationMiddleware(verifier: services.verifier))
+        .add(middleware: AuthenticationMiddleware(verifier: services.verifier, registry: services.registry, now: services.now))
         .group(context: PersonRequestContext.self)
         .add(middleware: PersonScopeMiddleware())
 

@@ -57,6 +57,10 @@ extension AppConfiguration {
         if let enabled = try bool("devIssuer.enabled") { devIssuer.enabled = enabled }
         if let issuer = value("devIssuer.issuer") { devIssuer.issuer = issuer }
         if let audience = value("devIssuer.audience") { devIssuer.audience = audience }
+        if let enabled = try bool("login.enabled") { login.enabled = enabled }
+        if let issuer = value("login.issuer") { login.issuer = issuer }
+        if let clientID = value("login.clientID") { login.clientID = clientID }
+        if let redirect = value("login.redirectURI") { login.redirectURI = redirect }
         if let transport = value("mail.transport") { mail.transport = transport }
         if let directory = value("mail.directory") { mail.directory = directory }
         if let host = value("mail.smtpHost") { mail.smtpHost = host }

@@ -52,6 +52,16 @@ package struct AppConfiguration: Codable, Sendable, Equatable {
         package var audience = "kompetanseportal"
     }
 
+    package struct Login: Codable, Sendable, Equatable {
+        /// Off by default; in demo mode the development issuer is the login issuer.
+        package var enabled = false
+        /// The OpenID issuer (HelseID); empty means the development issuer.
+        package var issuer = ""
+        package var clientID = "kompetanseportal"
+        package var redirectURI = "http://127.0.0.1:8080/auth/callback"
+        package var sessionHours = 8.0
+    }
+
     package struct Mail: Codable, Sendable, Equatable {
         /// `file` (messages as `.eml` files in `directory`) or `smtp`.
         package var transport = "file"
@@ -72,6 +82,7 @@ package struct AppConfiguration: Codable, Sendable, Equatable {
     package var tenants = Tenants()
     package var auth = Auth()
     package var devIssuer = DevelopmentIssuer()
+    package var login = Login()
     package var mail = Mail()
     package var log = Log()
 
@@ -83,6 +94,7 @@ package struct AppConfiguration: Codable, Sendable, Equatable {
         tenants = try container.decodeIfPresent(Tenants.self, forKey: .tenants) ?? Tenants()
         auth = try container.decodeIfPresent(Auth.self, forKey: .auth) ?? Auth()
         devIssuer = try container.decodeIfPresent(DevelopmentIssuer.self, forKey: .devIssuer) ?? DevelopmentIssuer()
+        login = try container.decodeIfPresent(Login.self, forKey: .login) ?? Login()
         mail = try container.decodeIfPresent(Mail.self, forKey: .mail) ?? Mail()
         log = try container.decodeIfPresent(Log.self, forKey: .log) ?? Log()
     }

@@ -10,10 +10,13 @@ package struct AppSecrets: Sendable {
     package var pidHashKey: [UInt8]
     /// `KP_DEV_ISSUER_KEY`: PEM P-256 private key of the development issuer (only when it is enabled).
     package var developmentIssuerKeyPEM: String?
+    /// `KP_OIDC_CLIENT_KEY`: PEM P-256 private key the portal authenticates to HelseID with (login only).
+    package var loginClientKeyPEM: String?
 
-    package init(pidHashKey: [UInt8], developmentIssuerKeyPEM: String?) {
+    package init(pidHashKey: [UInt8], developmentIssuerKeyPEM: String?, loginClientKeyPEM: String? = nil) {
         self.pidHashKey = pidHashKey
         self.developmentIssuerKeyPEM = developmentIssuerKeyPEM
+        self.loginClientKeyPEM = loginClientKeyPEM
     }
 
     package static func load(
@@ -38,7 +41,17 @@ package struct AppSecrets: Sendable {
                 throw ConfigurationError.missingSecret("KP_DEV_ISSUER_KEY")
             }
         }
-        return AppSecrets(pidHashKey: pidKey, developmentIssuerKeyPEM: issuerKey)
+        var clientKey: String?
+        if configuration.login.enabled {
+            if let pem = environment["KP_OIDC_CLIENT_KEY"] {
+                clientKey = pem
+            } else if let demoFolder {
+                clientKey = try DevelopmentIssuer.loadOrCreateKey(at: demoFolder.appendingPathComponent("oidc-client.pem"))
+            } else {
+                throw ConfigurationError.missingSecret("KP_OIDC_CLIENT_KEY")
+            }
+        }
+        return AppSecrets(pidHashKey: pidKey, developmentIssuerKeyPEM: issuerKey, loginClientKeyPEM: clientKey)
     }
 
     private static func decode(_ raw: String) -> [UInt8]? {

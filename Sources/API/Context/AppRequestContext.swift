@@ -11,6 +11,8 @@ package struct AppRequestContext: RequestContext {
     package var requestID: String = ""
     package var tenant: Tenant?
     package var principal: Principal?
+    /// The session token, when the request authenticated with one (for logout only; never logged).
+    package var sessionToken: String?
 
     package init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

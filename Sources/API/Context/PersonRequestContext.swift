@@ -9,15 +9,19 @@ package struct PersonRequestContext: ChildRequestContext {
     package var coreContext: CoreRequestContextStorage
     package let requestID: String
     package let principal: Principal
+    let sessionToken: String?
 
     package init(context: AppRequestContext) throws {
         guard let principal = context.principal else { throw AuthenticationError.missingToken }
         self.coreContext = context.coreContext
         self.requestID = context.requestID
         self.principal = principal
+        self.sessionToken = context.sessionToken
     }
 
-    package var scope: PersonScope { PersonScope(principal: principal, requestID: requestID, logger: logger) }
+    package var scope: PersonScope {
+        PersonScope(principal: principal, requestID: requestID, logger: logger, sessionToken: sessionToken)
+    }
 }
 
 /// What a person operation works with: the authenticated person.
@@ -25,6 +29,7 @@ package struct PersonScope: Sendable {
     package let principal: Principal
     package let requestID: String
     package let logger: Logger
+    let sessionToken: String?
 
     @TaskLocal package static var current: PersonScope?
 

@@ -34,6 +34,8 @@ package enum ProblemMapping {
             return Mapped(problem: map(error))
         case let error as InvitationError:
             return Mapped(problem: map(error))
+        case let error as LoginError:
+            return map(error)
         case let error as AuthenticationError:
             return map(error)
         case AccessError.supportOnly:
@@ -118,6 +120,34 @@ package enum ProblemMapping {
         case .invalid(let validation):
             Problem(status: .badRequest, code: "validation.failed", title: "Invalid input", detail: validation.detail,
                 field: validation.field)
+        }
+    }
+
+    private static func map(_ error: LoginError) -> Mapped {
+        switch error {
+        case .invalidState:
+            Mapped(problem: Problem(status: .badRequest, code: "login.invalidState", title: "Login not recognised",
+                detail: "This login was not started here, was already completed, or has expired; start again"))
+        case .attemptExpired:
+            Mapped(problem: Problem(status: .badRequest, code: "login.expired", title: "Login expired",
+                detail: "The login took too long; start again"))
+        case .issuerMismatch:
+            Mapped(problem: Problem(status: .badRequest, code: "login.issuerMismatch", title: "Wrong issuer",
+                detail: "The response came from another issuer than the one asked"))
+        case .invalidIDToken(let reason):
+            Mapped(problem: Problem(status: .unauthorized, code: "login.invalidIDToken", title: "ID token refused",
+                detail: "The ID token did not validate (\(String(describing: reason).prefix { $0 != "(" }))"))
+        case .issuerRefused(let code):
+            Mapped(problem: Problem(status: .badGateway, code: "login.issuerRefused", title: "Login refused by HelseID",
+                detail: "The issuer answered \(code.prefix(64))"))
+        case .issuerUnreachable:
+            Mapped(problem: Problem(status: .badGateway, code: "login.issuerUnreachable", title: "HelseID unreachable",
+                detail: "The login issuer could not be reached; try again shortly"))
+        case .clientKey:
+            Mapped(problem: Problem(status: .internalServerError, code: "internal", title: "Internal error"), expected: false)
+        case .notASession:
+            Mapped(problem: Problem(status: .badRequest, code: "login.notASession", title: "Not a session",
+                detail: "Log out with the session token from the login"))
         }
     }
 

@@ -1,18 +1,40 @@
+import Domain
+import Foundation
 import Hummingbird
 import Identity
+import Storage
 
-/// Verifies the bearer token and records the person in the context; any failure is 401.
+/// Verifies the bearer credential and records the person in the context; any failure is 401.
+///
+/// Two kinds of bearer: a session token from the portal's own HelseID login (`kps_…`, looked up by its
+/// hash), or a HelseID-shaped JWT (verified by `TokenVerifier`).
 package struct AuthenticationMiddleware: RouterMiddleware {
     package typealias Context = AppRequestContext
     let verifier: TokenVerifier
+    let registry: Registry
+    let now: @Sendable () -> Date
 
-    package init(verifier: TokenVerifier) { self.verifier = verifier }
+    package init(verifier: TokenVerifier, registry: Registry, now: @escaping @Sendable () -> Date) {
+        self.verifier = verifier
+        self.registry = registry
+        self.now = now
+    }
 
     package func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var context = context
-        context.principal = try await verifier.verify(authorizationHeader: request.headers[.authorization])
+        let header = request.headers[.authorization]
+        if let header, header.hasPrefix("Bearer " + APIHandlers.sessionPrefix) {
+            let token = String(header.dropFirst("Bearer ".count))
+            guard let principal = try registry.session(tokenHash: LoginSecrets.hash(token), at: now()) else {
+                throw AuthenticationError.expired
+            }
+            context.principal = principal
+            context.sessionToken = token
+        } else {
+            context.principal = try await verifier.verify(authorizationHeader: header)
+        }
         return try await next(request, context)
     }
 }

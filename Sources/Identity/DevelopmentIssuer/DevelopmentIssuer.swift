@@ -59,7 +59,12 @@ package struct DevelopmentIssuer: Sendable {
     /// The OpenID discovery document of the development issuer.
     package var discoveryJSON: String {
         """
-        {"issuer":"\(issuer)","jwks_uri":"\(issuer)/jwks","id_token_signing_alg_values_supported":["ES256"],\
+        {"issuer":"\(issuer)","jwks_uri":"\(issuer)/jwks",\
+        "authorization_endpoint":"\(issuer)/authorize","token_endpoint":"\(issuer)/token",\
+        "pushed_authorization_request_endpoint":"\(issuer)/par","require_pushed_authorization_requests":true,\
+        "response_types_supported":["code"],"grant_types_supported":["authorization_code"],\
+        "code_challenge_methods_supported":["S256"],"token_endpoint_auth_methods_supported":["private_key_jwt"],\
+        "id_token_signing_alg_values_supported":["ES256"],\
         "claims_supported":["sub","name","helseid://claims/identity/pid","helseid://claims/hpr/hpr_number",\
         "helseid://claims/identity/security_level"]}
         """
@@ -71,7 +76,7 @@ package struct DevelopmentIssuer: Sendable {
             issuer: issuer, subject: request.subject, audience: [request.audience ?? audience],
             expiresAt: now.addingTimeInterval(request.lifetime), notBefore: now.addingTimeInterval(-1),
             issuedAt: now, name: request.name, pid: request.pid, hprNumber: request.hprNumber,
-            securityLevel: String(request.securityLevel))
+            securityLevel: String(request.securityLevel), nonce: request.nonce)
         let keys = JWTKeyCollection()
         await keys.add(ecdsa: try ES256PrivateKey(pem: privateKey.pemRepresentation), kid: JWKIdentifier(string: keyID))
         return try await keys.sign(claims, kid: JWKIdentifier(string: keyID))

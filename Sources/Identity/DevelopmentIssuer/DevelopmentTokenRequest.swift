@@ -10,6 +10,8 @@ package struct DevelopmentTokenRequest: Sendable {
     package var lifetime: TimeInterval
     /// Overrides the issuer's audience (to produce wrong-audience tokens in tests and demos).
     package var audience: String?
+    /// Set in ID tokens of the login flow.
+    package var nonce: String?
 
     package init(
         subject: String, pid: String, name: String, hprNumber: String? = nil, securityLevel: Int = 4,

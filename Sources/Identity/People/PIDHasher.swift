@@ -25,4 +25,5 @@ package struct PIDHasher: Sendable {
 package enum IdentityConfigurationError: Error, Equatable {
     case pidHashKeyTooShort
     case invalidDevelopmentKey
+    case invalidClientKey
 }

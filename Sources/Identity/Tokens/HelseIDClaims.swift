@@ -18,6 +18,8 @@ package struct HelseIDClaims: JWTPayload, Equatable {
     package var hprNumber: String?
     /// HelseID sends the level as a string ("3", "4").
     package var securityLevel: String?
+    /// Only in ID tokens: the value the client sent with its authorization request.
+    package var nonce: String?
 
     enum CodingKeys: String, CodingKey {
         case issuer = "iss"
@@ -30,11 +32,12 @@ package struct HelseIDClaims: JWTPayload, Equatable {
         case pid = "helseid://claims/identity/pid"
         case hprNumber = "helseid://claims/hpr/hpr_number"
         case securityLevel = "helseid://claims/identity/security_level"
+        case nonce
     }
 
     package init(
         issuer: String, subject: String, audience: [String], expiresAt: Date, notBefore: Date?, issuedAt: Date?,
-        name: String?, pid: String?, hprNumber: String?, securityLevel: String?
+        name: String?, pid: String?, hprNumber: String?, securityLevel: String?, nonce: String? = nil
     ) {
         self.issuer = issuer
         self.subject = subject
@@ -46,6 +49,7 @@ package struct HelseIDClaims: JWTPayload, Equatable {
         self.pid = pid
         self.hprNumber = hprNumber
         self.securityLevel = securityLevel
+        self.nonce = nonce
     }
 
     package func verify(using algorithm: some JWTAlgorithm) async throws {}

@@ -70,6 +70,16 @@ package final class TokenVerifier: Sendable {
         return principal
     }
 
+    /// Verifies an ID token from the login flow: the same signature and claim checks, but the audience
+    /// is the client id and the `nonce` must be the one this login sent. Never cached: it is used once.
+    package func verifyIDToken(_ token: String, clientID: String, nonce: String) async throws(AuthenticationError)
+        -> Principal
+    {
+        let claims = try await verifySignature(token)
+        guard claims.nonce == nonce else { throw .invalidClaim("nonce") }
+        return try check(claims, at: now(), audience: clientID)
+    }
+
     // MARK: Steps
 
     private func verifySignature(_ token: String) async throws(AuthenticationError) -> HelseIDClaims {
@@ -99,9 +109,11 @@ package final class TokenVerifier: Sendable {
         }
     }
 
-    private func check(_ claims: HelseIDClaims, at currentTime: Date) throws(AuthenticationError) -> Principal {
+    private func check(_ claims: HelseIDClaims, at currentTime: Date, audience: String? = nil)
+        throws(AuthenticationError) -> Principal
+    {
         guard let issuer = issuers[claims.issuer] else { throw .unknownIssuer }
-        guard claims.audience.value.contains(issuer.audience) else { throw .wrongAudience }
+        guard claims.audience.value.contains(audience ?? issuer.audience) else { throw .wrongAudience }
         try checkLifetime(expiresAt: claims.expiresAt.value, notBefore: claims.notBefore?.value, at: currentTime)
         guard !claims.subject.isEmpty else { throw .missingClaim("sub") }
         guard let pid = claims.pid, !pid.isEmpty else { throw .missingClaim("helseid://claims/identity/pid") }

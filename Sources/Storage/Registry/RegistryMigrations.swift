@@ -68,6 +68,29 @@ enum RegistryMigrations {
                 t.primaryKey(["personKey", "tenantId", "role"])
             }
         }
+        migrator.registerMigration("v4-login-and-sessions") { db in
+            // Between the redirect to HelseID and the callback: keyed by the SHA-256 of `state`.
+            try db.create(table: "loginAttempt") { t in
+                t.primaryKey("stateHash", .text)
+                t.column("nonce", .text).notNull()
+                t.column("codeVerifier", .text).notNull()
+                t.column("expiresAt", .datetime).notNull()
+            }
+            // API sessions after login, keyed by the SHA-256 of the session token (never the token).
+            try db.create(table: "session") { t in
+                t.primaryKey("tokenHash", .text)
+                t.column("personKey", .text).notNull().indexed()
+                t.column("issuer", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("hprNumber", .text)
+                t.column("securityLevel", .integer).notNull()
+                t.column("isSupport", .boolean).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("expiresAt", .datetime).notNull()
+                t.column("revokedAt", .datetime)
+            }
+        }
         return migrator
     }
 }

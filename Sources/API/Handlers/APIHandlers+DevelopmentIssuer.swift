@@ -1,0 +1,65 @@
+import Domain
+import Foundation
+import Identity
+
+/// The development issuer's authorization endpoints; 404 unless it is enabled.
+extension APIHandlers {
+    func developmentPushAuthorizationRequest(_ input: Operations.DevelopmentPushAuthorizationRequest.Input)
+        async throws -> Operations.DevelopmentPushAuthorizationRequest.Output
+    {
+        guard let server = services.developmentAuthorization else { throw RequestError.routeNotFound }
+        guard case .urlEncodedForm(let form) = input.body else { throw RequestError.malformedBody("Expected a form") }
+        do {
+            let (uri, expiresIn) = try await server.pushAuthorizationRequest(form.fields)
+            return .created(.init(body: .json(.init(requestUri: uri, expiresIn: expiresIn))))
+        } catch {
+            return .badRequest(.init(body: .json(.init(error: error.code, errorDescription: error.description))))
+        }
+    }
+
+    func developmentAuthorize(_ input: Operations.DevelopmentAuthorize.Input) async throws
+        -> Operations.DevelopmentAuthorize.Output
+    {
+        guard let server = services.developmentAuthorization else { throw RequestError.routeNotFound }
+        let query = input.query
+        // The development issuer has no login page: the test person comes with the request.
+        let person = DevelopmentTokenRequest(
+            subject: query.sub ?? "dev-lis-1", pid: query.pid ?? "02013299997", name: query.name ?? "Lise Lege",
+            hprNumber: query.hpr, securityLevel: query.level ?? 4)
+        do {
+            let redirect = try server.authorize(clientID: query.clientId, requestURI: query.requestUri, person: person)
+            return .found(.init(headers: .init(location: redirect.absoluteString)))
+        } catch {
+            return .badRequest(.init(body: .json(.init(error: error.code, errorDescription: error.description))))
+        }
+    }
+
+    func developmentToken(_ input: Operations.DevelopmentToken.Input) async throws -> Operations.DevelopmentToken.Output {
+        guard let server = services.developmentAuthorization else { throw RequestError.routeNotFound }
+        guard case .urlEncodedForm(let form) = input.body else { throw RequestError.malformedBody("Expected a form") }
+        do {
+            let tokens = try await server.token(form.fields)
+            return .ok(
+                .init(
+                    body: .json(
+                        .init(
+                            idToken: tokens.idToken, accessToken: tokens.accessToken, tokenType: "Bearer",
+                            expiresIn: tokens.expiresIn))))
+        } catch {
+            return .badRequest(.init(body: .json(.init(error: error.code, errorDescription: error.description))))
+        }
+    }
+}
+
+extension Components.Schemas.OAuthForm {
+    /// The form as the OAuth parameter names it carries.
+    var fields: [String: String] {
+        let pairs: [(String, String?)] = [
+            ("client_id", clientId), ("client_assertion_type", clientAssertionType), ("client_assertion", clientAssertion),
+            ("response_type", responseType), ("redirect_uri", redirectUri), ("scope", scope), ("state", state),
+            ("nonce", nonce), ("code_challenge", codeChallenge), ("code_challenge_method", codeChallengeMethod),
+            ("grant_type", grantType), ("code", code), ("code_verifier", codeVerifier),
+        ]
+        return Dictionary(pairs.compactMap { key, value in value.map { (key, $0) } }, uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -1,0 +1,21 @@
+import Crypto
+import Foundation
+
+/// Random values of the login flow: state, nonce, PKCE verifier (RFC 7636), session tokens.
+package enum LoginSecrets {
+    /// 32 random bytes, base64url (43 characters): enough for state, nonce and a PKCE verifier.
+    package static func random() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return Data((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }).base64URLEncodedString()
+    }
+
+    /// The S256 code challenge of a PKCE verifier.
+    package static func codeChallenge(for verifier: String) -> String {
+        Data(SHA256.hash(data: Array(verifier.utf8))).base64URLEncodedString()
+    }
+
+    /// SHA-256, hex: how state values and session tokens are stored.
+    package static func hash(_ value: String) -> String {
+        SHA256.hash(data: Array(value.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
