@@ -77,6 +77,19 @@ class Server:
         except subprocess.TimeoutExpired:
             self.proc.kill()
 
+def find_invitation_token(mail_folder):
+    """The token in the newest invitation e-mail the file transport wrote."""
+    import base64, email
+    if not os.path.isdir(mail_folder):
+        return None
+    for name in sorted(os.listdir(mail_folder)):
+        message = email.message_from_string(open(os.path.join(mail_folder, name)).read())
+        body = base64.b64decode(message.get_payload()).decode()
+        found = re.search(r"token=([A-Za-z0-9_-]+)", body)
+        if found:
+            return found.group(1)
+    return None
+
 def orgnr(n):
     base = f"9{n:07d}"
     weights = [3, 2, 7, 6, 5, 4, 3, 2]
@@ -113,6 +126,24 @@ def main():
         rows.append(("GET /health/live", f"{live_rps:,.0f} req/s", f"{live_p99:.2f} ms", "baseline"))
         rows.append(("tenant read (authenticated)", f"{read_rps:,.0f} req/s", f"{read_p99:.2f} ms",
                      f"ratio {read_rps / live_rps:.2f} (target >= 0.5)" + (f", {read_errors} errors" if read_errors else "")))
+
+        # 1b. A leder reading the LIS: role check from the same read, plus the access-log write.
+        trainee = json.loads(server.request("GET", "/api/v1/tenants/kommune-0301/trainees/me", token=lis))["id"]
+        server.request("POST", f"/api/v1/tenants/kommune-0301/trainees/{trainee}/invitations",
+                       {"role": "leder", "email": "leder@oslo.kommune.no"}, token=lis)
+        invitation = None
+        for _ in range(100):
+            invitation = find_invitation_token(os.path.join(folder, "_mail"))
+            if invitation:
+                break
+            time.sleep(0.1)
+        leder = server.token("--sub", "bench-leder", "--pid", "30108299920", "--name", "Lars Leder")
+        server.request("POST", "/api/v1/tenants/kommune-0301/invitations/accept", {"token": invitation}, token=leder)
+        leder_url = base + f"/api/v1/tenants/kommune-0301/trainees/{trainee}"
+        leder_rps, leder_p99, leder_errors = wrk(leder_url, args, [f"Authorization: Bearer {leder}"])
+        rows.append(("leder reads the LIS (logged)", f"{leder_rps:,.0f} req/s", f"{leder_p99:.2f} ms",
+                     f"ratio {leder_rps / live_rps:.2f}; each read appends to the access log"
+                     + (f", {leder_errors} errors" if leder_errors else "")))
 
         # 2. Provisioning: create + provision, timed one by one.
         conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=30)

@@ -101,6 +101,9 @@ struct InvitationFixture {
         }
         let tenants = jsonObject(tenantsData)["tenants"] as? [[String: Any]] ?? []
         #expect(tenants.first?["roles"] as? [String] == ["leder"])
+        let person = try fixture.app.services.registry.person(try await fixture.app.services.verifier.verify(token: leder).personKey)
+        #expect(person?.name == "Lars Leder")
+        #expect(person?.email == "lars.leder@oslo.kommune.no")
         let log = try await fixture.accessLog()
         #expect(log.contains { $0["operation"] as? String == "acceptInvitation" && $0["name"] as? String == "Lars Leder" })
         #expect(log.contains { $0["operation"] as? String == "inviteRole" && $0["role"] as? String == "lis" })

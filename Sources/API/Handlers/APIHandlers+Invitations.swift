@@ -77,7 +77,8 @@ extension APIHandlers {
                 at: services.now())
         }
         try await services.registry.recordMembership(
-            of: scope.principal, in: scope.tenant.id, as: outcome.granted.role, at: services.now())
+            of: scope.principal, in: scope.tenant.id, as: outcome.granted.role, email: outcome.invitation.email,
+            at: services.now())
         scope.logger.info("invitation accepted", metadata: ["invitation": "\(outcome.invitation.id)"])
         return .ok(
             .init(

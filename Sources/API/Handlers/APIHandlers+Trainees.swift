@@ -10,7 +10,7 @@ extension APIHandlers {
         let programme = Programme(body.programme)
         // The membership first: it is idempotent, so a failure after it leaves nothing inconsistent.
         try await services.registry.recordMembership(
-            of: scope.principal, in: scope.tenant.id, as: .lis, at: services.now())
+            of: scope.principal, in: scope.tenant.id, as: .lis, email: body.email, at: services.now())
         let trainee = try await services.tenantStore.withDatabase(scope.tenant.id) { database in
             try await database.registerTrainee(
                 principal: scope.principal, programme: programme, email: body.email, id: services.newID(),
@@ -28,6 +28,9 @@ extension APIHandlers {
             try database.trainee(personKey: scope.principal.personKey)
         }
         guard let trainee else { throw TraineeError.notRegistered }
+        // The record was found by the caller's own person key, so the caller is its LIS: the permission
+        // check needs no further read.
+        _ = try PermissionTable.authorize(.readRecord, holding: [.lis])
         return .ok(.init(body: .json(.init(trainee, tenant: scope.tenant.id))))
     }
 

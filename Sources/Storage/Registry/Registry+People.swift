@@ -5,15 +5,18 @@ import GRDB
 /// People across tenants: one row per person, and the tenants they belong to.
 extension Registry {
     /// Records that `person` belongs to `tenant` as `role` (idempotent), keeping their name current.
-    package func recordMembership(of person: Principal, in tenant: TenantID, as role: Role, at now: Date) async throws {
+    package func recordMembership(
+        of person: Principal, in tenant: TenantID, as role: Role, email: String? = nil, at now: Date
+    ) async throws {
         try await pool.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO person (personKey, name, hprNumber, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)
+                    INSERT INTO person (personKey, name, hprNumber, email, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (personKey) DO UPDATE SET name = excluded.name,
-                        hprNumber = COALESCE(excluded.hprNumber, hprNumber), updatedAt = excluded.updatedAt
+                        hprNumber = COALESCE(excluded.hprNumber, hprNumber), email = COALESCE(excluded.email, email),
+                        updatedAt = excluded.updatedAt
                     """,
-                arguments: [person.personKey.hex, person.name, person.hprNumber, now, now])
+                arguments: [person.personKey.hex, person.name, person.hprNumber, email, now, now])
             try db.execute(
                 sql: """
                     INSERT INTO membership (personKey, tenantId, role, since) VALUES (?, ?, ?, ?)
@@ -40,6 +43,16 @@ extension Registry {
                 }
             }
             return result
+        }
+    }
+}
+
+extension Registry {
+    /// What the registry knows of a person: name, HPR number, e-mail (nil when never seen).
+    package func person(_ key: PersonKey) throws -> (name: String, hprNumber: String?, email: String?)? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT name, hprNumber, email FROM person WHERE personKey = ?", arguments: [key.hex])
+                .map { ($0["name"], $0["hprNumber"], $0["email"]) }
         }
     }
 }

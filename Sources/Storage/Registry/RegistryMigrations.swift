@@ -91,6 +91,10 @@ enum RegistryMigrations {
                 t.column("revokedAt", .datetime)
             }
         }
+        migrator.registerMigration("v5-person-email") { db in
+            // The address the person gave when registering as a LIS, or was invited at.
+            try db.alter(table: "person") { t in t.add(column: "email", .text) }
+        }
         return migrator
     }
 }
