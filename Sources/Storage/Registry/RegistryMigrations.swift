@@ -33,13 +33,7 @@ enum RegistryMigrations {
                 t.column("actor", .text).notNull()
                 t.column("at", .datetime).notNull()
             }
-            try db.execute(
-                sql: """
-                    CREATE TRIGGER tenantEvent_noUpdate BEFORE UPDATE ON tenantEvent
-                    BEGIN SELECT RAISE(ABORT, 'tenantEvent is append-only'); END;
-                    CREATE TRIGGER tenantEvent_noDelete BEFORE DELETE ON tenantEvent
-                    BEGIN SELECT RAISE(ABORT, 'tenantEvent is append-only'); END;
-                    """)
+            try db.makeAppendOnly("tenantEvent")
         }
         migrator.registerMigration("v2-seed-kommuner-2024") { db in
             for kommune in kommuner.all {

@@ -55,13 +55,7 @@ package enum TenantMigrations {
                     t.column("reason", .text)
                     t.column("at", .datetime).notNull()
                 }
-                try db.execute(
-                    sql: """
-                        CREATE TRIGGER accessLog_noUpdate BEFORE UPDATE ON accessLog
-                        BEGIN SELECT RAISE(ABORT, 'accessLog is append-only'); END;
-                        CREATE TRIGGER accessLog_noDelete BEFORE DELETE ON accessLog
-                        BEGIN SELECT RAISE(ABORT, 'accessLog is append-only'); END;
-                        """)
+                try db.makeAppendOnly("accessLog")
             }
         ),
         (
@@ -108,13 +102,7 @@ package enum TenantMigrations {
                     t.column("grantedAt", .datetime).notNull()
                     t.column("expiresAt", .datetime).notNull()
                 }
-                try db.execute(
-                    sql: """
-                        CREATE TRIGGER supportAccess_noUpdate BEFORE UPDATE ON supportAccess
-                        BEGIN SELECT RAISE(ABORT, 'supportAccess is append-only'); END;
-                        CREATE TRIGGER supportAccess_noDelete BEFORE DELETE ON supportAccess
-                        BEGIN SELECT RAISE(ABORT, 'supportAccess is append-only'); END;
-                        """)
+                try db.makeAppendOnly("supportAccess")
             }
         ),
     ]
