@@ -34,6 +34,8 @@ struct ServeCommand: AsyncParsableCommand {
                     Demo mode: development token issuer at \(services.configuration.devIssuer.issuer)
                       a LIS token:      swift run kp dev token --demo
                       a support token:  swift run kp dev token --demo --support
+                      HelseID login:    http://\(services.configuration.http.host):\(services.configuration.http.port)/auth/login
+                      e-mail:           .eml files in \(services.configuration.tenants.directory)/_mail
 
                     """.utf8))
         }
