@@ -127,6 +127,8 @@ package final class Registry: Sendable {
                 VALUES (?, ?, ?, ?, ?, ?)
                 """,
             arguments: [tenant.rawValue, action, from?.rawValue, to?.rawValue, actor, now])
+        let change = [from?.rawValue, to?.rawValue].map { $0 ?? "-" }.joined(separator: "→")
+        try AuditLog.append(db, actor: actor, action: "tenant.\(action)", tenant: tenant, detail: change, at: now)
     }
 
     /// The recorded changes of one tenant, oldest first.

@@ -89,6 +89,21 @@ enum RegistryMigrations {
             // The address the person gave when registering as a LIS, or was invited at.
             try db.alter(table: "person") { t in t.add(column: "email", .text) }
         }
+        migrator.registerMigration("v6-audit-chain") { db in
+            // Everything legal (tenant lifecycle, agreements, signatures), append-only, each entry carrying
+            // the hash of the one before, so an edit anywhere breaks the chain (`kp audit verify`).
+            try db.create(table: "audit") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .datetime).notNull()
+                t.column("actor", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("tenantId", .text)
+                t.column("detail", .text).notNull()
+                t.column("previousHash", .text).notNull()
+                t.column("hash", .text).notNull().unique()
+            }
+            try db.makeAppendOnly("audit")
+        }
         return migrator
     }
 }
