@@ -1,5 +1,6 @@
 import API
 import ArgumentParser
+import Foundation
 
 /// Turns domain errors into one clear line on stderr and a failing exit code.
 enum Console {
@@ -8,9 +9,10 @@ enum Console {
             return try await body()
         } catch {
             let mapped = ProblemMapping.map(error)
-            var line = "error: \(mapped.problem.code)"
+            var line = "kp: \(mapped.problem.code)"
             if let detail = mapped.problem.detail { line += ": \(detail)" }
-            throw ValidationError(line)
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+            throw ExitCode.failure
         }
     }
 }
