@@ -19,7 +19,7 @@ package func buildApplication(services: AppServices) throws -> some ApplicationP
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: BodyLimitMiddleware(limit: services.configuration.http.maxBodyBytes))
-    router.add(middleware: RedirectMiddleware())
+    router.add(middleware: HeaderEncodingMiddleware())
 
     let tenantGroup = router.group(RouterPath(APITransport.tenantPrefix))
         .add(middleware: TenantGateMiddleware(registry: services.registry))

@@ -1,0 +1,26 @@
+import HTTPTypes
+import Hummingbird
+
+/// Undoes the percent-encoding the generated server code applies to response header values.
+///
+/// The generator writes header values as URI components, so `public, max-age=60` leaves as
+/// `public%2C%20max-age%3D60` and an absolute `Location` as `http%3A%2F%2F…`. The headers the API
+/// declares (`Location`, `ETag`, `Cache-Control`) are decoded exactly once here, which restores the value
+/// the handler set.
+package struct HeaderEncodingMiddleware<Context: RequestContext>: RouterMiddleware {
+    static var names: [HTTPField.Name] { [.location, .eTag, .cacheControl] }
+
+    package init() {}
+
+    package func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        var response = try await next(request, context)
+        for name in Self.names {
+            if let value = response.headers[name], value.contains("%"), let decoded = value.removingPercentEncoding {
+                response.headers[name] = decoded
+            }
+        }
+        return response
+    }
+}
