@@ -50,6 +50,21 @@ import Testing
         await server.stop()
     }
 
+    @Test func aSessionExpiresAfterItsLifetime() async throws {
+        let (app, server) = try await Self.start()
+        let authorize = try #require(try await server.get("/auth/login").location)
+        let callback = try #require(try await server.get(authorize).location)
+        let token = try #require(try await server.get(callback).json["sessionToken"] as? String)
+        let bearer = ["Authorization": "Bearer \(token)"]
+        app.clock.advance(by: 7.9 * 3600)
+        #expect(try await server.get("/api/v1/me/tenants", headers: bearer).status == 200)
+        app.clock.advance(by: 0.2 * 3600)
+        let expired = try await server.get("/api/v1/me/tenants", headers: bearer)
+        #expect(expired.status == 401)
+        #expect(expired.json["code"] as? String == "auth.expired")
+        await server.stop()
+    }
+
     @Test func aForgedStateIsRefusedAndOpensNoSession() async throws {
         let (app, server) = try await Self.start()
         defer { withExtendedLifetime(app) {} }
