@@ -32,7 +32,7 @@ struct AuthorizationFixture {
         [
             "client_id": "portal", "client_assertion_type": ClientAssertionClaims.type, "client_assertion": assertion,
             "response_type": "code", "redirect_uri": Self.redirect, "scope": "openid profile", "state": "s-1",
-            "nonce": "n-1", "code_challenge": LoginSecrets.codeChallenge(for: verifier), "code_challenge_method": "S256",
+            "nonce": "n-1", "code_challenge": OneTimeSecret.codeChallenge(for: verifier), "code_challenge_method": "S256",
         ]
     }
 

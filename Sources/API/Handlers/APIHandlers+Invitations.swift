@@ -73,7 +73,7 @@ extension APIHandlers {
         guard !token.isEmpty else { throw ValidationError(field: "token", reason: .missing) }
         let outcome = try await services.tenantStore.withDatabase(scope.tenant.id) { database in
             try await database.acceptInvitation(
-                tokenHash: InvitationToken.hash(token), by: scope.principal, assignmentID: services.newID(),
+                tokenHash: OneTimeSecret.hash(token), by: scope.principal, assignmentID: services.newID(),
                 at: services.now())
         }
         try await services.registry.recordMembership(
@@ -93,7 +93,8 @@ extension APIHandlers {
         _ role: Components.Schemas.Role, _ email: String, replaces: Bool, trainee: UUID, tenant: Tenant,
         actor: AccessActor, invitedBy: String, database: TenantDatabase
     ) async throws -> Invitation {
-        let (token, hash) = InvitationToken.generate()
+        let token = OneTimeSecret.random()
+        let hash = OneTimeSecret.hash(token)
         let baseURL = services.configuration.http.publicBaseURL
         let mailID = services.newID()
         defer { services.mailer.notify(tenant.id) }

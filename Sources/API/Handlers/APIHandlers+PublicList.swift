@@ -49,7 +49,7 @@ extension APIHandlers {
     }
 
     private static func etag(_ data: Data) -> String {
-        "\"" + SHA256.hash(data: data).prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
+        "\"" + SHA256.hash(data: data).prefix(12).hexEncoded + "\""
     }
 
     private static func matches(_ header: String?, _ etag: String) -> Bool {

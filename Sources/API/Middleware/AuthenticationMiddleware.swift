@@ -27,7 +27,7 @@ package struct AuthenticationMiddleware: RouterMiddleware {
         let header = request.headers[.authorization]
         if let header, header.hasPrefix("Bearer " + APIHandlers.sessionPrefix) {
             let token = String(header.dropFirst("Bearer ".count))
-            guard let principal = try registry.session(tokenHash: LoginSecrets.hash(token), at: now()) else {
+            guard let principal = try registry.session(tokenHash: OneTimeSecret.hash(token), at: now()) else {
                 throw AuthenticationError.expired
             }
             context.principal = principal

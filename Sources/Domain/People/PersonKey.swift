@@ -14,13 +14,7 @@ package struct PersonKey: Hashable, Sendable, CustomStringConvertible {
 
     /// From the 32 bytes of a keyed hash.
     package init(digest: some Sequence<UInt8>) {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        for byte in digest {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
-        }
-        self.hex = String(decoding: hex, as: UTF8.self)
+        self.hex = digest.hexEncoded
     }
 
     /// A short prefix for logs; never the whole key.

@@ -71,7 +71,7 @@ package final class DevelopmentAuthorizationServer: Sendable {
         guard let requestState = form["state"], !requestState.isEmpty, let nonce = form["nonce"], !nonce.isEmpty else {
             throw OAuthError("invalid_request", "state and nonce are required")
         }
-        let uri = "urn:ietf:params:oauth:request_uri:" + LoginSecrets.random()
+        let uri = "urn:ietf:params:oauth:request_uri:" + OneTimeSecret.random()
         let request = PushedRequest(
             clientID: client.id, redirectURI: redirect, state: requestState, nonce: nonce, codeChallenge: challenge,
             expiresAt: now().addingTimeInterval(60))
@@ -87,7 +87,7 @@ package final class DevelopmentAuthorizationServer: Sendable {
         guard let request, request.clientID == clientID, request.expiresAt > currentTime else {
             throw OAuthError("invalid_request_uri", "unknown, used or expired request_uri")
         }
-        let code = LoginSecrets.random()
+        let code = OneTimeSecret.random()
         state.withLock {
             $0.codes[code] = Grant(request: request, person: person, expiresAt: currentTime.addingTimeInterval(60))
         }
@@ -119,7 +119,7 @@ package final class DevelopmentAuthorizationServer: Sendable {
         guard form["redirect_uri"] == grant.request.redirectURI else {
             throw OAuthError("invalid_grant", "redirect_uri does not match the authorization request")
         }
-        guard let verifier = form["code_verifier"], LoginSecrets.codeChallenge(for: verifier) == grant.request.codeChallenge
+        guard let verifier = form["code_verifier"], OneTimeSecret.codeChallenge(for: verifier) == grant.request.codeChallenge
         else { throw OAuthError("invalid_grant", "code_verifier does not match the code_challenge") }
         var idRequest = grant.person
         idRequest.audience = client.id

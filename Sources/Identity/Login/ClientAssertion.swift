@@ -40,7 +40,7 @@ package struct ClientAssertionSigner: Sendable {
         return #"{"kty":"EC","crv":"P-256","use":"sig","alg":"ES256","kid":"\#(keyID)","x":"\#(x)","y":"\#(y)"}"#
     }
 
-    package func sign(audience: String, at now: Date, jti: String = LoginSecrets.random()) async throws -> String {
+    package func sign(audience: String, at now: Date, jti: String = OneTimeSecret.random()) async throws -> String {
         let claims = ClientAssertionClaims(
             iss: clientID, sub: clientID, aud: AudienceClaim(value: [audience]), jti: jti, iat: IssuedAtClaim(value: now),
             exp: ExpirationClaim(value: now.addingTimeInterval(ClientAssertionClaims.maximumLifetime)))

@@ -63,9 +63,9 @@ package final class LoginClient: Sendable {
     /// Pushes the authorization request and returns where to send the browser, with the attempt to keep.
     package func start(at now: Date) async throws(LoginError) -> (authorizeURL: URL, attempt: Attempt) {
         let discovery = try await discover()
-        let state = LoginSecrets.random()
-        let nonce = LoginSecrets.random()
-        let verifier = LoginSecrets.random()
+        let state = OneTimeSecret.random()
+        let nonce = OneTimeSecret.random()
+        let verifier = OneTimeSecret.random()
         let assertion: String
         do { assertion = try await signer.sign(audience: discovery.issuer, at: now) } catch { throw .clientKey }
         let response = try await postForm(
@@ -74,7 +74,7 @@ package final class LoginClient: Sendable {
                 "client_id": configuration.clientID, "client_assertion_type": ClientAssertionClaims.type,
                 "client_assertion": assertion, "response_type": "code", "redirect_uri": configuration.redirectURI,
                 "scope": configuration.scope, "state": state, "nonce": nonce,
-                "code_challenge": LoginSecrets.codeChallenge(for: verifier), "code_challenge_method": "S256",
+                "code_challenge": OneTimeSecret.codeChallenge(for: verifier), "code_challenge_method": "S256",
             ])
         guard let requestURI = response["request_uri"] as? String else { throw .issuerRefused("no request_uri") }
         var components = URLComponents(string: discovery.authorization_endpoint)
@@ -84,7 +84,7 @@ package final class LoginClient: Sendable {
         ]
         guard let url = components?.url else { throw .issuerRefused("bad authorization_endpoint") }
         let attempt = Attempt(
-            stateHash: LoginSecrets.hash(state), nonce: nonce, codeVerifier: verifier,
+            stateHash: OneTimeSecret.hash(state), nonce: nonce, codeVerifier: verifier,
             expiresAt: now.addingTimeInterval(600))
         // The state travels in the pushed request; the browser brings it back on the callback.
         return (url, attempt)

@@ -10,11 +10,7 @@ extension TenantDatabase {
     /// the operation needs anyway.
     package func trainee(id: UUID, rolesOf person: PersonKey) throws -> (trainee: Trainee, roles: Set<Role>)? {
         try queue.read { db in
-            let statement = try db.cachedStatement(
-                sql: "SELECT \(TraineeRecord.selectColumns) FROM trainee WHERE id = ?")
-            guard let trainee = try Row.fetchOne(statement, arguments: [id.uuidString.lowercased()]).map({
-                try TraineeRecord(row: $0).trainee()
-            }) else { return nil }
+            guard let trainee = try Self.trainee(db, id: id) else { return nil }
             var roles: Set<Role> = trainee.personKey == person ? [.lis] : []
             let held = try String.fetchAll(
                 db.cachedStatement(

@@ -85,7 +85,7 @@ package enum AuditLog {
         // Length-prefixed fields: no value can be shifted into its neighbour.
         let fields = [previous, at, actor, action, tenant ?? "", detail]
         let layout = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
-        return SHA256.hash(data: Array(layout.utf8)).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: Array(layout.utf8)).hexEncoded
     }
 
     static func timestamp(_ date: Date) -> String {

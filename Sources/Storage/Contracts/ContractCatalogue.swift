@@ -76,6 +76,6 @@ package struct ContractCatalogue: Sendable {
     }
 
     package static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: data).hexEncoded
     }
 }

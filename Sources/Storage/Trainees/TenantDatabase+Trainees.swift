@@ -23,13 +23,12 @@ extension TenantDatabase {
     }
 
     package func trainee(id: UUID) throws -> Trainee? {
-        try queue.readNow { db in
-            let statement = try db.cachedStatement(
-                sql: "SELECT \(TraineeRecord.selectColumns) FROM trainee WHERE id = ?")
-            return try Row.fetchOne(statement, arguments: [id.uuidString.lowercased()]).map {
-                try TraineeRecord(row: $0).trainee()
-            }
-        }
+        try queue.readNow { db in try Self.trainee(db, id: id) }
+    }
+
+    static func trainee(_ db: Database, id: UUID) throws -> Trainee? {
+        let statement = try db.cachedStatement(sql: "SELECT \(TraineeRecord.selectColumns) FROM trainee WHERE id = ?")
+        return try Row.fetchOne(statement, arguments: [id.uuidString.lowercased()]).map { try TraineeRecord(row: $0).trainee() }
     }
 
     package func traineeCount() throws -> Int {

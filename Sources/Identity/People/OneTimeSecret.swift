@@ -1,8 +1,10 @@
 import Crypto
+import Domain
 import Foundation
 
-/// Random values of the login flow: state, nonce, PKCE verifier (RFC 7636), session tokens.
-package enum LoginSecrets {
+/// Single-use secrets and how they are stored: login `state`, `nonce` and PKCE verifier (RFC 7636), session
+/// tokens and invitation tokens. Only `hash(_:)` of a secret is ever written down.
+package enum OneTimeSecret {
     /// 32 random bytes, base64url (43 characters): enough for state, nonce and a PKCE verifier.
     package static func random() -> String {
         var generator = SystemRandomNumberGenerator()
@@ -16,6 +18,6 @@ package enum LoginSecrets {
 
     /// SHA-256, hex: how state values and session tokens are stored.
     package static func hash(_ value: String) -> String {
-        SHA256.hash(data: Array(value.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Array(value.utf8)).hexEncoded
     }
 }
