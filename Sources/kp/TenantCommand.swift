@@ -9,8 +9,8 @@ import Storage
 /// A server running on the same files sees these changes within `tenants.registryCacheSeconds`.
 struct TenantCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "tenant", abstract: "Register, provision, and change the status of tenants.",
-        subcommands: [List.self, Create.self, Provision.self, Activate.self, Suspend.self, Resume.self])
+        commandName: "tenant", abstract: "Register, provision, suspend and resume tenants (they open by countersigning: kp agreement).",
+        subcommands: [List.self, Create.self, Provision.self, Suspend.self, Resume.self])
 
     static var actor: String { "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? "unknown") }
 
@@ -75,20 +75,6 @@ struct TenantCommand: AsyncParsableCommand {
                 try await services.provisioner.provision(try TenantID(id), actor: TenantCommand.actor, at: Date())
             }
             print("provisioned: " + List.line(tenant))
-        }
-    }
-
-    struct Activate: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Open a provisioned tenant explicitly (until the agreement workflow does it).")
-        @OptionGroup var options: CommonOptions
-        @Argument(help: "Tenant id.") var id: String
-
-        func run() async throws {
-            print(
-                "Note: the databehandleravtale workflow is not built yet; support activates tenants explicitly. "
-                    + "Activate only a tenant whose signed agreement you hold.")
-            try await TenantCommand.transition(.activate, id, options)
         }
     }
 

@@ -61,7 +61,8 @@ import Testing
     @Test func aTerminatedTenantIsClosed() async throws {
         let app = try TestApp()
         let id = try await app.activate("kommune-5001")
-        _ = try await app.services.registry.apply(.terminate, to: id, actor: "test", at: Date())
+        _ = try await AgreementDesk(services: app.services).terminate(
+            id, noticeDate: app.clock.now.isoDay, reason: nil, party: "databehandler", actor: "test")
         let token = try await app.token()
         try await app.test { client in
             try await client.execute(uri: "/api/v1/tenants/\(id)/trainees/me", method: .get, headers: .bearer(token)) {

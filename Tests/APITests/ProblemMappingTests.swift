@@ -17,7 +17,7 @@ import Testing
         (.organisationNumberTaken(number), 409, "tenant.organisationNumberTaken"),
         (.agreementRequired(id, status: .registered), 403, "agreement.required"),
         (.suspended(id), 403, "tenant.suspended"),
-        (.terminated(id), 403, "tenant.terminated"),
+        (.terminated(id, closedAt: nil), 403, "tenant.terminated"),
         (.notProvisioned(id), 409, "tenant.notProvisioned"),
         (.alreadyProvisioned(id), 409, "tenant.alreadyProvisioned"),
         (.transitionNotAllowed(id, from: .active, transition: "resume"), 409, "tenant.transitionNotAllowed"),

@@ -24,10 +24,16 @@ import Testing
                 #expect(body["provisioned"] as? Bool == false)
             }
             try await client.execute(uri: "/api/v1/support/tenants/legesenteret/activate", method: .post, headers: .bearer(support)) {
-                #expect($0.status == .conflict)
-                #expect($0.problem?.code == "tenant.notProvisioned")
+                #expect($0.status == .notFound, "tenants open only by countersigning an agreement")
             }
-            for (step, status) in [("provision", "registered"), ("activate", "active"), ("suspend", "suspended"), ("resume", "active")] {
+            try await client.execute(uri: "/api/v1/support/tenants/legesenteret/provision", method: .post, headers: .bearer(support)) {
+                #expect($0.status == .ok)
+            }
+        }
+        try await app.services.registry.openForTests(
+            Fixtures.tenantID("legesenteret"), provisioner: app.services.provisioner, seal: app.services.seal)
+        try await app.test { client in
+            for (step, status) in [("suspend", "suspended"), ("resume", "active")] {
                 try await client.execute(uri: "/api/v1/support/tenants/legesenteret/\(step)", method: .post, headers: .bearer(support)) {
                     response in
                     #expect(response.status == .ok, "\(step)")
@@ -49,8 +55,9 @@ import Testing
             }
         }
         let events = try app.services.registry.events(of: Fixtures.tenantID("legesenteret"))
-        #expect(events.map(\.action) == ["create", "provision", "activate", "suspend", "resume"])
-        #expect(events.allSatisfy { $0.actor == "support:\(TestApp.supportSubject)" })
+        #expect(events.map(\.action) == ["create", "provision", "agreement.sign", "agreement.countersign", "suspend", "resume"])
+        #expect(events.filter { $0.action != "agreement.sign" && $0.action != "agreement.countersign" }
+            .allSatisfy { $0.actor == "support:\(TestApp.supportSubject)" })
     }
 
     @Test func theTenantListShowsAllKommunerWithStatus() async throws {

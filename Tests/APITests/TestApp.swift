@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Identity
 import Logging
+import Storage
 import NIOCore
 import TestSupport
 
@@ -27,10 +28,11 @@ struct TestApp {
         configuration.http.port = 0
         configuration.devIssuer.enabled = true
         configuration.auth.supportSubjects = [Self.supportSubject]
+        configuration.agreements.contractsDirectory = Self.contracts.path
         configure(&configuration)
         let secrets = AppSecrets(
             pidHashKey: Array(repeating: 7, count: 32), developmentIssuerKeyPEM: DevelopmentIssuer.generateKeyPEM(),
-            loginClientKeyPEM: DevelopmentIssuer.generateKeyPEM())
+            loginClientKeyPEM: DevelopmentIssuer.generateKeyPEM(), sealKey: PlatformSeal.generateKey())
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let clock = clock
@@ -58,7 +60,11 @@ struct TestApp {
         try await token(subject: Self.supportSubject, pid: Fixtures.otherPID, name: "Brukerstøtte")
     }
 
-    /// Provisions and activates a tenant directly through the services (what support does).
+    /// The repository's published agreement templates.
+    static let contracts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Contracts", isDirectory: true)
+
+    /// Opens a tenant through the services: provisioned, and an agreement signed and countersigned.
     @discardableResult
     func activate(_ raw: String) async throws -> TenantID {
         let id = Fixtures.tenantID(raw)
@@ -67,8 +73,7 @@ struct TestApp {
                 id: id, organisationNumber: try OrganisationNumber(Self.organisationNumber(for: raw)), name: raw,
                 actor: "test", at: Date())
         }
-        _ = try await services.provisioner.provision(id, actor: "test", at: Date())
-        _ = try await services.registry.apply(.activate, to: id, actor: "test", at: Date())
+        try await services.registry.openForTests(id, provisioner: services.provisioner, seal: services.seal, at: clock.now)
         return id
     }
 

@@ -18,14 +18,10 @@ extension Tenant {
 
     /// Every transition from every status: the allowed ones and where they lead.
     static let table: [(TenantStatus, TenantTransition, TenantStatus?)] = [
-        (.registered, .activate, .active), (.agreementPending, .activate, .active), (.active, .activate, nil),
-        (.suspended, .activate, nil), (.terminated, .activate, nil),
         (.registered, .suspend, nil), (.agreementPending, .suspend, nil), (.active, .suspend, .suspended),
         (.suspended, .suspend, nil), (.terminated, .suspend, nil),
         (.registered, .resume, nil), (.agreementPending, .resume, nil), (.active, .resume, nil),
         (.suspended, .resume, .active), (.terminated, .resume, nil),
-        (.registered, .terminate, .terminated), (.agreementPending, .terminate, .terminated),
-        (.active, .terminate, .terminated), (.suspended, .terminate, .terminated), (.terminated, .terminate, nil),
     ]
 
     @Test func theTableCoversEveryStatusAndTransition() {
@@ -46,9 +42,35 @@ extension Tenant {
         }
     }
 
-    @Test func aTenantWithoutADatabaseCannotBeActivated() {
-        let tenant = Tenant.fixture(status: .registered, provisioned: false)
-        #expect(throws: TenantError.notProvisioned(tenant.id)) { try tenant.applying(.activate, at: Self.now) }
+    @Test func aTenantWithoutADatabaseCannotComeIntoForce() {
+        let tenant = Tenant.fixture(status: .agreementPending, provisioned: false)
+        #expect(throws: TenantError.notProvisioned(tenant.id)) { try tenant.agreementInForce(at: Self.now) }
+    }
+
+    @Test func onlyAnAgreementInForceOpensATenant() throws {
+        let registered = Tenant.fixture(status: .registered)
+        let pending = registered.agreementSigned(at: Self.now)
+        #expect(pending.status == .agreementPending)
+        #expect(pending.gateRefusal(at: Self.now) == .agreementRequired(registered.id, status: .agreementPending))
+        let active = try pending.agreementInForce(at: Self.now)
+        #expect(active.status == .active)
+        #expect(active.gateRefusal(at: Self.now) == nil)
+        #expect(active.agreementSigned(at: Self.now).status == .active, "a new version does not close a working tenant")
+    }
+
+    @Test func aTerminatedTenantStaysOpenUntilItsNoticeDate() throws {
+        let closes = Self.now.addingTimeInterval(7 * 86_400)
+        let terminated = try Tenant.fixture(status: .active).terminating(closesAt: closes, at: Self.now)
+        #expect(terminated.status == .terminated)
+        #expect(terminated.gateRefusal(at: Self.now) == nil)
+        #expect(terminated.gateRefusal(at: closes) == .terminated(terminated.id, closedAt: closes))
+        #expect(throws: AgreementError.stillInNoticePeriod(closesOn: closes.isoDay)) { try terminated.checkClosed(at: Self.now) }
+        #expect(throws: AgreementError.alreadyTerminated) { try terminated.terminating(closesAt: closes, at: Self.now) }
+        #expect(throws: AgreementError.noAgreementInForce) {
+            try Tenant.fixture(status: .registered).terminating(closesAt: closes, at: Self.now)
+        }
+        try terminated.checkClosed(at: closes)
+        #expect(throws: AgreementError.dataAlreadyDeleted) { try terminated.dataDeleted(at: closes).checkClosed(at: closes) }
     }
 
     @Test func provisioningTwiceIsRefused() throws {
@@ -63,7 +85,7 @@ extension Tenant {
         (.suspended, "suspended"), (.terminated, "terminated"),
     ])
     func theGateRefusesEveryTenantThatIsNotActive(_ status: TenantStatus, _ reason: String) {
-        let refusal = Tenant.fixture(status: status).gateRefusal
+        let refusal = Tenant.fixture(status: status).gateRefusal(at: Self.now)
         #expect(refusal != nil)
         switch refusal {
         case .agreementRequired: #expect(reason == "agreement.required")
@@ -74,7 +96,7 @@ extension Tenant {
     }
 
     @Test func theGateLetsAnActiveProvisionedTenantThrough() {
-        #expect(Tenant.fixture(status: .active).gateRefusal == nil)
+        #expect(Tenant.fixture(status: .active).gateRefusal(at: Self.now) == nil)
     }
 
     @Test(arguments: ["", "   ", String(repeating: "x", count: 201), "Bad\u{0007}Name"])

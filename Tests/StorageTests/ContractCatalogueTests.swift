@@ -68,11 +68,17 @@ import Testing
         #expect(catalogue.templates.isEmpty)
         #expect(catalogue.refused["v1"] == "databehandleravtale.md does not match its published SHA-256")
         #expect(catalogue.current(on: "2030-01-01") == nil)
+        #expect(
+            throws: AgreementError.templateRefused(
+                version: "v1", reason: "databehandleravtale.md does not match its published SHA-256")
+        ) { try catalogue.currentTemplate(on: "2030-01-01") }
     }
 
     @Test func theCurrentVersionIsTheNewestInEffect() throws {
         let catalogue = try ContractCatalogue(directory: Self.contracts)
-        #expect(catalogue.current(on: "2026-11-30") == nil)
-        #expect(catalogue.current(on: "2026-12-01")?.version == "v1")
+        #expect(catalogue.current(on: "2026-10-31") == nil)
+        #expect(catalogue.current(on: "2026-11-01")?.version == "v1")
+        #expect(throws: AgreementError.noTemplate) { try catalogue.currentTemplate(on: "2026-10-31") }
+        #expect(try catalogue.currentTemplate(on: "2026-11-23").version == "v1")
     }
 }

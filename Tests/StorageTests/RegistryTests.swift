@@ -99,13 +99,16 @@ struct RegistryFixture {
         let store = try TenantStore(directory: fixture.directory, maximumOpen: 4, logger: .init(label: "test"))
         let provisioner = TenantProvisioner(registry: fixture.registry, store: store)
         let id = Fixtures.tenantID("kommune-4601")
-        _ = try await provisioner.provision(id, actor: "t", at: Fixtures.now)
-        for transition in [TenantTransition.activate, .suspend, .resume, .terminate] {
+        try await fixture.registry.openForTests(id, provisioner: provisioner, seal: try PlatformSeal(privateKey: PlatformSeal.generateKey()), at: Fixtures.now)
+        for transition in [TenantTransition.suspend, .resume] {
             _ = try await fixture.registry.apply(transition, to: id, actor: "t", at: Fixtures.now)
         }
+        _ = try await fixture.registry.terminate(
+            id, closesAt: Fixtures.now, party: "databehandler", reason: nil, actor: "t", at: Fixtures.now
+        ) { _, recipient in OutgoingMail(id: UUID(), recipient: recipient, subject: "", body: "") }
         let events = try fixture.registry.events(of: id)
-        #expect(events.map(\.action) == ["provision", "activate", "suspend", "resume", "terminate"])
-        #expect(events.map(\.to) == [.registered, .active, .suspended, .active, .terminated])
+        #expect(events.map(\.action) == ["provision", "agreement.sign", "agreement.countersign", "suspend", "resume", "terminate"])
+        #expect(events.map(\.to) == [.registered, .agreementPending, .active, .suspended, .active, .terminated])
         #expect(try fixture.registry.tenant(id)?.status == .terminated)
     }
 
@@ -115,8 +118,8 @@ struct RegistryFixture {
         await #expect(throws: TenantError.transitionNotAllowed(id, from: .registered, transition: "suspend")) {
             try await fixture.registry.apply(.suspend, to: id, actor: "t", at: Fixtures.now)
         }
-        await #expect(throws: TenantError.notProvisioned(id)) {
-            try await fixture.registry.apply(.activate, to: id, actor: "t", at: Fixtures.now)
+        await #expect(throws: TenantError.transitionNotAllowed(id, from: .registered, transition: "resume")) {
+            try await fixture.registry.apply(.resume, to: id, actor: "t", at: Fixtures.now)
         }
         #expect(try fixture.registry.tenant(id)?.status == .registered)
         #expect(try fixture.registry.events(of: id).isEmpty)
@@ -143,8 +146,9 @@ struct RegistryFixture {
         let store = try TenantStore(directory: fixture.directory, maximumOpen: 4, logger: .init(label: "test"))
         let id = Fixtures.tenantID("kommune-0301")
         #expect(try fixture.registry.tenant(id)?.isProvisioned == false)
-        _ = try await TenantProvisioner(registry: fixture.registry, store: store).provision(id, actor: "t", at: Fixtures.now)
-        _ = try await fixture.registry.apply(.activate, to: id, actor: "t", at: Fixtures.now)
+        try await fixture.registry.openForTests(
+            id, provisioner: TenantProvisioner(registry: fixture.registry, store: store),
+            seal: try PlatformSeal(privateKey: PlatformSeal.generateKey()), at: Fixtures.now)
         #expect(try fixture.registry.tenant(id)?.status == .active)
     }
 

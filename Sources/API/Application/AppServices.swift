@@ -12,6 +12,11 @@ package struct AppServices: Sendable {
     package let registry: Registry
     package let tenantStore: TenantStore
     package let provisioner: TenantProvisioner
+    package let offboarding: TenantOffboarding
+    /// The platform's sealing key (countersigned agreements, statements).
+    package let seal: PlatformSeal
+    /// `Contracts/`: read again for every offer, so an altered file is caught at once.
+    package let contractsDirectory: URL
     package let verifier: TokenVerifier
     package let developmentIssuer: DevelopmentIssuer?
     package let mailer: MailDeliveryService
@@ -40,6 +45,9 @@ package struct AppServices: Sendable {
         let store = try TenantStore(directory: directory, maximumOpen: configuration.tenants.maxOpen, logger: logger)
         self.tenantStore = store
         self.provisioner = TenantProvisioner(registry: registry, store: store)
+        self.offboarding = TenantOffboarding(registry: registry, store: store)
+        self.seal = try PlatformSeal(privateKey: secrets.sealKey)
+        self.contractsDirectory = URL(fileURLWithPath: configuration.agreements.contractsDirectory, isDirectory: true)
 
         var issuers = configuration.auth.issuers.map {
             TrustedIssuer(issuer: $0.issuer, audience: $0.audience, keys: .remote(jwksURL: $0.jwksURL))

@@ -14,15 +14,19 @@ import Storage
 ///   /api/v1/tenants/{tenantId}/… : TenantGateMiddleware → AuthenticationMiddleware → TenantRequestContext
 ///   /api/v1/support/…            : AuthenticationMiddleware → SupportRequestContext
 ///   /api/v1/me/…                 : AuthenticationMiddleware → PersonRequestContext
+///   /api/v1/onboarding/{tenantId}/… : TenantResolverMiddleware → AuthenticationMiddleware →
+///                                  OnboardingRequestContext → AdministratorMiddleware
 /// ```
 package func buildApplication(services: AppServices) throws -> some ApplicationProtocol {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
-    router.add(middleware: BodyLimitMiddleware(limit: services.configuration.http.maxBodyBytes))
+    router.add(
+        middleware: BodyLimitMiddleware(
+            limit: services.configuration.http.maxBodyBytes, uploadLimit: services.configuration.http.maxUploadBytes))
     router.add(middleware: HeaderEncodingMiddleware())
 
     let tenantGroup = router.group(RouterPath(APITransport.tenantPrefix))
-        .add(middleware: TenantGateMiddleware(registry: services.registry))
+        .add(middleware: TenantGateMiddleware(registry: services.registry, now: services.now))
         .add(middleware: AuthenticationMiddleware(verifier: services.verifier, registry: services.registry, now: services.now))
         .group(context: TenantRequestContext.self)
         .add(middleware: TenantScopeMiddleware())
@@ -36,11 +40,18 @@ package func buildApplication(services: AppServices) throws -> some ApplicationP
         .group(context: PersonRequestContext.self)
         .add(middleware: PersonScopeMiddleware())
 
+    let onboardingGroup = router.group(RouterPath(APITransport.onboardingPrefix))
+        .add(middleware: TenantResolverMiddleware(registry: services.registry))
+        .add(middleware: AuthenticationMiddleware(verifier: services.verifier, registry: services.registry, now: services.now))
+        .group(context: OnboardingRequestContext.self)
+        .add(middleware: AdministratorMiddleware(registry: services.registry))
+
     let document = try openAPIDocument()
     let handlers = APIHandlers(services: services, openAPIDocument: document)
     try handlers.registerHandlers(
         on: APITransport(
-            router: router, tenantGroup: tenantGroup, supportGroup: supportGroup, personGroup: personGroup),
+            router: router, tenantGroup: tenantGroup, supportGroup: supportGroup, personGroup: personGroup,
+            onboardingGroup: onboardingGroup),
         configuration: Configuration(dateTranscoder: ISO8601Transcoder(), jsonEncodingOptions: [.sortedKeys]))
 
     var app = Application(

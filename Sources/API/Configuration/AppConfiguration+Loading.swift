@@ -46,6 +46,8 @@ extension AppConfiguration {
         if let host = value("http.host") { http.host = host }
         if let port = try int("http.port") { http.port = port }
         if let limit = try int("http.maxBodyBytes") { http.maxBodyBytes = limit }
+        if let limit = try int("http.maxUploadBytes") { http.maxUploadBytes = limit }
+        if let directory = value("agreements.contractsDirectory") { agreements.contractsDirectory = directory }
         if let base = value("http.publicBaseURL") { http.publicBaseURL = base }
         if let directory = value("tenants.directory") { tenants.directory = directory }
         if let maxOpen = try int("tenants.maxOpen") { tenants.maxOpen = maxOpen }

@@ -11,6 +11,8 @@ package struct AppConfiguration: Codable, Sendable, Equatable {
         package var port = 8080
         /// Requests with a larger body are refused with 413 before any handler runs.
         package var maxBodyBytes = 64 * 1024
+        /// The larger limit of the one upload route (a scanned paper agreement, PDF).
+        package var maxUploadBytes = 10 * 1024 * 1024 + 64 * 1024
         /// Where users reach the portal; links in e-mails start with it.
         package var publicBaseURL = "http://127.0.0.1:8080"
 
@@ -21,6 +23,7 @@ package struct AppConfiguration: Codable, Sendable, Equatable {
             host = try container.decodeIfPresent(String.self, forKey: .host) ?? host
             port = try container.decodeIfPresent(Int.self, forKey: .port) ?? port
             maxBodyBytes = try container.decodeIfPresent(Int.self, forKey: .maxBodyBytes) ?? maxBodyBytes
+            maxUploadBytes = try container.decodeIfPresent(Int.self, forKey: .maxUploadBytes) ?? maxUploadBytes
             publicBaseURL = try container.decodeIfPresent(String.self, forKey: .publicBaseURL) ?? publicBaseURL
         }
     }
@@ -74,6 +77,11 @@ package struct AppConfiguration: Codable, Sendable, Equatable {
         package var pollSeconds = 30.0
     }
 
+    package struct Agreements: Codable, Sendable, Equatable {
+        /// The published agreement templates, one folder per version (verified against their manifest).
+        package var contractsDirectory = "Contracts"
+    }
+
     package struct Log: Codable, Sendable, Equatable {
         package var level = "info"
     }
@@ -84,6 +92,7 @@ package struct AppConfiguration: Codable, Sendable, Equatable {
     package var devIssuer = DevelopmentIssuer()
     package var login = Login()
     package var mail = Mail()
+    package var agreements = Agreements()
     package var log = Log()
 
     package init() {}
@@ -96,6 +105,7 @@ package struct AppConfiguration: Codable, Sendable, Equatable {
         devIssuer = try container.decodeIfPresent(DevelopmentIssuer.self, forKey: .devIssuer) ?? DevelopmentIssuer()
         login = try container.decodeIfPresent(Login.self, forKey: .login) ?? Login()
         mail = try container.decodeIfPresent(Mail.self, forKey: .mail) ?? Mail()
+        agreements = try container.decodeIfPresent(Agreements.self, forKey: .agreements) ?? Agreements()
         log = try container.decodeIfPresent(Log.self, forKey: .log) ?? Log()
     }
 }

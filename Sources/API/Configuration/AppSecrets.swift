@@ -12,9 +12,14 @@ package struct AppSecrets: Sendable {
     package var developmentIssuerKeyPEM: String?
     /// `KP_OIDC_CLIENT_KEY`: PEM P-256 private key the portal authenticates to HelseID with (login only).
     package var loginClientKeyPEM: String?
+    /// `KP_SEAL_KEY`: the platform's Ed25519 sealing key, 32 bytes, hex or base64.
+    package var sealKey: [UInt8]
 
-    package init(pidHashKey: [UInt8], developmentIssuerKeyPEM: String?, loginClientKeyPEM: String? = nil) {
+    package init(
+        pidHashKey: [UInt8], developmentIssuerKeyPEM: String?, loginClientKeyPEM: String? = nil, sealKey: [UInt8]
+    ) {
         self.pidHashKey = pidHashKey
+        self.sealKey = sealKey
         self.developmentIssuerKeyPEM = developmentIssuerKeyPEM
         self.loginClientKeyPEM = loginClientKeyPEM
     }
@@ -30,6 +35,15 @@ package struct AppSecrets: Sendable {
             pidKey = try demoSecret(named: "pid-hash-key", in: demoFolder)
         } else {
             throw ConfigurationError.missingSecret("KP_PID_HASH_KEY")
+        }
+        let sealKey: [UInt8]
+        if let raw = environment["KP_SEAL_KEY"] {
+            guard let bytes = decode(raw), bytes.count == 32 else { throw ConfigurationError.invalidSecret("KP_SEAL_KEY") }
+            sealKey = bytes
+        } else if let demoFolder {
+            sealKey = try demoSecret(named: "seal-key", in: demoFolder, length: 32)
+        } else {
+            throw ConfigurationError.missingSecret("KP_SEAL_KEY")
         }
         var issuerKey: String?
         if configuration.devIssuer.enabled {
@@ -51,7 +65,8 @@ package struct AppSecrets: Sendable {
                 throw ConfigurationError.missingSecret("KP_OIDC_CLIENT_KEY")
             }
         }
-        return AppSecrets(pidHashKey: pidKey, developmentIssuerKeyPEM: issuerKey, loginClientKeyPEM: clientKey)
+        return AppSecrets(
+            pidHashKey: pidKey, developmentIssuerKeyPEM: issuerKey, loginClientKeyPEM: clientKey, sealKey: sealKey)
     }
 
     private static func decode(_ raw: String) -> [UInt8]? {
@@ -70,9 +85,11 @@ package struct AppSecrets: Sendable {
         return Data(base64Encoded: text).map { Array($0) }
     }
 
-    private static func demoSecret(named name: String, in folder: URL) throws -> [UInt8] {
+    private static func demoSecret(named name: String, in folder: URL, length: Int? = nil) throws -> [UInt8] {
         let file = folder.appendingPathComponent(name)
-        if let data = try? Data(contentsOf: file), data.count >= 32 { return Array(data) }
+        if let data = try? Data(contentsOf: file), data.count >= 32, length == nil || data.count == length {
+            return Array(data)
+        }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }

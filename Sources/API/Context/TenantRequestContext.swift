@@ -47,4 +47,5 @@ package enum ScopeError: Error {
     case tenantNotResolved
     case supportNotResolved
     case personNotResolved
+    case administratorNotResolved
 }

@@ -46,6 +46,9 @@ package enum ProblemMapping {
                 detail: "Open support access to this tenant with a reason first; it is time-limited and logged"))
         case let error as RequestError:
             return Mapped(problem: map(error))
+        case let error as any DescribedFailure:
+            return Mapped(problem: Problem(status: status(error.category), code: error.code, title: title(error.category),
+                detail: error.detail))
         case AvailabilityError.registryUnavailable:
             return Mapped(problem: Problem(status: .serviceUnavailable, code: "registry.unavailable",
                 title: "Registry unavailable", detail: "The tenant registry cannot be read; try again shortly"))
@@ -58,6 +61,33 @@ package enum ProblemMapping {
                 problem: Problem(status: .internalServerError, code: "internal", title: "Internal error",
                     detail: "Something went wrong on our side; quote the request id when you contact support"),
                 expected: false)
+        }
+    }
+
+    /// The status of each category of a domain refusal (see `DescribedFailure`).
+    private static func status(_ category: FailureCategory) -> HTTPResponse.Status {
+        switch category {
+        case .invalid: .badRequest
+        case .forbidden: .forbidden
+        case .notFound: .notFound
+        case .conflict: .conflict
+        case .gone: .gone
+        case .tooLarge: .contentTooLarge
+        case .unsupportedType: .unsupportedMediaType
+        case .unavailable: .serviceUnavailable
+        }
+    }
+
+    private static func title(_ category: FailureCategory) -> String {
+        switch category {
+        case .invalid: "Invalid input"
+        case .forbidden: "Not allowed"
+        case .notFound: "Not found"
+        case .conflict: "Not possible in the current state"
+        case .gone: "Gone"
+        case .tooLarge: "Too large"
+        case .unsupportedType: "Unsupported content"
+        case .unavailable: "Unavailable"
         }
     }
 
@@ -88,9 +118,10 @@ package enum ProblemMapping {
         case .suspended(let id):
             Problem(status: .forbidden, code: "tenant.suspended", title: "Tenant suspended",
                 detail: "Tenant \(id) is suspended by support")
-        case .terminated(let id):
+        case .terminated(let id, let closedAt):
             Problem(status: .forbidden, code: "tenant.terminated", title: "Tenant terminated",
-                detail: "The agreement of tenant \(id) has ended")
+                detail: "The data processing agreement of tenant \(id) was terminated"
+                    + (closedAt.map { "; the tenant is closed to users from \($0.isoDay)" } ?? ""))
         case .notProvisioned(let id):
             Problem(status: .conflict, code: "tenant.notProvisioned", title: "Tenant not provisioned",
                 detail: "Tenant \(id) has no database yet; provision it first")

@@ -41,10 +41,6 @@ extension APIHandlers {
         return .ok(.init(body: .json(.init(tenant))))
     }
 
-    func activateTenant(_ input: Operations.ActivateTenant.Input) async throws -> Operations.ActivateTenant.Output {
-        .ok(.init(body: .json(.init(try await transition(.activate, input.path.tenantId)))))
-    }
-
     func suspendTenant(_ input: Operations.SuspendTenant.Input) async throws -> Operations.SuspendTenant.Output {
         .ok(.init(body: .json(.init(try await transition(.suspend, input.path.tenantId)))))
     }

@@ -49,7 +49,7 @@ extension APIHandlers {
     /// A tenant named in a support path, which the gate would let in (support works only in open tenants).
     func gatedTenant(_ raw: String) throws -> Tenant {
         let tenant = try services.registry.requireTenant(try TenantID(raw))
-        if let refusal = tenant.gateRefusal { throw refusal }
+        if let refusal = tenant.gateRefusal(at: services.now()) { throw refusal }
         return tenant
     }
 }

@@ -5,7 +5,7 @@ import ServiceLifecycle
 import Storage
 import Synchronization
 
-/// Delivers the mail waiting in tenants' outboxes, with retries and backoff.
+/// Delivers the mail waiting in tenants' outboxes and the registry's, with retries and backoff.
 ///
 /// Mail is queued inside the transaction that creates it (see `TenantDatabase.createInvitation`); the
 /// handler then calls `notify` so delivery starts at once. At start-up every provisioned tenant is
@@ -43,6 +43,11 @@ package final class MailDeliveryService: Service, Sendable {
         wakeUp.yield()
     }
 
+    /// Mail was queued in the registry's outbox.
+    package func notifyRegistry() {
+        wakeUp.yield()
+    }
+
     package func run() async throws {
         await recoverPending()
         let ticker = Task { [wakeUp, pollInterval] in
@@ -64,7 +69,7 @@ package final class MailDeliveryService: Service, Sendable {
     /// One delivery pass over every tenant with unsent mail; returns how many messages were sent.
     @discardableResult
     package func deliverDue() async -> Int {
-        var sent = 0
+        var sent = await deliverRegistryMail()
         for tenant in pending.withLock({ $0 }) {
             do {
                 let (count, done) = try await store.withDatabase(tenant) { database in
@@ -90,6 +95,26 @@ package final class MailDeliveryService: Service, Sendable {
             }
         }
         return sent
+    }
+
+    /// The registry's own outbox (onboarding and agreement mail), checked on every pass: one indexed query.
+    private func deliverRegistryMail() async -> Int {
+        var count = 0
+        do {
+            for mail in try registry.dueMail(at: now()) {
+                do {
+                    try await transport.send(mail, from: from, at: now())
+                    try await registry.markSent(mail.id, at: now())
+                    count += 1
+                } catch {
+                    logger.warning("mail delivery failed", metadata: ["outbox": "registry", "mail": "\(mail.id)", "error": "\(error)"])
+                    try await registry.markFailed(mail.id, error: "\(error)", at: now())
+                }
+            }
+        } catch {
+            logger.error("registry outbox unreadable")
+        }
+        return count
     }
 
     /// Finds tenants whose outbox still holds unsent mail (after a restart).

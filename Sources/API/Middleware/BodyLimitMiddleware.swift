@@ -7,12 +7,18 @@ import NIOCore
 /// to the limit (the API's bodies are small JSON documents), so a handler never sees more.
 package struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
     let limit: Int
+    /// The limit of the upload route (scanned paper agreements), which takes PDFs, not small JSON.
+    let uploadLimit: Int
 
-    package init(limit: Int) { self.limit = limit }
+    package init(limit: Int, uploadLimit: Int? = nil) {
+        self.limit = limit
+        self.uploadLimit = uploadLimit ?? limit
+    }
 
     package func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
+        let limit = request.uri.path.hasSuffix("/paper-agreements") ? uploadLimit : self.limit
         if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit {
             throw RequestError.bodyTooLarge(limit: limit)
         }

@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import Hummingbird
 import Storage
 
@@ -10,8 +11,12 @@ import Storage
 package struct TenantGateMiddleware: RouterMiddleware {
     package typealias Context = AppRequestContext
     let registry: Registry
+    let now: @Sendable () -> Date
 
-    package init(registry: Registry) { self.registry = registry }
+    package init(registry: Registry, now: @escaping @Sendable () -> Date) {
+        self.registry = registry
+        self.now = now
+    }
 
     package func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -19,7 +24,7 @@ package struct TenantGateMiddleware: RouterMiddleware {
         guard let raw = context.parameters.get("tenantId") else { throw RequestError.invalidParameter("tenantId") }
         let id = try TenantID(raw)
         guard let tenant = try registry.tenant(id) else { throw TenantError.unknown(id) }
-        if let refusal = tenant.gateRefusal { throw refusal }
+        if let refusal = tenant.gateRefusal(at: now()) { throw refusal }
         var context = context
         context.tenant = tenant
         return try await next(request, context)

@@ -1,3 +1,5 @@
+import struct Foundation.Date
+
 /// Why a tenant cannot be found, used, or moved to another status.
 package enum TenantError: Error, Equatable, Sendable {
     case unknown(TenantID)
@@ -5,7 +7,7 @@ package enum TenantError: Error, Equatable, Sendable {
     case organisationNumberTaken(OrganisationNumber)
     case agreementRequired(TenantID, status: TenantStatus)
     case suspended(TenantID)
-    case terminated(TenantID)
+    case terminated(TenantID, closedAt: Date?)
     case notProvisioned(TenantID)
     case alreadyProvisioned(TenantID)
     case transitionNotAllowed(TenantID, from: TenantStatus, transition: String)

@@ -36,28 +36,26 @@ extension Tenant {
     package func applying(_ transition: TenantTransition, at now: Date) throws(TenantError) -> Tenant {
         let allowed: Bool
         switch (transition, status) {
-        case (.activate, .registered), (.activate, .agreementPending): allowed = true
         case (.suspend, .active): allowed = true
         case (.resume, .suspended): allowed = true
-        case (.terminate, .registered), (.terminate, .agreementPending), (.terminate, .active),
-            (.terminate, .suspended):
-            allowed = true
         default: allowed = false
         }
         guard allowed else { throw .transitionNotAllowed(id, from: status, transition: transition.rawValue) }
-        if transition == .activate, !isProvisioned { throw .notProvisioned(id) }
         var copy = self
         copy.status = transition.target
         copy.updatedAt = now
         return copy
     }
 
-    /// Why the gate refuses this tenant, or nil when it may be used.
-    package var gateRefusal: TenantError? {
+    /// Why the gate refuses this tenant at `now`, or nil when it may be used.
+    ///
+    /// A terminated agreement keeps the tenant open until its notice date, then closes it.
+    package func gateRefusal(at now: Date) -> TenantError? {
         switch status {
         case .active: isProvisioned ? nil : .notProvisioned(id)
         case .suspended: .suspended(id)
-        case .terminated: .terminated(id)
+        case .terminated:
+            if let closesAt, now < closesAt, isProvisioned { nil } else { .terminated(id, closedAt: closesAt) }
         case .registered, .agreementPending: .agreementRequired(id, status: status)
         }
     }

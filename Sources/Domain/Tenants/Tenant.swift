@@ -12,10 +12,13 @@ package struct Tenant: Sendable, Equatable {
     package var provisionedAt: Date?
     package let createdAt: Date
     package var updatedAt: Date
+    /// When a terminated agreement closes the tenant to users (the notice date); nil otherwise.
+    package var closesAt: Date?
 
     package init(
         id: TenantID, kind: TenantKind, organisationNumber: OrganisationNumber?, kommunenummer: Kommunenummer?,
-        name: String, status: TenantStatus, provisionedAt: Date?, createdAt: Date, updatedAt: Date
+        name: String, status: TenantStatus, provisionedAt: Date?, createdAt: Date, updatedAt: Date,
+        closesAt: Date? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -26,6 +29,7 @@ package struct Tenant: Sendable, Equatable {
         self.provisionedAt = provisionedAt
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.closesAt = closesAt
     }
 
     package var isProvisioned: Bool { provisionedAt != nil }

@@ -1,16 +1,13 @@
 /// A change of a tenant's lifecycle status, decided by `Tenant.applying(_:at:)`.
 package enum TenantTransition: String, Sendable, CaseIterable {
-    /// Support opens the tenant explicitly (until the agreement workflow does it by countersigning).
-    case activate
+    /// Support closes an active tenant for a while (e.g. during an incident); data and agreement stay.
     case suspend
     case resume
-    case terminate
 
     package var target: TenantStatus {
         switch self {
-        case .activate, .resume: .active
+        case .resume: .active
         case .suspend: .suspended
-        case .terminate: .terminated
         }
     }
 }

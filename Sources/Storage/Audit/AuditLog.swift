@@ -88,7 +88,7 @@ package enum AuditLog {
         return SHA256.hash(data: Array(layout.utf8)).hexEncoded
     }
 
-    static func timestamp(_ date: Date) -> String {
+    package static func timestamp(_ date: Date) -> String {
         date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 

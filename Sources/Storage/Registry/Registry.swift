@@ -100,7 +100,7 @@ package final class Registry: Sendable {
         _ = cache.withLock { $0.removeValue(forKey: id) }
     }
 
-    private func change(
+    func change(
         _ id: TenantID, action: String, actor: String, at now: Date,
         decide: @escaping @Sendable (Tenant) throws -> Tenant
     ) async throws -> Tenant {
@@ -117,7 +117,7 @@ package final class Registry: Sendable {
         return updated
     }
 
-    private static func appendEvent(
+    static func appendEvent(
         _ db: Database, tenant: TenantID, action: String, from: TenantStatus?, to: TenantStatus?, actor: String,
         at now: Date
     ) throws {

@@ -41,7 +41,13 @@ enum RegistryMigrations {
                     id: .kommune(kommune.number), kind: .kommune, organisationNumber: nil,
                     kommunenummer: kommune.number, name: kommune.name, status: .registered, provisionedAt: nil,
                     createdAt: now, updatedAt: now)
-                try TenantRecord(tenant).insert(db)
+                // Plain SQL with the columns of v1: a migration must not follow later changes of `TenantRecord`.
+                try db.execute(
+                    sql: """
+                        INSERT INTO tenant (id, kind, organisationNumber, kommunenummer, name, status, provisionedAt, createdAt, updatedAt)
+                        VALUES (?, 'kommune', NULL, ?, ?, 'registered', NULL, ?, ?)
+                        """,
+                    arguments: [tenant.id.rawValue, kommune.number.rawValue, tenant.name, now, now])
             }
         }
         migrator.registerMigration("v3-person-membership") { db in
@@ -103,6 +109,102 @@ enum RegistryMigrations {
                 t.column("hash", .text).notNull().unique()
             }
             try db.makeAppendOnly("audit")
+        }
+        migrator.registerMigration("v7-agreements") { db in
+            try db.alter(table: "tenant") { t in t.add(column: "closesAt", .datetime) }
+            // Every agreement signed for a tenant, kept for good: what was signed, by whom, and the seal.
+            try db.create(table: "agreement") { t in
+                t.primaryKey("id", .text)
+                t.column("tenantId", .text).notNull().references("tenant").indexed()
+                t.column("templateVersion", .text).notNull()
+                t.column("templateHash", .text).notNull()
+                t.column("fields", .text).notNull()
+                t.column("document", .text).notNull()
+                t.column("documentHash", .text).notNull()
+                t.column("channel", .text).notNull().check(sql: "channel IN ('electronic', 'paper')")
+                t.column("signerKey", .text)
+                t.column("signerName", .text).notNull()
+                t.column("signerHpr", .text)
+                t.column("signerLevel", .integer)
+                t.column("signedAt", .datetime).notNull()
+                t.column("scanHash", .text)
+                t.column("scanBytes", .integer)
+                t.column("countersignerKey", .text)
+                t.column("countersignerName", .text)
+                t.column("countersignedAt", .datetime)
+                t.column("state", .text).notNull()
+                    .check(sql: "state IN ('awaitingCountersignature', 'inForce', 'superseded', 'terminated')")
+                t.column("endedAt", .datetime)
+                t.column("sealed", .text)
+            }
+            // At most one agreement per tenant awaits countersignature, and at most one is in force.
+            try db.execute(
+                sql: """
+                    CREATE UNIQUE INDEX agreement_awaiting ON agreement(tenantId) WHERE state = 'awaitingCountersignature';
+                    CREATE UNIQUE INDEX agreement_inForce ON agreement(tenantId) WHERE state = 'inForce';
+                    """)
+            try db.create(table: "registration") { t in
+                t.primaryKey("id", .text)
+                t.column("organisationNumber", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("contactEmail", .text).notNull()
+                t.column("programmes", .text).notNull()
+                t.column("registeredBy", .text).notNull()
+                t.column("registeredByName", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("state", .text).notNull().check(sql: "state IN ('pending', 'approved', 'rejected')")
+                t.column("decidedBy", .text)
+                t.column("decidedAt", .datetime)
+                t.column("reason", .text)
+                t.column("tenantId", .text)
+            }
+            try db.execute(
+                sql: "CREATE UNIQUE INDEX registration_pending ON registration(organisationNumber) WHERE state = 'pending'")
+            try db.create(table: "administratorInvitation") { t in
+                t.primaryKey("id", .text)
+                t.column("tenantId", .text).notNull().references("tenant").indexed()
+                t.column("name", .text).notNull()
+                t.column("email", .text).notNull()
+                t.column("tokenHash", .text).notNull().unique()
+                t.column("invitedBy", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("expiresAt", .datetime).notNull()
+                t.column("state", .text).notNull().check(sql: "state IN ('pending', 'accepted', 'revoked')")
+                t.column("acceptedBy", .text)
+                t.column("decidedAt", .datetime)
+            }
+            // Mail that belongs to no tenant's database (onboarding, registrations, agreement confirmations).
+            try db.create(table: "outbox") { t in
+                t.primaryKey("id", .text)
+                t.column("recipient", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("body", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("nextAttemptAt", .datetime).notNull()
+                t.column("sentAt", .datetime)
+                t.column("lastError", .text)
+            }
+            try db.create(index: "outbox_due", on: "outbox", columns: ["sentAt", "nextAttemptAt"])
+            // Sealed statements (data returned, data deleted), kept for good.
+            try db.create(table: "statement") { t in
+                t.primaryKey("id", .text)
+                t.column("tenantId", .text).notNull().references("tenant").indexed()
+                t.column("kind", .text).notNull()
+                t.column("at", .datetime).notNull()
+                t.column("sealed", .text).notNull()
+            }
+            try db.makeAppendOnly("statement")
+            // Exports made for a returning controller, and when they were removed again.
+            try db.create(table: "dataExport") { t in
+                t.primaryKey("id", .text)
+                t.column("tenantId", .text).notNull().references("tenant").indexed()
+                t.column("createdAt", .datetime).notNull()
+                t.column("folder", .text).notNull()
+                t.column("databaseSha256", .text).notNull()
+                t.column("jsonSha256", .text).notNull()
+                t.column("removedAt", .datetime)
+            }
         }
         return migrator
     }

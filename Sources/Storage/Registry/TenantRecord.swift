@@ -15,6 +15,7 @@ struct TenantRecord: Codable, FetchableRecord, PersistableRecord {
     var provisionedAt: Date?
     var createdAt: Date
     var updatedAt: Date
+    var closesAt: Date?
 
     init(_ tenant: Tenant) {
         id = tenant.id.rawValue
@@ -26,6 +27,7 @@ struct TenantRecord: Codable, FetchableRecord, PersistableRecord {
         provisionedAt = tenant.provisionedAt
         createdAt = tenant.createdAt
         updatedAt = tenant.updatedAt
+        closesAt = tenant.closesAt
     }
 
     /// Re-validates every value: a row edited by hand into something invalid is an error, not a tenant.
@@ -38,7 +40,7 @@ struct TenantRecord: Codable, FetchableRecord, PersistableRecord {
             return Tenant(
                 id: try TenantID(id), kind: kind, organisationNumber: try organisationNumber.map { try OrganisationNumber($0) },
                 kommunenummer: try kommunenummer.map { try Kommunenummer($0) }, name: name, status: status,
-                provisionedAt: provisionedAt, createdAt: createdAt, updatedAt: updatedAt)
+                provisionedAt: provisionedAt, createdAt: createdAt, updatedAt: updatedAt, closesAt: closesAt)
         } catch {
             throw StorageError.corruptRow(table: "tenant", column: (error as? ValidationError)?.field ?? "?")
         }

@@ -1,0 +1,186 @@
+import Crypto
+import Domain
+import Foundation
+import Identity
+import Storage
+
+/// Support's agreement work, shared by the API handlers and `kp agreement …`: each method checks, lets
+/// the domain decide, writes in one registry transaction, and wakes the mail worker.
+package struct AgreementDesk: Sendable {
+    let services: AppServices
+
+    package init(services: AppServices) { self.services = services }
+
+    package func inviteAdministrator(
+        _ id: TenantID, name: String, email: String, organisationNumber: String?, actor: String
+    ) async throws -> AdministratorInvitation {
+        let number = try organisationNumber.map { try OrganisationNumber($0) }
+        let token = OneTimeSecret.random()
+        let (invitationID, mailID, now) = (services.newID(), services.newID(), services.now())
+        let baseURL = services.configuration.http.publicBaseURL
+        let invitation = try await services.registry.inviteAdministrator(
+            id, organisationNumber: number, actor: actor, at: now,
+            decide: { tenant in
+                try AdministratorInvitation.create(
+                    tenant: tenant, name: name, email: email, invitedBy: actor, tokenHash: OneTimeSecret.hash(token),
+                    id: invitationID, at: now)
+            },
+            mail: { tenant, invitation in
+                AgreementMail.administratorInvitation(invitation, tenant: tenant, token: token, baseURL: baseURL, id: mailID)
+            })
+        services.mailer.notifyRegistry()
+        return invitation
+    }
+
+    /// Registers a scanned paper agreement: the PDF is checked by content, kept under its SHA-256, and
+    /// recorded as signed (awaiting countersignature).
+    package func registerPaper(
+        _ id: TenantID, templateVersion: String, signerName rawSigner: String, pdf bytes: [UInt8], actor: String
+    ) async throws -> StoredAgreement {
+        let tenant = try services.registry.requireTenant(id)
+        try PaperScan.validatePDF(bytes)
+        let scan = PaperScan(sha256: SHA256.hash(data: bytes).hexEncoded, bytes: bytes.count)
+        let now = services.now()
+        let catalogue = try ContractCatalogue(directory: services.contractsDirectory)
+        let current = try catalogue.currentTemplate(on: now.isoDay)
+        guard let template = catalogue.template(templateVersion) else { throw AgreementError.unknownVersion(templateVersion) }
+        let signerName = try Tenant.validName(rawSigner, field: "signerName")
+        let draft = try catalogue.draft(template, tenant: tenant, signer: signerName)
+        // The file first (named by its hash, so a retry writes the same file), then the record.
+        let folder = services.directory.agreementsFolder(for: id)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("\(scan.sha256).pdf")
+        let existed = FileManager.default.fileExists(atPath: file.path)
+        if !existed { try Data(bytes).write(to: file, options: [.atomic]) }
+        let agreementID = services.newID()
+        do {
+            let (_, agreement) = try await services.registry.recordSignature(
+                tenant: id, document: draft.document, actor: actor, at: now
+            ) { tenant, existing in
+                try Agreement.fromPaper(
+                    template: template, current: current, fields: draft.fields, documentHash: draft.documentHash,
+                    signerName: signerName, scan: scan, tenant: tenant, existing: existing, id: agreementID, at: now)
+            }
+            return StoredAgreement(agreement: agreement, document: draft.document, sealed: nil)
+        } catch {
+            if !existed { try? FileManager.default.removeItem(at: file) }
+            throw error
+        }
+    }
+
+    /// Countersigns and seals; provisions the tenant's database first if it has none (only once the
+    /// agreement is known to be awaiting countersignature, so a refused request creates nothing).
+    package func countersign(_ id: UUID, name: String, personKey: PersonKey?, securityLevel: SecurityLevel?, actor: String)
+        async throws -> StoredAgreement
+    {
+        let stored = try services.registry.storedAgreement(id)
+        let signature = AgreementSignature(
+            personKey: personKey, name: name, hprNumber: nil, securityLevel: securityLevel, at: services.now())
+        _ = try stored.agreement.countersigned(by: signature)
+        let tenant = try services.registry.requireTenant(stored.agreement.tenantID)
+        if !tenant.isProvisioned {
+            _ = try await services.provisioner.provision(tenant.id, actor: actor, at: services.now())
+        }
+        let seal = services.seal
+        let newID = services.newID
+        let (_, countersigned) = try await services.registry.countersign(
+            id, by: signature, actor: actor, at: services.now(),
+            seal: { agreement, tenant, document in
+                try seal.seal(kind: "databehandleravtale", content: Self.sealContent(agreement, tenant: tenant, document: document))
+            },
+            confirmation: { tenant, agreement, sealed, recipient in
+                AgreementMail.countersigned(
+                    tenant: tenant, agreement: agreement, sealed: sealed, document: stored.document, recipient: recipient,
+                    id: newID())
+            })
+        services.mailer.notifyRegistry()
+        return countersigned
+    }
+
+    /// Termination by either party: the notice date must be today or later and within a year.
+    package func terminate(_ id: TenantID, noticeDate: String, reason rawReason: String?, party: String, actor: String)
+        async throws -> Tenant
+    {
+        let now = services.now()
+        let closesAt = try Self.noticeDate(noticeDate, now: now)
+        let reason = rawReason?.trimmingWhitespace()
+        if let reason, reason.count > 1000 { throw ValidationError(field: "reason", reason: .tooLong(max: 1000)) }
+        let newID = services.newID
+        let tenant = try await services.registry.terminate(
+            id, closesAt: closesAt, party: party, reason: reason?.isEmpty == false ? reason : nil, actor: actor, at: now
+        ) { tenant, recipient in
+            AgreementMail.terminated(tenant: tenant, party: party, recipient: recipient, id: newID())
+        }
+        services.mailer.notifyRegistry()
+        return tenant
+    }
+
+    package func approveRegistration(_ id: UUID, actor: String) async throws -> (Registration, Tenant) {
+        let mailID = services.newID()
+        let result = try await services.registry.approveRegistration(id, actor: actor, at: services.now()) {
+            AgreementMail.registrationDecided($0, id: mailID)
+        }
+        services.mailer.notifyRegistry()
+        return result
+    }
+
+    package func rejectRegistration(_ id: UUID, reason: String, actor: String) async throws -> Registration {
+        let mailID = services.newID()
+        let registration = try await services.registry.rejectRegistration(
+            id, reason: reason, actor: actor, at: services.now()) { AgreementMail.registrationDecided($0, id: mailID) }
+        services.mailer.notifyRegistry()
+        return registration
+    }
+
+    package func returnData(_ id: TenantID, actor: String) async throws -> SealedDocument {
+        try await services.offboarding.returnData(
+            id, seal: services.seal, actor: actor, exportID: services.newID(), statementID: services.newID(),
+            at: services.now())
+    }
+
+    package func deleteData(_ id: TenantID, actor: String) async throws -> SealedDocument {
+        try await services.offboarding.deleteData(id, seal: services.seal, actor: actor, statementID: services.newID(), at: services.now())
+    }
+
+    /// `yyyy-MM-dd` → the start of that day (UTC); today or later, at most a year ahead.
+    static func noticeDate(_ raw: String, now: Date) throws -> Date {
+        let parts = raw.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { throw ValidationError(field: "noticeDate", reason: .notAllowed("must be a date yyyy-MM-dd")) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)), date.isoDay == raw
+        else { throw ValidationError(field: "noticeDate", reason: .notAllowed("must be a date yyyy-MM-dd")) }
+        guard raw >= now.isoDay else { throw AgreementError.noticeDateInPast }
+        guard date <= now.addingTimeInterval(366 * 86_400) else { throw AgreementError.noticeDateTooFar }
+        return date
+    }
+
+    /// What the seal covers: the tenant, the template, the fields, the exact document and both signatures.
+    static func sealContent(_ agreement: Agreement, tenant: Tenant, document: String) -> JSONValue {
+        func signature(_ signature: AgreementSignature?) -> JSONValue {
+            guard let signature else { return .null }
+            return .object([
+                "name": .string(signature.name), "hprNumber": signature.hprNumber.map(JSONValue.string) ?? .null,
+                "securityLevel": signature.securityLevel.map { .int($0.rawValue) } ?? .null,
+                "at": .string(AuditLog.timestamp(signature.at)),
+            ])
+        }
+        return .object([
+            "agreementId": .string(agreement.id.uuidString.lowercased()),
+            "tenant": .object([
+                "id": .string(tenant.id.rawValue), "name": .string(tenant.name),
+                "organisationNumber": tenant.organisationNumber.map { .string($0.rawValue) } ?? .null,
+            ]),
+            "template": .object(["version": .string(agreement.templateVersion), "sha256": .string(agreement.templateHash)]),
+            "fields": .object(agreement.fields.mapValues(JSONValue.string)),
+            "document": .string(document),
+            "documentSha256": .string(agreement.documentHash),
+            "channel": .string(agreement.channel.rawValue),
+            "scanSha256": agreement.scan.map { .string($0.sha256) } ?? .null,
+            "controllerSignature": signature(agreement.signature),
+            "processorSignature": signature(agreement.countersignature),
+        ])
+    }
+}
