@@ -11,6 +11,8 @@ package enum Fixtures {
     /// Test national identity numbers (Skatteetaten's 2032 examples), never a real person's.
     package static let lisPID = "02013299997"
     package static let otherPID = "30108299920"
+    /// Valid under the 2032 rule only.
+    package static let signerPID = "30108299939"
 
     package static func organisationNumber(_ raw: String) -> OrganisationNumber {
         guard let number = try? OrganisationNumber(raw) else { preconditionFailure("fixture number \(raw) is invalid") }
