@@ -48,13 +48,14 @@ class Server:
         return subprocess.run([self.binary, "dev", "token", "--demo", *extra], env=self.env, check=True,
                               capture_output=True, text=True).stdout.strip()
 
-    def request(self, method, path, body=None, token=None, conn=None):
+    def request(self, method, path, body=None, token=None, conn=None, pdf=None):
         own = conn is None
         conn = conn or http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        headers = {"Content-Type": "application/json"}
+        headers = {"Content-Type": "application/pdf" if pdf is not None else "application/json"}
         if token:
             headers["Authorization"] = f"Bearer {token}"
-        conn.request(method, path, body=json.dumps(body) if body is not None else None, headers=headers)
+        payload = pdf if pdf is not None else (json.dumps(body) if body is not None else None)
+        conn.request(method, path, body=payload, headers=headers)
         response = conn.getresponse()
         data = response.read()
         if own:
@@ -62,6 +63,14 @@ class Server:
         if response.status >= 300:
             raise RuntimeError(f"{method} {path}: {response.status} {data[:200]!r}")
         return data
+
+    def open_tenant(self, tenant, support, conn=None):
+        """Opens a tenant the way support does with a signed paper agreement: upload the scan, countersign."""
+        scan = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+        agreement = json.loads(self.request(
+            "POST", f"/api/v1/support/tenants/{tenant}/paper-agreements?templateVersion=v1&signerName=Benk%20Signatar",
+            token=support, conn=conn, pdf=scan))["id"]
+        self.request("POST", f"/api/v1/support/agreements/{agreement}/countersign", token=support, conn=conn)
 
     def memory_and_fds(self):
         status = open(f"/proc/{self.proc.pid}/status").read()
@@ -112,8 +121,10 @@ def main():
     try:
         lis, support = server.token(), server.token("--support")
         base = f"http://127.0.0.1:{args.port}"
-        server.request("POST", "/api/v1/support/tenants/kommune-0301/provision", token=support)
-        server.request("POST", "/api/v1/support/tenants/kommune-0301/activate", token=support)
+        server.request("POST", "/api/v1/support/tenants/kommune-0301/administrators",
+                       {"name": "Benk Signatar", "email": "signatar@oslo.kommune.no", "organisationNumber": "974770482"},
+                       token=support)
+        server.open_tenant("kommune-0301", support)
         server.request("POST", "/api/v1/tenants/kommune-0301/trainees/me", {"programme": "lis1"}, token=lis)
 
         # 1. Tenant read against liveness, same server, same concurrency. Warm up both first.
@@ -164,9 +175,9 @@ def main():
         rows.append((f"provision a tenant (n={len(times)})", f"median {statistics.median(times):.2f} ms",
                      f"p99 {times[int(len(times) * 0.99) - 1]:.2f} ms", "target median <= 20 ms"))
 
-        # 3. Spread over all provisioned tenants (activate each, register the same LIS in each).
+        # 3. Spread over all provisioned tenants (open each with a countersigned agreement, register the same LIS).
         for tenant in created:
-            server.request("POST", f"/api/v1/support/tenants/{tenant}/activate", token=support, conn=conn)
+            server.open_tenant(tenant, support, conn=conn)
             server.request("POST", f"/api/v1/tenants/{tenant}/trainees/me", {"programme": "alis"}, token=lis, conn=conn)
         conn.close()
         script = os.path.join(folder, "spread.lua")
