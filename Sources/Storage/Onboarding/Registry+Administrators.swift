@@ -69,22 +69,6 @@ extension Registry {
             return tenant
         }
     }
-
-    static func addMembership(
-        _ db: Database, person: Principal, tenant: TenantID, role: Role, email: String?, at now: Date
-    ) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO person (personKey, name, hprNumber, email, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (personKey) DO UPDATE SET name = excluded.name,
-                    hprNumber = COALESCE(excluded.hprNumber, hprNumber), email = COALESCE(excluded.email, email),
-                    updatedAt = excluded.updatedAt
-                """,
-            arguments: [person.personKey.hex, person.name, person.hprNumber, email, now, now])
-        try db.execute(
-            sql: "INSERT INTO membership (personKey, tenantId, role, since) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            arguments: [person.personKey.hex, tenant.rawValue, role.rawValue, now])
-    }
 }
 
 extension Tenant {

@@ -9,20 +9,7 @@ extension Registry {
         of person: Principal, in tenant: TenantID, as role: Role, email: String? = nil, at now: Date
     ) async throws {
         try await pool.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO person (personKey, name, hprNumber, email, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (personKey) DO UPDATE SET name = excluded.name,
-                        hprNumber = COALESCE(excluded.hprNumber, hprNumber), email = COALESCE(excluded.email, email),
-                        updatedAt = excluded.updatedAt
-                    """,
-                arguments: [person.personKey.hex, person.name, person.hprNumber, email, now, now])
-            try db.execute(
-                sql: """
-                    INSERT INTO membership (personKey, tenantId, role, since) VALUES (?, ?, ?, ?)
-                    ON CONFLICT DO NOTHING
-                    """,
-                arguments: [person.personKey.hex, tenant.rawValue, role.rawValue, now])
+            try Self.addMembership(db, person: person, tenant: tenant, role: role, email: email, at: now)
         }
     }
 
@@ -48,6 +35,23 @@ extension Registry {
 }
 
 extension Registry {
+    /// Upserts the person (keeping their name current) and adds the membership, in the caller's transaction.
+    static func addMembership(
+        _ db: Database, person: Principal, tenant: TenantID, role: Role, email: String?, at now: Date
+    ) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO person (personKey, name, hprNumber, email, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (personKey) DO UPDATE SET name = excluded.name,
+                    hprNumber = COALESCE(excluded.hprNumber, hprNumber), email = COALESCE(excluded.email, email),
+                    updatedAt = excluded.updatedAt
+                """,
+            arguments: [person.personKey.hex, person.name, person.hprNumber, email, now, now])
+        try db.execute(
+            sql: "INSERT INTO membership (personKey, tenantId, role, since) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            arguments: [person.personKey.hex, tenant.rawValue, role.rawValue, now])
+    }
+
     /// What the registry knows of a person: name, HPR number, e-mail (nil when never seen).
     package func person(_ key: PersonKey) throws -> (name: String, hprNumber: String?, email: String?)? {
         try pool.read { db in
