@@ -1,0 +1,22 @@
+/// Every problem found in a catalog file. An import is all-or-nothing: nothing is stored unless this list
+/// would be empty, and the user sees the whole list at once rather than one problem per attempt.
+package struct CatalogImportFailure: Error, Equatable, Sendable {
+    package let errors: [CatalogImportError]
+
+    package init(errors: [CatalogImportError]) {
+        self.errors = errors
+    }
+
+    package var code: String { "catalog.invalid" }
+
+    package var detail: String {
+        "the catalog has \(errors.count) problem\(errors.count == 1 ? "" : "s"): "
+            + errors.prefix(20).map(\.detail).joined(separator: "; ")
+    }
+
+    /// The distinct machine codes, in order of first appearance (handy for tests and problem+json).
+    package var codes: [String] {
+        var seen: Set<String> = []
+        return errors.map(\.code).filter { seen.insert($0).inserted }
+    }
+}
