@@ -1,5 +1,5 @@
 /// Why a learning activity cannot be recorded, edited, sent for signature, approved or rejected.
-package enum ActivityError: Error, Equatable, Sendable {
+package enum ActivityError: DescribedFailure, Equatable {
     /// Only the person the activity was sent to decides it.
     case notAddressedToYou
     /// The plan says who signs this activity (supervisor or veileder); it was sent to the other role.
@@ -27,6 +27,8 @@ package enum ActivityError: Error, Equatable, Sendable {
     case unknownRecommendation(index: Int)
     /// The activity belongs to another plan version than the one given.
     case wrongPlan
+    /// No activity with this id for this LIS.
+    case notFound
     case invalid(ValidationError)
 
     package var code: String {
@@ -46,6 +48,7 @@ package enum ActivityError: Error, Equatable, Sendable {
         case .unknownObjective: "activity.unknown-objective"
         case .unknownRecommendation: "activity.unknown-recommendation"
         case .wrongPlan: "activity.wrong-plan"
+        case .notFound: "activity.not-found"
         case .invalid: "activity.invalid"
         }
     }
@@ -67,7 +70,19 @@ package enum ActivityError: Error, Equatable, Sendable {
         case .unknownObjective(let id): "objective \(id) is not in this plan version"
         case .unknownRecommendation(let index): "the objective has no recommended activity number \(index)"
         case .wrongPlan: "the activity belongs to another plan version"
+        case .notFound: "no such learning activity for this LIS"
         case .invalid(let error): error.detail
+        }
+    }
+
+    package var category: FailureCategory {
+        switch self {
+        case .notAddressedToYou, .ownActivity, .notYours: .forbidden
+        case .notSubmitted, .approved, .awaitingDecision: .conflict
+        case .notFound: .notFound
+        case .wrongSignerRole, .signerNotInRole, .commentRequired, .futureDate, .documentationRequired,
+            .objectiveRequired, .unknownObjective, .unknownRecommendation, .wrongPlan, .invalid:
+            .invalid
         }
     }
 }

@@ -3,7 +3,7 @@
 ///
 /// `line` is the 1-based line of the CSV record or of the JSON value; it is nil for problems of the file as a
 /// whole (encoding, an empty catalog) and for conflicts with plans already stored.
-package struct CatalogImportError: Error, Equatable, Sendable {
+package struct CatalogImportError: DescribedFailure, Equatable {
     package enum Reason: Equatable, Sendable {
         case notUTF8
         /// The file is not well-formed CSV or JSON; parsing stops here.
@@ -91,5 +91,10 @@ package struct CatalogImportError: Error, Equatable, Sendable {
                 "plan \(plan) is stored already with different content; publish a new version instead"
             }
         return "\(place): \(what)"
+    }
+
+    /// A conflict with the stored catalog is about state; everything else is about the file.
+    package var category: FailureCategory {
+        if case .versionConflict = reason { .conflict } else { .invalid }
     }
 }

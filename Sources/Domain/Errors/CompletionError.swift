@@ -1,5 +1,5 @@
 /// Why a completion confirmation cannot be issued.
-package enum CompletionError: Error, Equatable, Sendable {
+package enum CompletionError: DescribedFailure, Equatable {
     /// Completion needs every objective of the plan approved (source: Helsedirektoratet reads this).
     case objectivesOutstanding(count: Int)
     /// The period ends before it starts.
@@ -24,6 +24,13 @@ package enum CompletionError: Error, Equatable, Sendable {
         case .badPeriod: "the period ends before it starts"
         case .approversRequired: "name at least one approver"
         case .wrongPlan: "the progress belongs to another plan version"
+        }
+    }
+
+    package var category: FailureCategory {
+        switch self {
+        case .objectivesOutstanding: .conflict
+        case .badPeriod, .approversRequired, .wrongPlan: .invalid
         }
     }
 }

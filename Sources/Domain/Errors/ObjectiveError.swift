@@ -1,5 +1,5 @@
 /// Why a learning objective cannot be submitted, approved, rejected, revoked or imported.
-package enum ObjectiveError: Error, Equatable, Sendable {
+package enum ObjectiveError: DescribedFailure, Equatable {
     /// Only the LIS's leder decides objectives.
     case lederOnly
     /// Approval records the advice of the veileder and at least one supervisor (source).
@@ -57,6 +57,16 @@ package enum ObjectiveError: Error, Equatable, Sendable {
         case .wrongObjective: "the imported approval is for another objective"
         case .unknownObjective(let id): "objective \(id) is not in this plan version"
         case .invalid(let error): error.detail
+        }
+    }
+
+    package var category: FailureCategory {
+        switch self {
+        case .lederOnly, .ownSubmission, .notYours: .forbidden
+        case .alreadySubmitted, .notSubmitted, .approved, .notApproved: .conflict
+        case .consultationRequired, .notInRole, .commentRequired, .reasonRequired, .wrongObjective,
+            .unknownObjective, .invalid:
+            .invalid
         }
     }
 }

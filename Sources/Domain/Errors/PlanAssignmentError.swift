@@ -1,5 +1,5 @@
 /// Why a plan cannot be assigned to a LIS, removed, started or archived.
-package enum PlanAssignmentError: Error, Equatable, Sendable {
+package enum PlanAssignmentError: DescribedFailure, Equatable {
     /// The LIS has this plan already (some version of it, not archived).
     case alreadyAssigned(PlanKey)
     /// The plan is not for the LIS's programme.
@@ -13,6 +13,12 @@ package enum PlanAssignmentError: Error, Equatable, Sendable {
     case archived
     /// The assignment belongs to another LIS.
     case notThisTrainee
+    /// No assignment with this id.
+    case notFound
+    /// The LIS has no live assignment of this plan version, so nothing can be recorded against it.
+    case notAssigned(PlanReference)
+    /// The catalog has no such plan version.
+    case unknownPlan(PlanReference)
 
     package var code: String {
         switch self {
@@ -23,6 +29,9 @@ package enum PlanAssignmentError: Error, Equatable, Sendable {
         case .notStarted: "plan.not-started"
         case .archived: "plan.archived"
         case .notThisTrainee: "plan.not-this-trainee"
+        case .notFound: "plan.assignment-not-found"
+        case .notAssigned: "plan.not-assigned"
+        case .unknownPlan: "plan.unknown"
         }
     }
 
@@ -35,6 +44,18 @@ package enum PlanAssignmentError: Error, Equatable, Sendable {
         case .notStarted: "no work has begun on this plan; remove it instead of archiving it"
         case .archived: "this plan assignment is archived"
         case .notThisTrainee: "this plan assignment belongs to another LIS"
+        case .notFound: "no such plan assignment"
+        case .notAssigned(let plan): "plan \(plan) is not assigned to this LIS"
+        case .unknownPlan(let plan): "the catalog has no plan \(plan)"
+        }
+    }
+
+    package var category: FailureCategory {
+        switch self {
+        case .lederOnly: .forbidden
+        case .alreadyAssigned, .started, .notStarted, .archived, .notAssigned: .conflict
+        case .wrongProgramme: .invalid
+        case .notThisTrainee, .notFound, .unknownPlan: .notFound
         }
     }
 }

@@ -1,5 +1,5 @@
 /// Why a supervision talk cannot be created, written or finalised.
-package enum TalkError: Error, Equatable, Sendable {
+package enum TalkError: DescribedFailure, Equatable {
     /// A finalised talk is the record of what was said: nothing changes after it.
     case finalised
     /// Only the LIS's veileder creates and finalises talks.
@@ -8,6 +8,8 @@ package enum TalkError: Error, Equatable, Sendable {
     case notAParticipant
     /// A talk is finalised once its minutes are written.
     case minutesRequired
+    /// No talk with this id for this LIS.
+    case notFound
     case invalid(ValidationError)
 
     package var code: String {
@@ -16,6 +18,7 @@ package enum TalkError: Error, Equatable, Sendable {
         case .veilederOnly: "talk.veileder-only"
         case .notAParticipant: "talk.not-a-participant"
         case .minutesRequired: "talk.minutes-required"
+        case .notFound: "talk.not-found"
         case .invalid: "talk.invalid"
         }
     }
@@ -26,7 +29,17 @@ package enum TalkError: Error, Equatable, Sendable {
         case .veilederOnly: "only the LIS's veileder creates and finalises supervision talks"
         case .notAParticipant: "only the LIS and the veileder write in a supervision talk"
         case .minutesRequired: "write the minutes before finalising the talk"
+        case .notFound: "no such supervision talk for this LIS"
         case .invalid(let error): error.detail
+        }
+    }
+
+    package var category: FailureCategory {
+        switch self {
+        case .veilederOnly, .notAParticipant: .forbidden
+        case .finalised, .minutesRequired: .conflict
+        case .notFound: .notFound
+        case .invalid: .invalid
         }
     }
 }
