@@ -56,23 +56,23 @@ package struct ApprovedObjectivesRecord: Sendable, Equatable {
             entries: entries.sorted { ($0.plan, $0.objectiveID) < ($1.plan, $1.objectiveID) })
     }
 
-    /// The bytes to sign and to verify.
-    package var canonical: CanonicalJSON {
+    /// The content the platform seals (`SealedDocument`, kind `Self.kind`); its canonical text is what is signed.
+    package var content: JSONValue {
         .object([
             "kind": .string(Self.kind),
-            "formatVersion": .integer(Self.formatVersion),
+            "formatVersion": .int(Self.formatVersion),
             "lis": .string(traineeKey.hex),
             "issuingTenant": .string(issuingTenant.rawValue),
             "issuingOrganisationNumber": .string(issuingOrganisation.rawValue),
-            "issuedAt": .date(issuedAt),
+            "issuedAt": .timestamp(issuedAt),
             "approvals": .array(
                 entries.map { entry in
                     .object([
                         "planKey": .string(entry.plan.key.rawValue),
-                        "planVersion": .integer(entry.plan.version),
+                        "planVersion": .int(entry.plan.version),
                         "objectiveId": .string(entry.objectiveID.rawValue),
-                        "approvedAt": .date(entry.approvedAt),
-                        "approvers": .array(entry.approverNames.map(CanonicalJSON.string)),
+                        "approvedAt": .timestamp(entry.approvedAt),
+                        "approvers": .array(entry.approverNames.map(JSONValue.string)),
                         "tenant": .string(entry.tenant.rawValue),
                         "organisationNumber": .string(entry.organisationNumber.rawValue),
                     ])
@@ -80,7 +80,7 @@ package struct ApprovedObjectivesRecord: Sendable, Equatable {
         ])
     }
 
-    package var canonicalBytes: [UInt8] { canonical.bytes }
+    package var canonicalBytes: [UInt8] { Array(content.canonical.utf8) }
 
     /// What the receiving tenant records, once the seal has been verified outside Domain.
     package var importedApprovals: [ImportedApproval] {

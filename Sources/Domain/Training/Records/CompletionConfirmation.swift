@@ -35,23 +35,23 @@ package struct CompletionConfirmation: Sendable, Equatable {
             approvers: approvers, issuedAt: issuedAt)
     }
 
-    /// The bytes to sign and to verify.
-    package var canonical: CanonicalJSON {
+    /// The content the platform seals (`SealedDocument`, kind `Self.kind`); its canonical text is what is signed.
+    package var content: JSONValue {
         .object([
             "kind": .string(Self.kind),
-            "formatVersion": .integer(Self.formatVersion),
+            "formatVersion": .int(Self.formatVersion),
             "lis": .string(traineeKey.hex),
             "tenant": .string(tenant.rawValue),
             "organisationNumber": .string(organisationNumber.rawValue),
             "periodFrom": .day(periodFrom),
             "periodTo": .day(periodTo),
             "planKey": .string(plan.key.rawValue),
-            "planVersion": .integer(plan.version),
-            "objectiveCount": .integer(objectiveCount),
-            "approvers": .array(approvers.map(CanonicalJSON.string)),
-            "issuedAt": .date(issuedAt),
+            "planVersion": .int(plan.version),
+            "objectiveCount": .int(objectiveCount),
+            "approvers": .array(approvers.map(JSONValue.string)),
+            "issuedAt": .timestamp(issuedAt),
         ])
     }
 
-    package var canonicalBytes: [UInt8] { canonical.bytes }
+    package var canonicalBytes: [UInt8] { Array(content.canonical.utf8) }
 }
