@@ -225,6 +225,8 @@ enum CatalogFixture {
         #expect(byField["plans[0].objectives[0].theme"] == "catalog.bad-value")
         #expect(byField["plans[0].objectives[0].activities[0].type"] == "catalog.unknown-activity-type")
         #expect(byField["plans[0].objectives[0].activities[0].signer"] == "catalog.unknown-signer")
+        // Each problem once: a missing required text is not reported again as empty.
+        #expect(failure?.errors.filter { $0.field == "plans[0].objectives[0].title" }.count == 1)
     }
 
     @Test("An unparseable effective date and a version that is not a whole number are refused")

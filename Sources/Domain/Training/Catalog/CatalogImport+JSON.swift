@@ -36,9 +36,10 @@ extension CatalogImport {
         let key = reader.string("key", required: true, errors: &errors).flatMap {
             planKey($0, line: reader.line("key"), field: reader.path("key"), errors: &errors)
         }
-        let name = text(
-            reader.string("name", required: true, errors: &errors), line: reader.line("name"), field: reader.path("name"),
-            max: maxNameLength, required: true, errors: &errors)
+        let name = reader.string("name", required: true, errors: &errors).flatMap {
+            text(
+                $0, line: reader.line("name"), field: reader.path("name"), max: maxNameLength, required: true, errors: &errors)
+        }
         let programmeNames = reader.array("programmes", required: true, errors: &errors)?.enumerated().compactMap {
             index, element -> String? in
             guard case .string(let value) = element.kind else {
@@ -94,15 +95,17 @@ extension CatalogImport {
         let id = reader.string("id", required: true, errors: &errors).flatMap {
             objectiveID($0, line: reader.line("id"), field: reader.path("id"), errors: &errors)
         }
-        let title = text(
-            reader.string("title", required: true, errors: &errors), line: reader.line("title"),
-            field: reader.path("title"), max: maxTitleLength, required: true, errors: &errors)
+        let title = reader.string("title", required: true, errors: &errors).flatMap {
+            text(
+                $0, line: reader.line("title"), field: reader.path("title"), max: maxTitleLength, required: true, errors: &errors)
+        }
         let description = text(
             reader.string("description", required: false, errors: &errors), line: reader.line("description"),
             field: reader.path("description"), max: maxDescriptionLength, required: false, errors: &errors)
-        let theme = text(
-            reader.string("theme", required: true, errors: &errors), line: reader.line("theme"),
-            field: reader.path("theme"), max: maxThemeLength, required: true, errors: &errors)
+        let theme = reader.string("theme", required: true, errors: &errors).flatMap {
+            text(
+                $0, line: reader.line("theme"), field: reader.path("theme"), max: maxThemeLength, required: true, errors: &errors)
+        }
         let note = text(
             reader.string("note", required: false, errors: &errors), line: reader.line("note"),
             field: reader.path("note"), max: maxNoteLength, required: false, errors: &errors)
@@ -129,9 +132,10 @@ extension CatalogImport {
         let type = reader.string("type", required: true, errors: &errors).flatMap {
             activityType($0, line: reader.line("type"), field: reader.path("type"), errors: &errors)
         }
-        let title = text(
-            reader.string("title", required: true, errors: &errors), line: reader.line("title"),
-            field: reader.path("title"), max: maxTitleLength, required: true, errors: &errors)
+        let title = reader.string("title", required: true, errors: &errors).flatMap {
+            text(
+                $0, line: reader.line("title"), field: reader.path("title"), max: maxTitleLength, required: true, errors: &errors)
+        }
         let signer = reader.string("signer", required: true, errors: &errors).flatMap {
             Self.signer($0, line: reader.line("signer"), field: reader.path("signer"), errors: &errors)
         }
