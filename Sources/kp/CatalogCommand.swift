@@ -36,7 +36,8 @@ struct CatalogCommand: AsyncParsableCommand {
             for decision in decisions {
                 switch decision {
                 case .added(let plan):
-                    print("added\t\(plan.reference)\t\(plan.objectives.count) objectives\t\(plan.name)\(plan.isSample ? " (sample)" : "")")
+                    let sample = plan.isSample ? " (sample)" : ""
+                    print("added\t\(plan.reference)\t\(plan.objectives.count) objectives\t\(plan.name)\(sample)")
                 case .unchanged(let reference):
                     print("unchanged\t\(reference)")
                 }
@@ -54,7 +55,10 @@ struct CatalogCommand: AsyncParsableCommand {
 
         /// Every problem on its own line (`line N, field F: detail`) on stderr.
         static func report(_ failure: CatalogImportFailure) {
-            let lines = failure.errors.map(\.detail) + ["kp: \(failure.code): \(failure.errors.count) problem(s), nothing imported"]
+            let lines =
+                failure.errors.map(\.detail) + [
+                    "kp: \(failure.code): \(failure.errors.count) problem(s), nothing imported"
+                ]
             FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }
     }
@@ -69,7 +73,8 @@ struct CatalogCommand: AsyncParsableCommand {
             for plan in plans {
                 print(
                     [
-                        plan.plan.description, plan.effectiveFrom.iso, plan.programmes.map(\.rawValue).joined(separator: ","),
+                        plan.plan.description, plan.effectiveFrom.iso,
+                        plan.programmes.map(\.rawValue).joined(separator: ","),
                         "\(plan.objectiveCount) objectives", plan.isSample ? "sample" : "official", plan.name,
                     ].joined(separator: "\t"))
             }

@@ -22,13 +22,15 @@ extension Registry {
                 let encoded = PlanCodec.encode(plan)
                 try db.execute(
                     sql: """
-                        INSERT INTO catalogPlan (key, version, name, programmes, effectiveFrom, isSample, objectiveCount,
-                            content, sha256, importedAt, importedBy)
+                        INSERT INTO catalogPlan (key, version, name, programmes, effectiveFrom, isSample,
+                            objectiveCount, content, sha256, importedAt, importedBy)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
-                        plan.key.rawValue, plan.version, plan.name, plan.programmes.map(\.rawValue).joined(separator: ","),
-                        plan.effectiveFrom.iso, plan.isSample, plan.objectives.count, encoded.content, encoded.sha256, now,
+                        plan.key.rawValue, plan.version, plan.name,
+                        plan.programmes.map(\.rawValue).joined(separator: ","),
+                        plan.effectiveFrom.iso, plan.isSample, plan.objectives.count, encoded.content, encoded.sha256,
+                        now,
                         actor,
                     ])
                 try AuditLog.append(
@@ -86,7 +88,8 @@ extension Registry {
         let programmes = (row["programmes"] as String).split(separator: ",").map { Programme(rawValue: String($0)) }
         guard !programmes.contains(nil) else { throw corrupt("programmes") }
         return CatalogPlanSummary(
-            plan: PlanReference(key: key, version: row["version"]), name: row["name"], programmes: programmes.compactMap { $0 },
+            plan: PlanReference(key: key, version: row["version"]), name: row["name"],
+            programmes: programmes.compactMap { $0 },
             effectiveFrom: effectiveFrom, isSample: row["isSample"], objectiveCount: row["objectiveCount"],
             sha256: row["sha256"], importedAt: row["importedAt"], importedBy: row["importedBy"])
     }

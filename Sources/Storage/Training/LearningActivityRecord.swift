@@ -112,7 +112,8 @@ struct LearningActivityRecord: Codable, FetchableRecord, PersistableRecord {
         default: throw corrupt("kind")
         }
         let attachment = try self.attachment.map { text in
-            let stored = try TrainingJSON.decode(Attachment.self, from: text, table: Self.databaseTableName, column: "attachment")
+            let stored = try TrainingJSON.decode(
+                Attachment.self, from: text, table: Self.databaseTableName, column: "attachment")
             guard
                 let reference = try? AttachmentReference(
                     sha256: stored.sha256, filename: stored.filename, mediaType: stored.mediaType, size: stored.size)
@@ -127,7 +128,9 @@ struct LearningActivityRecord: Codable, FetchableRecord, PersistableRecord {
         switch self.state {
         case "draft": state = .draft
         case "submitted":
-            guard let role = submittedRole.flatMap(ActivitySigner.init(rawValue:)) else { throw corrupt("submittedRole") }
+            guard let role = submittedRole.flatMap(ActivitySigner.init(rawValue:)) else {
+                throw corrupt("submittedRole")
+            }
             state = .submitted(to: try person(submittedTo, "submittedTo"), role: role)
         case "approved":
             guard let decidedAt else { throw corrupt("decidedAt") }
@@ -190,7 +193,8 @@ extension LearningActivityRecord.Event {
         case "recorded": kind = .recorded
         case "edited": kind = .edited
         case "submitted":
-            guard let to, let addressee = try? PersonKey(hex: to), let signer = role.flatMap(ActivitySigner.init(rawValue:))
+            guard let to, let addressee = try? PersonKey(hex: to),
+                let signer = role.flatMap(ActivitySigner.init(rawValue:))
             else { throw corrupt }
             kind = .submitted(to: addressee, role: signer)
         case "approved": kind = .approved

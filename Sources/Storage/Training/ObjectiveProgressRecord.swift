@@ -164,7 +164,9 @@ struct ObjectiveProgressRecord: Codable, FetchableRecord, PersistableRecord {
         """
 
     /// The LIS's progress rows matching `condition`, without history, for the computations that count.
-    static func summaries(_ db: Database, where condition: String, arguments: StatementArguments) throws
+    static func summaries(
+        _ db: Database, where condition: String, arguments: StatementArguments
+    ) throws
         -> [ObjectiveProgress]
     {
         let cache = ValueCache()
@@ -192,7 +194,9 @@ struct ObjectiveProgressRecord: Codable, FetchableRecord, PersistableRecord {
     }
 
     /// The LIS's progress on an objective of a plan, or a fresh `notStarted` one when there is none yet.
-    static func fetchOrOpen(_ db: Database, trainee: Trainee, plan: Plan, objective: ObjectiveID) throws
+    static func fetchOrOpen(
+        _ db: Database, trainee: Trainee, plan: Plan, objective: ObjectiveID
+    ) throws
         -> ObjectiveProgress
     {
         let id = Self.id(trainee: trainee.id, plan: plan.reference, objective: objective)

@@ -60,7 +60,8 @@ struct PlanAssignmentRecord: Codable, FetchableRecord, PersistableRecord {
         try PlanAssignmentRecord
             .filter(
                 Column("traineeId") == trainee.uuidString.lowercased() && Column("planKey") == plan.key.rawValue
-                    && Column("planVersion") == plan.version && Column("state") != PlanAssignment.State.archived.rawValue
+                    && Column("planVersion") == plan.version
+                    && Column("state") != PlanAssignment.State.archived.rawValue
             )
             .fetchOne(db)?.assignment()
     }

@@ -30,7 +30,8 @@ struct ProgressInputs {
             trainees = "?"
             arguments = [id.uuidString.lowercased()]
         case .leder(let person):
-            trainees = "SELECT traineeId FROM roleAssignment WHERE personKey = ? AND role = 'leder' AND revokedAt IS NULL"
+            trainees =
+                "SELECT traineeId FROM roleAssignment WHERE personKey = ? AND role = 'leder' AND revokedAt IS NULL"
             arguments = [person.hex]
         case .tenant:
             trainees = "SELECT id FROM trainee"
@@ -40,7 +41,8 @@ struct ProgressInputs {
         let live = "state <> 'archived' AND \(ofTrainees)"
         return ProgressInputs(
             trainees: try Row.fetchAll(
-                db, sql: "SELECT \(TraineeRecord.selectColumns) FROM trainee WHERE id IN (\(trainees)) ORDER BY name, id",
+                db,
+                sql: "SELECT \(TraineeRecord.selectColumns) FROM trainee WHERE id IN (\(trainees)) ORDER BY name, id",
                 arguments: arguments
             ).map { try TraineeRecord(row: $0).trainee() },
             assignments: try PlanAssignmentRecord.fetchAll(

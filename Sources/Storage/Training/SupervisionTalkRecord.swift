@@ -50,7 +50,8 @@ struct SupervisionTalkRecord: Codable, FetchableRecord, PersistableRecord {
         return SupervisionTalk(
             id: id, traineeID: trainee, createdBy: creator, createdAt: createdAt, date: day, topic: topic,
             preparation: preparation, minutes: minutes, state: state,
-            lastWrittenBy: try person(lastWrittenBy, "lastWrittenBy"), finalisedBy: try person(finalisedBy, "finalisedBy"),
+            lastWrittenBy: try person(lastWrittenBy, "lastWrittenBy"),
+            finalisedBy: try person(finalisedBy, "finalisedBy"),
             finalisedAt: finalisedAt)
     }
 

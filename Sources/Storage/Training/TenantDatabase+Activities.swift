@@ -66,7 +66,9 @@ extension TenantDatabase {
     }
 
     /// The addressee signs (approves) the activity.
-    package func approveActivity(id: UUID, traineeID: UUID, by actor: Principal, at now: Date) async throws
+    package func approveActivity(
+        id: UUID, traineeID: UUID, by actor: Principal, at now: Date
+    ) async throws
         -> LearningActivity
     {
         try await decideActivity(id: id, traineeID: traineeID, by: actor, verdict: "approved", at: now) {
@@ -76,12 +78,13 @@ extension TenantDatabase {
     }
 
     /// The addressee rejects the activity with a comment the LIS can act on.
-    package func rejectActivity(id: UUID, comment: String, traineeID: UUID, by actor: Principal, at now: Date)
-        async throws -> LearningActivity
-    {
+    package func rejectActivity(
+        id: UUID, comment: String, traineeID: UUID, by actor: Principal, at now: Date
+    ) async throws -> LearningActivity {
         try await decideActivity(id: id, traineeID: traineeID, by: actor, verdict: "rejected", at: now) {
             activity, access in
-            try activity.reject(comment: comment, by: actor.personKey, trainee: access.trainee, roles: access.roles, at: now)
+            try activity.reject(
+                comment: comment, by: actor.personKey, trainee: access.trainee, roles: access.roles, at: now)
         }
     }
 

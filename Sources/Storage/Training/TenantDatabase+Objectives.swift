@@ -41,7 +41,8 @@ extension TenantDatabase {
             objectiveID, plan: reference, traineeID: traineeID, by: actor, operation: .approveObjective,
             verdict: "rejected", at: now
         ) { progress, access in
-            try progress.reject(comment: comment, by: actor.personKey, trainee: access.trainee, roles: access.roles, at: now)
+            try progress.reject(
+                comment: comment, by: actor.personKey, trainee: access.trainee, roles: access.roles, at: now)
         }
     }
 
@@ -67,11 +68,13 @@ extension TenantDatabase {
     ) async throws -> [ObjectiveProgress] {
         try await queue.write { db in
             let (trainee, roles, held) = try TrainingAccess.load(db, traineeID: traineeID, actor: actor)
-            let role = try PermissionTable.authorize(held.contains(.lis) ? .submitObjective : .approveObjective, holding: held)
+            let role = try PermissionTable.authorize(
+                held.contains(.lis) ? .submitObjective : .approveObjective, holding: held)
             let access = TrainingAccess(trainee: trainee, roles: roles, actor: actor, role: role)
             var changed: [ObjectiveProgress] = []
             for approval in approvals {
-                let id = ObjectiveProgressRecord.id(trainee: traineeID, plan: approval.plan, objective: approval.objectiveID)
+                let id = ObjectiveProgressRecord.id(
+                    trainee: traineeID, plan: approval.plan, objective: approval.objectiveID)
                 let stored = try ObjectiveProgressRecord.fetchOne(db, key: id.uuidString.lowercased())?.progress()
                 if stored?.isApproved == true { continue }
                 // The plan version may never have been assigned here (the hospital part's plan, say).

@@ -7,7 +7,9 @@ extension TenantDatabase {
     /// The leder assigns `plan` (a catalog version the caller has read from the registry) to the LIS. The
     /// version is copied into this tenant's file if it is not here yet, so the LIS stays on it whatever the
     /// catalog publishes later.
-    package func assignPlan(_ plan: Plan, traineeID: UUID, by actor: Principal, id: UUID, at now: Date) async throws
+    package func assignPlan(
+        _ plan: Plan, traineeID: UUID, by actor: Principal, id: UUID, at now: Date
+    ) async throws
         -> PlanAssignment
     {
         try await queue.write { db in
@@ -36,7 +38,9 @@ extension TenantDatabase {
 
     /// Archives an assignment with work on it: its activities and approvals stay, and the plan key is free
     /// for another version.
-    package func archiveAssignment(id: UUID, traineeID: UUID, by actor: Principal, at now: Date) async throws
+    package func archiveAssignment(
+        id: UUID, traineeID: UUID, by actor: Principal, at now: Date
+    ) async throws
         -> PlanAssignment
     {
         try await queue.write { db in
@@ -64,7 +68,8 @@ extension TenantDatabase {
             guard let leder = roles.first(where: { $0.role == .leder }) else { return [] }
             var current = try PlanAssignmentRecord.all(db, trainee: traineeID)
             var added: [PlanAssignment] = []
-            let keys = PlanAssignment.automaticPlans(programme: trainee.programme, tenantKind: tenantKind, hasLeder: true)
+            let keys = PlanAssignment.automaticPlans(
+                programme: trainee.programme, tenantKind: tenantKind, hasLeder: true)
             for key in keys {
                 guard !current.contains(where: { $0.plan.key == key && $0.state != .archived }),
                     let plan = plansInForce.first(where: { $0.key == key })

@@ -35,7 +35,8 @@ extension TenantDatabase {
         try await queue.write { db in
             let inputs = try ProgressInputs.load(db, .tenant)
             try Self.logOverview(
-                db, inputs.trainees, reader: administrator, as: .tenantAdministrator, object: "tenant-overview", at: now)
+                db, inputs.trainees, reader: administrator, as: .tenantAdministrator, object: "tenant-overview", at: now
+            )
             return inputs.overview
         }
     }

@@ -11,7 +11,8 @@ extension TenantDatabase {
         try await queue.write { db in
             let access = try TrainingAccess.check(db, traineeID: traineeID, actor: actor, .createTalk)
             let talk = try SupervisionTalk.plan(
-                for: access.trainee, by: actor.personKey, roles: access.roles, date: date, topic: topic, id: id, at: now)
+                for: access.trainee, by: actor.personKey, roles: access.roles, date: date, topic: topic, id: id, at: now
+            )
             try SupervisionTalkRecord(talk, updatedAt: now).insert(db)
             try access.log(db, .createTalk, object: TrainingAccess.object("talk", id) + " created", at: now)
             return talk
@@ -22,15 +23,18 @@ extension TenantDatabase {
     package func rescheduleTalk(
         id: UUID, traineeID: UUID, date: CalendarDate, topic: String, by actor: Principal, at now: Date
     ) async throws -> SupervisionTalk {
-        try await changeTalk(id: id, traineeID: traineeID, by: actor, operation: .createTalk, verdict: "rescheduled", at: now) {
+        try await changeTalk(
+            id: id, traineeID: traineeID, by: actor, operation: .createTalk, verdict: "rescheduled", at: now
+        ) {
             talk, access in
-            try talk.reschedule(date: date, topic: topic, by: actor.personKey, trainee: access.trainee, roles: access.roles)
+            try talk.reschedule(
+                date: date, topic: topic, by: actor.personKey, trainee: access.trainee, roles: access.roles)
         }
     }
 
-    package func writeTalkPreparation(id: UUID, traineeID: UUID, text: String, by actor: Principal, at now: Date)
-        async throws -> SupervisionTalk
-    {
+    package func writeTalkPreparation(
+        id: UUID, traineeID: UUID, text: String, by actor: Principal, at now: Date
+    ) async throws -> SupervisionTalk {
         try await changeTalk(
             id: id, traineeID: traineeID, by: actor, operation: .writeTalk, verdict: "preparation written", at: now
         ) { talk, access in
@@ -38,9 +42,9 @@ extension TenantDatabase {
         }
     }
 
-    package func writeTalkMinutes(id: UUID, traineeID: UUID, text: String, by actor: Principal, at now: Date)
-        async throws -> SupervisionTalk
-    {
+    package func writeTalkMinutes(
+        id: UUID, traineeID: UUID, text: String, by actor: Principal, at now: Date
+    ) async throws -> SupervisionTalk {
         try await changeTalk(
             id: id, traineeID: traineeID, by: actor, operation: .writeTalk, verdict: "minutes written", at: now
         ) { talk, access in
@@ -49,10 +53,14 @@ extension TenantDatabase {
     }
 
     /// Only the veileder finalises; after that the talk never changes (also enforced by a trigger).
-    package func finaliseTalk(id: UUID, traineeID: UUID, by actor: Principal, at now: Date) async throws
+    package func finaliseTalk(
+        id: UUID, traineeID: UUID, by actor: Principal, at now: Date
+    ) async throws
         -> SupervisionTalk
     {
-        try await changeTalk(id: id, traineeID: traineeID, by: actor, operation: .finaliseTalk, verdict: "finalised", at: now) {
+        try await changeTalk(
+            id: id, traineeID: traineeID, by: actor, operation: .finaliseTalk, verdict: "finalised", at: now
+        ) {
             talk, access in
             try talk.finalise(by: actor.personKey, trainee: access.trainee, roles: access.roles, at: now)
         }

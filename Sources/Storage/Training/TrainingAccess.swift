@@ -24,7 +24,9 @@ struct TrainingAccess {
     }
 
     /// The LIS, everyone's roles, and the roles `actor` holds (with `.lis` when it is the LIS).
-    static func load(_ db: Database, traineeID: UUID, actor: Principal) throws
+    static func load(
+        _ db: Database, traineeID: UUID, actor: Principal
+    ) throws
         -> (trainee: Trainee, roles: [RoleAssignment], held: Set<Role>)
     {
         let trainee = try TenantDatabase.requireTrainee(db, traineeID)

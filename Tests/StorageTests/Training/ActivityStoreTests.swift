@@ -22,7 +22,8 @@ import Testing
     static func submitted() async throws -> (TrainingStore, LearningActivity) {
         let (store, _, draft) = try await withDraft()
         let activity = try await store.database.submitActivity(
-            id: draft.id, to: Person.supervisor.personKey, role: .supervisor, traineeID: store.trainee.id, by: Person.lis,
+            id: draft.id, to: Person.supervisor.personKey, role: .supervisor, traineeID: store.trainee.id,
+            by: Person.lis,
             at: S.now)
         return (store, activity)
     }
@@ -32,16 +33,20 @@ import Testing
         let approved = try await store.database.approveActivity(
             id: draft.id, traineeID: store.trainee.id, by: Person.supervisor, at: S.now)
         #expect(approved.state == .approved(by: Person.supervisor.personKey, at: S.now))
-        #expect(approved.history.map(\.kind) == [.recorded, .submitted(to: Person.supervisor.personKey, role: .supervisor), .approved])
+        #expect(
+            approved.history.map(\.kind) == [
+                .recorded, .submitted(to: Person.supervisor.personKey, role: .supervisor), .approved,
+            ])
         let stored = try #require(try store.database.activities(traineeID: store.trainee.id).first)
         #expect(stored == approved)
         #expect(stored.content.note == "Felles konsultasjon om diabetes")
-        #expect(try store.log().map(\.object).reversed() == [
-            "plan:lis1-kommune@1",
-            "activity:\(draft.id.uuidString.lowercased()) recorded",
-            "activity:\(draft.id.uuidString.lowercased()) submitted to:supervisor",
-            "activity:\(draft.id.uuidString.lowercased()) approved",
-        ])
+        #expect(
+            try store.log().map(\.object).reversed() == [
+                "plan:lis1-kommune@1",
+                "activity:\(draft.id.uuidString.lowercased()) recorded",
+                "activity:\(draft.id.uuidString.lowercased()) submitted to:supervisor",
+                "activity:\(draft.id.uuidString.lowercased()) approved",
+            ])
         #expect(try store.log().first?.role == .supervisor)
     }
 
@@ -57,7 +62,8 @@ import Testing
     @Test func theLISCannotSignTheirOwnActivity() async throws {
         let (store, activity) = try await Self.submitted()
         await #expect(throws: AccessDenied.self) {
-            try await store.database.approveActivity(id: activity.id, traineeID: store.trainee.id, by: Person.lis, at: S.now)
+            try await store.database.approveActivity(
+                id: activity.id, traineeID: store.trainee.id, by: Person.lis, at: S.now)
         }
     }
 
@@ -75,7 +81,8 @@ import Testing
 
     @Test func anActivityIsNotApprovedTwice() async throws {
         let (store, activity) = try await Self.submitted()
-        _ = try await store.database.approveActivity(id: activity.id, traineeID: store.trainee.id, by: Person.supervisor, at: S.now)
+        _ = try await store.database.approveActivity(
+            id: activity.id, traineeID: store.trainee.id, by: Person.supervisor, at: S.now)
         await #expect(throws: ActivityError.approved) {
             try await store.database.approveActivity(
                 id: activity.id, traineeID: store.trainee.id, by: Person.supervisor, at: S.now)
@@ -90,7 +97,8 @@ import Testing
     @Test func aRejectedActivityIsCorrectedAndSentAgain() async throws {
         let (store, activity) = try await Self.submitted()
         let rejected = try await store.database.rejectActivity(
-            id: activity.id, comment: "Beskriv hva du gjorde", traineeID: store.trainee.id, by: Person.supervisor, at: S.now)
+            id: activity.id, comment: "Beskriv hva du gjorde", traineeID: store.trainee.id, by: Person.supervisor,
+            at: S.now)
         #expect(rejected.state == .rejected(by: Person.supervisor.personKey, comment: "Beskriv hva du gjorde"))
         #expect(try store.database.activities(traineeID: store.trainee.id) == [rejected])
         let edited = try await store.database.editActivity(
@@ -107,7 +115,8 @@ import Testing
         let (store, _, draft) = try await Self.withDraft()
         await #expect(throws: ActivityError.wrongSignerRole(required: .supervisor)) {
             try await store.database.submitActivity(
-                id: draft.id, to: Person.veileder.personKey, role: .veileder, traineeID: store.trainee.id, by: Person.lis,
+                id: draft.id, to: Person.veileder.personKey, role: .veileder, traineeID: store.trainee.id,
+                by: Person.lis,
                 at: S.now)
         }
         await #expect(throws: ActivityError.signerNotInRole(.supervisor)) {
@@ -137,7 +146,8 @@ import Testing
         let other = try await store.addTrainee(2)
         // The id of Lise's activity does not open it under another LIS.
         await #expect(throws: ActivityError.notFound) {
-            try await store.database.approveActivity(id: draft.id, traineeID: other.id, by: Person.supervisor, at: S.now)
+            try await store.database.approveActivity(
+                id: draft.id, traineeID: other.id, by: Person.supervisor, at: S.now)
         }
     }
 }

@@ -79,7 +79,8 @@ import Testing
         let assigned = try #require(try registry.plan(key: .lis1Kommune, version: 1))
         try await store.assign(assigned)
         _ = try await store.database.recordActivity(
-            try S.recommended("DEL1-001"), plan: first.reference, traineeID: store.trainee.id, by: Person.lis, id: UUID(),
+            try S.recommended("DEL1-001"), plan: first.reference, traineeID: store.trainee.id, by: Person.lis,
+            id: UUID(),
             at: S.now)
         // The regulation renumbers: version 2 has other objectives.
         let second = try S.plan(version: 2, objectives: 5, effectiveFrom: "2026-06-01", prefix: "LM")

@@ -24,10 +24,13 @@ import Testing
         return (store, plan)
     }
 
-    func approve(_ store: TrainingStore, _ plan: Plan, by person: Principal = Person.leder) async throws -> ObjectiveProgress {
+    func approve(
+        _ store: TrainingStore, _ plan: Plan, by person: Principal = Person.leder
+    ) async throws -> ObjectiveProgress {
         try await store.database.approveObjective(
             Self.del1001, plan: plan.reference, traineeID: store.trainee.id,
-            consultedVeileder: Person.veileder.personKey, consultedSupervisors: [Person.supervisor.personKey], by: person,
+            consultedVeileder: Person.veileder.personKey, consultedSupervisors: [Person.supervisor.personKey],
+            by: person,
             at: S.now)
     }
 
@@ -106,20 +109,24 @@ import Testing
         try await store.assign(plan)
         let approvals = try ["DEL1-002", "DEL1-003"].map { raw in
             ImportedApproval(
-                sourceTenant: Fixtures.tenantID("kommune-4601"), organisationNumber: Fixtures.organisationNumber("988077917"),
-                approverNames: ["Lena Leder"], approvedAt: S.now, plan: plan.reference, objectiveID: try ObjectiveID(raw))
+                sourceTenant: Fixtures.tenantID("kommune-4601"),
+                organisationNumber: Fixtures.organisationNumber("988077917"),
+                approverNames: ["Lena Leder"], approvedAt: S.now, plan: plan.reference,
+                objectiveID: try ObjectiveID(raw))
         }
         let imported = try await store.database.importApprovals(
             approvals, traineeID: store.trainee.id, by: Person.lis, at: S.now)
         #expect(imported.count == 2)
-        let again = try await store.database.importApprovals(approvals, traineeID: store.trainee.id, by: Person.lis, at: S.now)
+        let again = try await store.database.importApprovals(
+            approvals, traineeID: store.trainee.id, by: Person.lis, at: S.now)
         #expect(again.isEmpty)
         let report = try await store.database.progressReport(traineeID: store.trainee.id, caller: Person.lis, at: S.now)
         #expect(report.plans.first?.approved.map(\.rawValue) == ["DEL1-002", "DEL1-003"])
         #expect(report.plans.first?.importedApprovals == 2)
         #expect(report.plans.first?.lines.map(\.status) == [.notStarted, .approvedElsewhere, .approvedElsewhere])
         await #expect(throws: AccessDenied.self) {
-            try await store.database.importApprovals(approvals, traineeID: store.trainee.id, by: Person.supervisor, at: S.now)
+            try await store.database.importApprovals(
+                approvals, traineeID: store.trainee.id, by: Person.supervisor, at: S.now)
         }
     }
 }

@@ -35,7 +35,9 @@ import Testing
 
     @Test func aPlanForAnotherProgrammeIsRefused() async throws {
         let store = try await TrainingStore(programme: .alis)
-        await #expect(throws: PlanAssignmentError.wrongProgramme(.lis1Kommune, .alis)) { try await store.assign(try S.plan()) }
+        await #expect(throws: PlanAssignmentError.wrongProgramme(.lis1Kommune, .alis)) {
+            try await store.assign(try S.plan())
+        }
     }
 
     @Test func thePlanStartsWithTheFirstWorkAndCanThenOnlyBeArchived() async throws {
@@ -43,7 +45,8 @@ import Testing
         let plan = try S.plan()
         let assignment = try await store.assign(plan)
         _ = try await store.database.recordActivity(
-            try S.recommended("DEL1-002"), plan: plan.reference, traineeID: store.trainee.id, by: Person.lis, id: UUID(),
+            try S.recommended("DEL1-002"), plan: plan.reference, traineeID: store.trainee.id, by: Person.lis,
+            id: UUID(),
             at: S.now)
         let started = try #require(try store.database.planAssignments(traineeID: store.trainee.id).first)
         #expect(started.state == .started)
@@ -63,7 +66,8 @@ import Testing
     @Test func anAssignmentWithoutWorkIsRemoved() async throws {
         let store = try await TrainingStore()
         let assignment = try await store.assign(try S.plan())
-        try await store.database.removeAssignment(id: assignment.id, traineeID: store.trainee.id, by: Person.leder, at: S.now)
+        try await store.database.removeAssignment(
+            id: assignment.id, traineeID: store.trainee.id, by: Person.leder, at: S.now)
         #expect(try store.database.planAssignments(traineeID: store.trainee.id).isEmpty)
         #expect(try store.log().first?.object == "plan:lis1-kommune@1 removed")
         await #expect(throws: PlanAssignmentError.notFound) {

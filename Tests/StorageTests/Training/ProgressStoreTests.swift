@@ -19,7 +19,8 @@ import Testing
         let signed = try await database.recordActivity(
             try S.recommended("DEL1-001"), plan: plan.reference, traineeID: lis, by: Person.lis, id: UUID(), at: S.now)
         _ = try await database.submitActivity(
-            id: signed.id, to: Person.supervisor.personKey, role: .supervisor, traineeID: lis, by: Person.lis, at: S.now)
+            id: signed.id, to: Person.supervisor.personKey, role: .supervisor, traineeID: lis, by: Person.lis, at: S.now
+        )
         _ = try await database.approveActivity(id: signed.id, traineeID: lis, by: Person.supervisor, at: S.now)
         let waiting = try await database.recordActivity(
             try S.recommended("DEL1-002"), plan: plan.reference, traineeID: lis, by: Person.lis, id: UUID(), at: S.now)
@@ -33,15 +34,19 @@ import Testing
                 try S.objective(raw), plan: plan.reference, traineeID: lis, by: Person.lis, at: S.now)
         }
         _ = try await database.approveObjective(
-            try S.objective("DEL1-001"), plan: plan.reference, traineeID: lis, consultedVeileder: Person.veileder.personKey,
+            try S.objective("DEL1-001"), plan: plan.reference, traineeID: lis,
+            consultedVeileder: Person.veileder.personKey,
             consultedSupervisors: [Person.supervisor.personKey, Person.secondSupervisor.personKey], by: Person.leder,
             at: S.now)
         _ = try await database.rejectObjective(
-            try S.objective("DEL1-003"), plan: plan.reference, traineeID: lis, comment: "Mer erfaring", by: Person.leder,
+            try S.objective("DEL1-003"), plan: plan.reference, traineeID: lis, comment: "Mer erfaring",
+            by: Person.leder,
             at: S.now)
         let held = try await database.createTalk(
-            traineeID: lis, date: try S.day("2026-11-02"), topic: "Oppstart", by: Person.veileder, id: UUID(), at: S.now)
-        _ = try await database.writeTalkMinutes(id: held.id, traineeID: lis, text: "Referat", by: Person.veileder, at: S.now)
+            traineeID: lis, date: try S.day("2026-11-02"), topic: "Oppstart", by: Person.veileder, id: UUID(), at: S.now
+        )
+        _ = try await database.writeTalkMinutes(
+            id: held.id, traineeID: lis, text: "Referat", by: Person.veileder, at: S.now)
         _ = try await database.finaliseTalk(id: held.id, traineeID: lis, by: Person.veileder, at: S.now)
         _ = try await database.createTalk(
             traineeID: lis, date: try S.day("2026-12-02"), topic: "Neste", by: Person.veileder, id: UUID(), at: S.now)
@@ -50,7 +55,8 @@ import Testing
 
     @Test func theProgressReportCountsARealisticMonth() async throws {
         let (store, plan) = try await Self.aMonthOfWork()
-        let report = try await store.database.progressReport(traineeID: store.trainee.id, caller: Person.leder, at: S.now)
+        let report = try await store.database.progressReport(
+            traineeID: store.trainee.id, caller: Person.leder, at: S.now)
         let progress = try #require(report.plans.first)
         #expect(report.plans.count == 1)
         #expect(progress.plan == plan.reference)
@@ -103,7 +109,10 @@ import Testing
             organisationNumber: Fixtures.organisationNumber("988077917"), at: S.now)
         #expect(record.entries.count == 1)
         #expect(record.entries.first?.plan == plan.reference)
-        #expect(record.entries.first?.approverNames == ["Lena Leder", "Vera Veileder", "Sara Supervisør", "Sigurd Supervisør"])
+        #expect(
+            record.entries.first?.approverNames == [
+                "Lena Leder", "Vera Veileder", "Sara Supervisør", "Sigurd Supervisør",
+            ])
         #expect(record.traineeKey == Person.lis.personKey)
     }
 
@@ -121,7 +130,8 @@ import Testing
                 for objective in plan.objectives {
                     let progress = try ObjectiveProgress.open(
                         objective.id, in: plan, for: trainee,
-                        id: ObjectiveProgressRecord.id(trainee: trainee.id, plan: plan.reference, objective: objective.id)
+                        id: ObjectiveProgressRecord.id(
+                            trainee: trainee.id, plan: plan.reference, objective: objective.id)
                     )
                     .submit(by: trainee, at: S.now)
                     .approve(

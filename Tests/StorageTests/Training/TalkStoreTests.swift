@@ -32,9 +32,11 @@ import Testing
         #expect(finalised.state == .finalised)
         #expect(finalised.finalisedBy == Person.veileder.personKey)
         let object = "talk:\(talk.id.uuidString.lowercased())"
-        #expect(try store.log().map(\.object).reversed() == [
-            "\(object) created", "\(object) preparation written", "\(object) minutes written", "\(object) finalised",
-        ])
+        #expect(
+            try store.log().map(\.object).reversed() == [
+                "\(object) created", "\(object) preparation written", "\(object) minutes written",
+                "\(object) finalised",
+            ])
     }
 
     @Test func onlyTheVeilederCreatesAndFinalisesTalks() async throws {
@@ -45,14 +47,16 @@ import Testing
             }
             await #expect(throws: AccessDenied.self) {
                 try await store.database.createTalk(
-                    traineeID: store.trainee.id, date: try S.day("2026-12-01"), topic: "x", by: person, id: UUID(), at: S.now)
+                    traineeID: store.trainee.id, date: try S.day("2026-12-01"), topic: "x", by: person, id: UUID(),
+                    at: S.now)
             }
         }
     }
 
     @Test func aFinalisedTalkIsNeverEditedAgain() async throws {
         let (store, talk) = try await Self.withMinutes()
-        _ = try await store.database.finaliseTalk(id: talk.id, traineeID: store.trainee.id, by: Person.veileder, at: S.now)
+        _ = try await store.database.finaliseTalk(
+            id: talk.id, traineeID: store.trainee.id, by: Person.veileder, at: S.now)
         await #expect(throws: TalkError.finalised) {
             try await store.database.writeTalkMinutes(
                 id: talk.id, traineeID: store.trainee.id, text: "Endret", by: Person.lis, at: S.now)
@@ -62,7 +66,8 @@ import Testing
                 id: talk.id, traineeID: store.trainee.id, text: "Endret", by: Person.veileder, at: S.now)
         }
         await #expect(throws: TalkError.finalised) {
-            try await store.database.finaliseTalk(id: talk.id, traineeID: store.trainee.id, by: Person.veileder, at: S.now)
+            try await store.database.finaliseTalk(
+                id: talk.id, traineeID: store.trainee.id, by: Person.veileder, at: S.now)
         }
         // Behind the engine's back, too.
         #expect(throws: (any Error).self) {

@@ -8,7 +8,8 @@ import TestSupport
 enum Person {
     static func principal(_ byte: UInt8, _ name: String, subject: String) -> Principal {
         Principal(
-            issuer: "https://issuer.test", subject: subject, personKey: PersonKey(digest: Array(repeating: byte, count: 32)),
+            issuer: "https://issuer.test", subject: subject,
+            personKey: PersonKey(digest: Array(repeating: byte, count: 32)),
             hprNumber: nil, name: name, securityLevel: .level4, isSupport: false)
     }
 
@@ -54,13 +55,16 @@ struct TrainingStore {
 
     /// Registers another LIS with the same leder, veileder and supervisors.
     func addTrainee(_ number: Int) async throws -> Trainee {
-        let key = PersonKey(digest: Array(repeating: UInt8(0x80), count: 30) + [UInt8(number / 256), UInt8(number % 256)])
+        let key = PersonKey(
+            digest: Array(repeating: UInt8(0x80), count: 30) + [UInt8(number / 256), UInt8(number % 256)])
         let person = Principal(
             issuer: "https://issuer.test", subject: "lis-\(number)", personKey: key, hprNumber: nil,
             name: "LIS \(number)", securityLevel: .level4, isSupport: false)
         let trainee = try await database.registerTrainee(
             principal: person, programme: .lis1, email: nil, id: UUID(), at: Self.now)
-        for (role, holder) in [(Role.leder, Person.leder), (.veileder, Person.veileder), (.supervisor, Person.supervisor)] {
+        for (role, holder) in [
+            (Role.leder, Person.leder), (.veileder, Person.veileder), (.supervisor, Person.supervisor),
+        ] {
             try await grant(role, to: holder, trainee: trainee)
         }
         return trainee
@@ -72,7 +76,9 @@ struct TrainingStore {
 
     /// `count` objectives `DEL1-001`…; the first recommends a supervisor-signed activity, the others a
     /// veileder-signed one.
-    static func plan(version: Int = 1, objectives count: Int = 3, effectiveFrom: String = "2020-03-01", prefix: String = "DEL1")
+    static func plan(
+        version: Int = 1, objectives count: Int = 3, effectiveFrom: String = "2020-03-01", prefix: String = "DEL1"
+    )
         throws -> Plan
     {
         Plan(
@@ -84,7 +90,8 @@ struct TrainingStore {
                     description: "", theme: "Tema",
                     activities: [
                         number == 1
-                            ? RecommendedActivity(type: .jointConsultation, title: "Felles konsultasjon", signer: .supervisor)
+                            ? RecommendedActivity(
+                                type: .jointConsultation, title: "Felles konsultasjon", signer: .supervisor)
                             : RecommendedActivity(type: .individualSupervision, title: "Veiledning", signer: .veileder)
                     ])
             })
@@ -93,7 +100,8 @@ struct TrainingStore {
     /// The shipped sample catalog, parsed.
     static func sampleCatalog() throws -> [Plan] {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Catalog/sample-catalog.json")
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+                "Catalog/sample-catalog.json")
         return try CatalogImport.parseJSON(try Data(contentsOf: url))
     }
 
@@ -107,7 +115,8 @@ struct TrainingStore {
     /// Assigns `plan` as the leder.
     @discardableResult
     func assign(_ plan: Plan, to trainee: Trainee? = nil) async throws -> PlanAssignment {
-        try await database.assignPlan(plan, traineeID: (trainee ?? self.trainee).id, by: Person.leder, id: UUID(), at: Self.now)
+        try await database.assignPlan(
+            plan, traineeID: (trainee ?? self.trainee).id, by: Person.leder, id: UUID(), at: Self.now)
     }
 
     func log() throws -> [AccessLogEntry] { try database.accessLog(traineeID: trainee.id) }
