@@ -79,6 +79,16 @@ package struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConvert
         }
     }
 
+    /// Days from 1970-01-01 (negative before it): Howard Hinnant's `days_from_civil`, the inverse of `civil`.
+    package var daysSince1970: Int {
+        let shifted = month <= 2 ? year - 1 : year
+        let era = (shifted >= 0 ? shifted : shifted - 399) / 400
+        let yoe = shifted - era * 400
+        let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
     /// Howard Hinnant's `civil_from_days`: proleptic Gregorian, exact for every day since 1970 and before.
     package static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468

@@ -53,6 +53,21 @@ import Testing
         #expect(text.contains(#""planKey":"lis1-kommune","planVersion":1"#))
     }
 
+    @Test("A record reads back from its sealed content exactly, and anything else is not a record")
+    func recordsReadBackFromTheirContent() throws {
+        let plan = try F.plan()
+        let (tenant, organisation) = try Self.tenant()
+        let record = ApprovedObjectivesRecord.make(
+            for: F.trainee, progress: try Self.approvedAll(plan), names: [F.leder: "Lena Leder"], tenant: tenant,
+            organisationNumber: organisation, issuedAt: F.now)
+        #expect(ApprovedObjectivesRecord(content: record.content) == record)
+        #expect(JSONValue.instant(JSONValue.timestampText(F.now)) == F.now)
+        #expect(JSONValue.instant("2027-01-15T24:00:00Z") == nil)
+        guard case .object(var members) = record.content else { return }
+        members["kind"] = .string("kompetanseportal.completion")
+        #expect(ApprovedObjectivesRecord(content: .object(members)) == nil)
+    }
+
     @Test("A record's approvals import at the next employer and count as approved there")
     func recordsMoveBetweenEmployers() throws {
         let plan = try F.plan()

@@ -31,6 +31,12 @@ import Testing
         #expect(try CalendarDate(iso: "2019-03-01") < CalendarDate(iso: "2020-03-01"))
     }
 
+    @Test("Days since 1970 and the calendar date are each other's inverse", arguments: [-719_162, -1, 0, 59, 20_775, 2_932_896])
+    func daysRoundTrip(_ days: Int) throws {
+        let civil = CalendarDate.civil(fromDays: days)
+        #expect(try CalendarDate(year: civil.year, month: civil.month, day: civil.day).daysSince1970 == days)
+    }
+
     @Test("An instant maps to its UTC day, and the latest begun day is the one at UTC+14")
     func instantsMapToDays() throws {
         let late = Date(timeIntervalSince1970: 1_800_000_000 + 15 * 3600)  // 2027-01-15 23:00 UTC
