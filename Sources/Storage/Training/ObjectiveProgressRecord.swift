@@ -83,27 +83,6 @@ struct ObjectiveProgressRecord: Codable, FetchableRecord, PersistableRecord {
         updatedAt = now
     }
 
-    /// Index-based, in the order of `summaryColumns`: the overview reads thousands of rows, and this is much
-    /// cheaper than decoding by name.
-    init(row: Row) {
-        id = row[0]
-        traineeId = row[1]
-        planKey = row[2]
-        planVersion = row[3]
-        objectiveId = row[4]
-        state = row[5]
-        comment = row[6]
-        approvedAt = row[7]
-        approvedBy = row[8]
-        consultedVeileder = row[9]
-        consultedSupervisors = row[10]
-        importedFrom = row[11]
-        importedOrganisationNumber = row[12]
-        importedApprovers = row[13]
-        history = row[14]
-        updatedAt = row[15]
-    }
-
     /// The domain value; `withHistory: false` leaves the history empty for reads that only count.
     func progress(withHistory: Bool = true, cache: ValueCache = ValueCache()) throws -> ObjectiveProgress {
         let corrupt = { (column: String) in StorageError.corruptRow(table: Self.databaseTableName, column: column) }
@@ -117,7 +96,10 @@ struct ObjectiveProgressRecord: Codable, FetchableRecord, PersistableRecord {
         case "submitted": state = .submitted
         case "approved":
             state = .approved(
-                try approval(plan: PlanReference(key: key, version: planVersion), objective: objective, cache: cache))
+                try Self.approval(
+                    at: approvedAt, by: approvedBy, veileder: consultedVeileder, supervisors: consultedSupervisors,
+                    from: importedFrom, organisation: importedOrganisationNumber, names: importedApprovers,
+                    plan: PlanReference(key: key, version: planVersion), objective: objective, cache: cache))
         case "rejected":
             guard let comment else { throw corrupt("comment") }
             state = .rejected(comment: comment)
@@ -133,50 +115,31 @@ struct ObjectiveProgressRecord: Codable, FetchableRecord, PersistableRecord {
     }
 
     /// The approval from its columns: local when it names a leder, imported when it names a tenant.
-    private func approval(plan: PlanReference, objective: ObjectiveID, cache: ValueCache) throws -> ObjectiveApproval {
+    static func approval(
+        at approvedAt: Date?, by approvedBy: String?, veileder consultedVeileder: String?,
+        supervisors consultedSupervisors: String?, from importedFrom: String?, organisation: String?, names: String?,
+        plan: PlanReference, objective: ObjectiveID, cache: ValueCache
+    ) throws -> ObjectiveApproval {
         let corrupt = { (column: String) in StorageError.corruptRow(table: Self.databaseTableName, column: column) }
         guard let approvedAt else { throw corrupt("approvedAt") }
         if let approvedBy {
             guard let leder = cache.person(approvedBy) else { throw corrupt("approvedBy") }
             guard let veileder = consultedVeileder.flatMap(cache.person) else { throw corrupt("consultedVeileder") }
-            let supervisors = (consultedSupervisors ?? "").split(separator: ",").map { cache.person(String($0)) }
-            guard !supervisors.isEmpty, !supervisors.contains(nil) else { throw corrupt("consultedSupervisors") }
-            return .local(
-                leder: leder, consultedVeileder: veileder, consultedSupervisors: supervisors.compactMap { $0 },
-                at: approvedAt)
+            guard let supervisors = consultedSupervisors.flatMap(cache.people), !supervisors.isEmpty else {
+                throw corrupt("consultedSupervisors")
+            }
+            return .local(leder: leder, consultedVeileder: veileder, consultedSupervisors: supervisors, at: approvedAt)
         }
         guard let tenant = importedFrom.flatMap({ try? TenantID($0) }) else { throw corrupt("importedFrom") }
-        guard let organisation = importedOrganisationNumber.flatMap({ try? OrganisationNumber($0) }) else {
+        guard let number = organisation.flatMap({ try? OrganisationNumber($0) }) else {
             throw corrupt("importedOrganisationNumber")
         }
-        let names = try TrainingJSON.decode(
-            [String].self, from: importedApprovers ?? "", table: Self.databaseTableName, column: "importedApprovers")
+        let approvers = try TrainingJSON.decode(
+            [String].self, from: names ?? "", table: Self.databaseTableName, column: "importedApprovers")
         return .imported(
             ImportedApproval(
-                sourceTenant: tenant, organisationNumber: organisation, approverNames: names, approvedAt: approvedAt,
+                sourceTenant: tenant, organisationNumber: number, approverNames: approvers, approvedAt: approvedAt,
                 plan: plan, objectiveID: objective))
-    }
-
-    /// Every column but the history, for reads that count.
-    static let summaryColumns = """
-        id, traineeId, planKey, planVersion, objectiveId, state, comment, approvedAt, approvedBy, consultedVeileder,
-        consultedSupervisors, importedFrom, importedOrganisationNumber, importedApprovers, '[]' AS history, updatedAt
-        """
-
-    /// The LIS's progress rows matching `condition`, without history, for the computations that count.
-    static func summaries(
-        _ db: Database, where condition: String, arguments: StatementArguments
-    ) throws
-        -> [ObjectiveProgress]
-    {
-        let cache = ValueCache()
-        var result: [ObjectiveProgress] = []
-        let rows = try Row.fetchCursor(
-            db, sql: "SELECT \(summaryColumns) FROM objectiveProgress WHERE \(condition)", arguments: arguments)
-        while let row = try rows.next() {
-            result.append(try ObjectiveProgressRecord(row: row).progress(withHistory: false, cache: cache))
-        }
-        return result
     }
 
     /// The row's id, derived from what identifies it (LIS, plan version, objective), so that opening the

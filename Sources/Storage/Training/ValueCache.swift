@@ -11,6 +11,7 @@ final class ValueCache {
     private var people: [String: PersonKey] = [:]
     private var planKeys: [String: PlanKey] = [:]
     private var objectives: [String: ObjectiveID] = [:]
+    private var lists: [String: [PersonKey]] = [:]
 
     func uuid(_ text: String) -> UUID? {
         if let known = uuids[text] { return known }
@@ -37,6 +38,16 @@ final class ValueCache {
         if let known = objectives[text] { return known }
         let value = try? ObjectiveID(text)
         objectives[text] = value
+        return value
+    }
+
+    /// Comma-separated person keys (hex never contains a comma); nil when any of them is not a key.
+    func people(_ text: String) -> [PersonKey]? {
+        if let known = lists[text] { return known }
+        let keys = text.split(separator: ",").map { person(String($0)) }
+        guard !keys.contains(nil) else { return nil }
+        let value = keys.compactMap { $0 }
+        lists[text] = value
         return value
     }
 }
