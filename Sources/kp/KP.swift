@@ -6,5 +6,8 @@ struct KP: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kp",
         abstract: "Kompetanseportal: server and operations.",
-        subcommands: [ServeCommand.self, TenantCommand.self, DevCommand.self, MigrateCommand.self, AuditCommand.self, AgreementCommand.self])
+        subcommands: [
+            ServeCommand.self, TenantCommand.self, DevCommand.self, MigrateCommand.self, AuditCommand.self,
+            AgreementCommand.self, CatalogCommand.self,
+        ])
 }

@@ -206,6 +206,29 @@ enum RegistryMigrations {
                 t.column("removedAt", .datetime)
             }
         }
+        migrator.registerMigration("v8-catalog") { db in
+            // Education plans, global to all tenants. A key and version, once stored, never changes: `content`
+            // is the plan's canonical catalog JSON and `sha256` its hash; a correction is a new version.
+            try db.create(table: "catalogPlan") { t in
+                t.column("key", .text).notNull()
+                t.column("version", .integer).notNull().check { $0 > 0 }
+                t.column("name", .text).notNull()
+                t.column("programmes", .text).notNull()
+                t.column("effectiveFrom", .text).notNull()
+                t.column("isSample", .boolean).notNull()
+                t.column("objectiveCount", .integer).notNull()
+                t.column("content", .text).notNull()
+                t.column("sha256", .text).notNull()
+                t.column("importedAt", .datetime).notNull()
+                t.column("importedBy", .text).notNull()
+                t.primaryKey(["key", "version"])
+            }
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER catalogPlan_noUpdate BEFORE UPDATE ON catalogPlan
+                    BEGIN SELECT RAISE(ABORT, 'a stored plan version never changes'); END;
+                    """)
+        }
         return migrator
     }
 }

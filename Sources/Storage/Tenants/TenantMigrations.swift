@@ -105,6 +105,127 @@ package enum TenantMigrations {
                 try db.makeAppendOnly("supportAccess")
             }
         ),
+        (
+            "v5-training",
+            { db in
+                // The plan versions assigned here, copied from the catalog on first assignment: the file and its
+                // export are self-contained, and a later catalog version never changes what a LIS works on.
+                try db.create(table: "plan") { t in
+                    t.column("key", .text).notNull()
+                    t.column("version", .integer).notNull()
+                    t.column("content", .text).notNull()
+                    t.column("sha256", .text).notNull()
+                    t.primaryKey(["key", "version"])
+                }
+                try db.execute(
+                    sql: """
+                        CREATE TRIGGER plan_noUpdate BEFORE UPDATE ON plan
+                        BEGIN SELECT RAISE(ABORT, 'a plan version never changes'); END;
+                        """)
+                // Evidence tables reference the LIS without cascading: a LIS with training data is never
+                // deleted as a side effect.
+                try db.create(table: "planAssignment") { t in
+                    t.primaryKey("id", .text)
+                    t.column("traineeId", .text).notNull().references("trainee").indexed()
+                    t.column("planKey", .text).notNull()
+                    t.column("planVersion", .integer).notNull()
+                    t.column("state", .text).notNull().check(sql: "state IN ('assigned', 'started', 'archived')")
+                    // 'automatic' or the assigning leder's person key.
+                    t.column("assignedBy", .text).notNull()
+                    t.column("assignedAt", .datetime).notNull()
+                    t.column("startedAt", .datetime)
+                    t.column("archivedAt", .datetime)
+                    t.foreignKey(["planKey", "planVersion"], references: "plan", columns: ["key", "version"])
+                }
+                try db.execute(
+                    sql: """
+                        CREATE UNIQUE INDEX planAssignment_live ON planAssignment (traineeId, planKey)
+                            WHERE state <> 'archived'
+                        """)
+                try db.create(table: "learningActivity") { t in
+                    t.primaryKey("id", .text)
+                    t.column("traineeId", .text).notNull().references("trainee").indexed()
+                    t.column("planKey", .text).notNull()
+                    t.column("planVersion", .integer).notNull()
+                    t.column("objectiveId", .text)
+                    t.column("kind", .text).notNull().check(sql: "kind IN ('recommended', 'alternative')")
+                    t.column("recommendation", .integer)
+                    t.column("documentation", .text)
+                    t.column("type", .text).notNull()
+                    t.column("signer", .text).notNull().check(sql: "signer IN ('supervisor', 'veileder')")
+                    t.column("performedOn", .text).notNull()
+                    t.column("note", .text).notNull()
+                    t.column("attachment", .text)
+                    t.column("state", .text).notNull()
+                        .check(sql: "state IN ('draft', 'submitted', 'approved', 'rejected')")
+                    t.column("submittedTo", .text)
+                    t.column("submittedRole", .text)
+                    t.column("decidedBy", .text)
+                    t.column("decidedAt", .datetime)
+                    t.column("comment", .text)
+                    // Every step, appended only (JSON array): decisions are evidence.
+                    t.column("history", .text).notNull()
+                    t.column("createdAt", .datetime).notNull()
+                    t.column("updatedAt", .datetime).notNull()
+                    t.foreignKey(["planKey", "planVersion"], references: "plan", columns: ["key", "version"])
+                }
+                try db.execute(
+                    sql: """
+                        CREATE INDEX learningActivity_awaiting ON learningActivity (submittedTo)
+                            WHERE state = 'submitted'
+                        """)
+                // No reference to `plan`: an approval imported from another tenant may be for a plan version
+                // this tenant never assigned.
+                try db.create(table: "objectiveProgress") { t in
+                    t.primaryKey("id", .text)
+                    t.column("traineeId", .text).notNull().references("trainee")
+                    t.column("planKey", .text).notNull()
+                    t.column("planVersion", .integer).notNull()
+                    t.column("objectiveId", .text).notNull()
+                    t.column("state", .text).notNull()
+                        .check(sql: "state IN ('notStarted', 'inProgress', 'submitted', 'approved', 'rejected')")
+                    // The rejection comment while rejected.
+                    t.column("comment", .text)
+                    // The approval, while approved: by the leder here (approvedBy, consulted…) or imported from
+                    // another tenant's sealed record (imported…).
+                    t.column("approvedAt", .datetime)
+                    t.column("approvedBy", .text)
+                    t.column("consultedVeileder", .text)
+                    t.column("consultedSupervisors", .text)
+                    t.column("importedFrom", .text)
+                    t.column("importedOrganisationNumber", .text)
+                    t.column("importedApprovers", .text)
+                    t.column("history", .text).notNull()
+                    t.column("updatedAt", .datetime).notNull()
+                    t.uniqueKey(["traineeId", "planKey", "planVersion", "objectiveId"])
+                    t.check(sql: "(state = 'approved') = (approvedAt IS NOT NULL)")
+                    t.check(sql: "approvedAt IS NULL OR (approvedBy IS NULL) <> (importedFrom IS NULL)")
+                }
+                try db.create(table: "supervisionTalk") { t in
+                    t.primaryKey("id", .text)
+                    t.column("traineeId", .text).notNull().references("trainee").indexed()
+                    t.column("veileder", .text).notNull()
+                    t.column("date", .text).notNull()
+                    t.column("topic", .text).notNull()
+                    t.column("preparation", .text)
+                    t.column("minutes", .text)
+                    t.column("state", .text).notNull()
+                        .check(sql: "state IN ('planned', 'prepared', 'minutesWritten', 'finalised')")
+                    t.column("lastWrittenBy", .text)
+                    t.column("finalisedBy", .text)
+                    t.column("finalisedAt", .datetime)
+                    t.column("createdAt", .datetime).notNull()
+                    t.column("updatedAt", .datetime).notNull()
+                }
+                // A finalised talk is the record of what was said.
+                try db.execute(
+                    sql: """
+                        CREATE TRIGGER supervisionTalk_finalised BEFORE UPDATE ON supervisionTalk
+                        WHEN OLD.state = 'finalised'
+                        BEGIN SELECT RAISE(ABORT, 'a finalised talk never changes'); END;
+                        """)
+            }
+        ),
     ]
 
     package static var version: Int { migrations.count }

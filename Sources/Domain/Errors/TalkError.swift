@@ -1,0 +1,45 @@
+/// Why a supervision talk cannot be created, written or finalised.
+package enum TalkError: DescribedFailure, Equatable {
+    /// A finalised talk is the record of what was said: nothing changes after it.
+    case finalised
+    /// Only the LIS's veileder creates and finalises talks.
+    case veilederOnly
+    /// Only the LIS and the veileder write in a talk.
+    case notAParticipant
+    /// A talk is finalised once its minutes are written.
+    case minutesRequired
+    /// No talk with this id for this LIS.
+    case notFound
+    case invalid(ValidationError)
+
+    package var code: String {
+        switch self {
+        case .finalised: "talk.finalised"
+        case .veilederOnly: "talk.veileder-only"
+        case .notAParticipant: "talk.not-a-participant"
+        case .minutesRequired: "talk.minutes-required"
+        case .notFound: "talk.not-found"
+        case .invalid: "talk.invalid"
+        }
+    }
+
+    package var detail: String {
+        switch self {
+        case .finalised: "the talk is finalised and can no longer change"
+        case .veilederOnly: "only the LIS's veileder creates and finalises supervision talks"
+        case .notAParticipant: "only the LIS and the veileder write in a supervision talk"
+        case .minutesRequired: "write the minutes before finalising the talk"
+        case .notFound: "no such supervision talk for this LIS"
+        case .invalid(let error): error.detail
+        }
+    }
+
+    package var category: FailureCategory {
+        switch self {
+        case .veilederOnly, .notAParticipant: .forbidden
+        case .finalised, .minutesRequired: .conflict
+        case .notFound: .notFound
+        case .invalid: .invalid
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import Domain
+import Foundation
+import GRDB
+
+/// Reads the text GRDB stores for a `Date` (`yyyy-MM-dd HH:mm:ss.SSS`, UTC) without going through
+/// `sscanf` and a calendar: the overviews read one per approved objective, thousands per request.
+enum StoredDate {
+    static func parse(_ text: String) -> Date? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 23, bytes[10] == 0x20, bytes[13] == 0x3A, bytes[16] == 0x3A, bytes[19] == 0x2E,
+            let day = try? CalendarDate(iso: String(decoding: bytes[0..<10], as: UTF8.self))
+        else { return Date.fromDatabaseValue(text.databaseValue) }
+        var fields: [Int] = []
+        for range in [11..<13, 14..<16, 17..<19, 20..<23] {
+            var value = 0
+            for byte in bytes[range] {
+                guard byte >= 0x30 && byte <= 0x39 else { return Date.fromDatabaseValue(text.databaseValue) }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            fields.append(value)
+        }
+        let seconds = day.daysSince1970 * 86_400 + fields[0] * 3600 + fields[1] * 60 + fields[2]
+        return Date(timeIntervalSince1970: Double(seconds) + Double(fields[3]) / 1000)
+    }
+}

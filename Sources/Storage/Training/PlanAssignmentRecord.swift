@@ -1,0 +1,74 @@
+import Domain
+import Foundation
+import GRDB
+
+/// A row of a tenant database's `planAssignment` table.
+struct PlanAssignmentRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "planAssignment"
+    static let automatic = "automatic"
+
+    var id: String
+    var traineeId: String
+    var planKey: String
+    var planVersion: Int
+    var state: String
+    var assignedBy: String
+    var assignedAt: Date
+    var startedAt: Date?
+    var archivedAt: Date?
+
+    init(_ assignment: PlanAssignment) {
+        id = assignment.id.uuidString.lowercased()
+        traineeId = assignment.traineeID.uuidString.lowercased()
+        planKey = assignment.plan.key.rawValue
+        planVersion = assignment.plan.version
+        state = assignment.state.rawValue
+        switch assignment.assignedBy {
+        case .automatic: assignedBy = Self.automatic
+        case .leder(let person): assignedBy = person.hex
+        }
+        assignedAt = assignment.assignedAt
+        startedAt = assignment.startedAt
+        archivedAt = assignment.archivedAt
+    }
+
+    func assignment() throws -> PlanAssignment {
+        let corrupt = { (column: String) in StorageError.corruptRow(table: Self.databaseTableName, column: column) }
+        guard let id = UUID(uuidString: id), let trainee = UUID(uuidString: traineeId) else { throw corrupt("id") }
+        guard let key = try? PlanKey(planKey) else { throw corrupt("planKey") }
+        guard let state = PlanAssignment.State(rawValue: state) else { throw corrupt("state") }
+        let assigner: PlanAssignment.Assigner
+        if assignedBy == Self.automatic {
+            assigner = .automatic
+        } else {
+            guard let person = try? PersonKey(hex: assignedBy) else { throw corrupt("assignedBy") }
+            assigner = .leder(person)
+        }
+        return PlanAssignment(
+            id: id, traineeID: trainee, plan: PlanReference(key: key, version: planVersion), assignedBy: assigner,
+            assignedAt: assignedAt, state: state, startedAt: startedAt, archivedAt: archivedAt)
+    }
+
+    /// Every assignment of the LIS, archived ones included, oldest first.
+    static func all(_ db: Database, trainee: UUID) throws -> [PlanAssignment] {
+        try PlanAssignmentRecord.filter(Column("traineeId") == trainee.uuidString.lowercased())
+            .order(Column("assignedAt"), Column("id")).fetchAll(db).map { try $0.assignment() }
+    }
+
+    /// The live (not archived) assignment of exactly this plan version, which work is recorded against.
+    static func live(_ db: Database, trainee: UUID, plan: PlanReference) throws -> PlanAssignment? {
+        try PlanAssignmentRecord
+            .filter(
+                Column("traineeId") == trainee.uuidString.lowercased() && Column("planKey") == plan.key.rawValue
+                    && Column("planVersion") == plan.version
+                    && Column("state") != PlanAssignment.State.archived.rawValue
+            )
+            .fetchOne(db)?.assignment()
+    }
+
+    /// Marks the assignment started if this is the first work on it (an update only when it changes).
+    static func start(_ db: Database, _ assignment: PlanAssignment, at now: Date) throws {
+        let started = try assignment.start(at: now)
+        if started != assignment { try PlanAssignmentRecord(started).update(db) }
+    }
+}

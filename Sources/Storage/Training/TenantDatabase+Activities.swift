@@ -1,0 +1,120 @@
+import Domain
+import Foundation
+import GRDB
+
+/// Learning activities: recorded and sent by the LIS, signed by the person they were sent to. Each verb one
+/// transaction: LIS, roles and activity read → authorized → decided in Domain → written with its log line.
+extension TenantDatabase {
+    /// The LIS records a draft activity against a plan version assigned to them. The first work on a plan
+    /// starts the assignment, and an activity for an objective puts that objective in progress.
+    package func recordActivity(
+        _ content: LearningActivity.Content, plan reference: PlanReference, traineeID: UUID, by actor: Principal,
+        id: UUID, at now: Date
+    ) async throws -> LearningActivity {
+        try await queue.write { db in
+            let access = try TrainingAccess.check(db, traineeID: traineeID, actor: actor, .submitActivity)
+            let (assignment, plan) = try PlanSnapshot.assigned(db, trainee: traineeID, reference)
+            let activity = try LearningActivity.record(content, for: access.trainee, plan: plan, id: id, at: now)
+            try LearningActivityRecord(activity, createdAt: now, updatedAt: now).insert(db)
+            try PlanAssignmentRecord.start(db, assignment, at: now)
+            if let objectiveID = activity.objectiveID {
+                let progress = try ObjectiveProgressRecord.fetchOrOpen(
+                    db, trainee: access.trainee, plan: plan, objective: objectiveID)
+                try ObjectiveProgressRecord.save(
+                    db, progress.start(by: actor.personKey, at: now), previous: progress, at: now)
+            }
+            try access.log(db, .submitActivity, object: TrainingAccess.object("activity", id) + " recorded", at: now)
+            return activity
+        }
+    }
+
+    /// The LIS replaces the content of a draft, or corrects a rejected activity.
+    package func editActivity(
+        id: UUID, content: LearningActivity.Content, traineeID: UUID, by actor: Principal, at now: Date
+    ) async throws -> LearningActivity {
+        try await queue.write { db in
+            let access = try TrainingAccess.check(db, traineeID: traineeID, actor: actor, .submitActivity)
+            let (activity, createdAt) = try LearningActivityRecord.require(db, id: id, trainee: traineeID)
+            let (_, plan) = try PlanSnapshot.assigned(db, trainee: traineeID, activity.plan)
+            let edited = try activity.edit(content, by: access.trainee, plan: plan, at: now)
+            try LearningActivityRecord(edited, createdAt: createdAt, updatedAt: now).update(db)
+            if let objectiveID = edited.objectiveID {
+                let progress = try ObjectiveProgressRecord.fetchOrOpen(
+                    db, trainee: access.trainee, plan: plan, objective: objectiveID)
+                try ObjectiveProgressRecord.save(
+                    db, progress.start(by: actor.personKey, at: now), previous: progress, at: now)
+            }
+            try access.log(db, .submitActivity, object: TrainingAccess.object("activity", id) + " edited", at: now)
+            return edited
+        }
+    }
+
+    /// The LIS sends the activity for signature to a named person in the role the plan requires.
+    package func submitActivity(
+        id: UUID, to person: PersonKey, role: ActivitySigner, traineeID: UUID, by actor: Principal, at now: Date
+    ) async throws -> LearningActivity {
+        try await queue.write { db in
+            let access = try TrainingAccess.check(db, traineeID: traineeID, actor: actor, .submitActivity)
+            let (activity, createdAt) = try LearningActivityRecord.require(db, id: id, trainee: traineeID)
+            let submitted = try activity.submit(to: person, as: role, by: access.trainee, roles: access.roles, at: now)
+            try LearningActivityRecord(submitted, createdAt: createdAt, updatedAt: now).update(db)
+            try access.log(
+                db, .submitActivity, object: TrainingAccess.object("activity", id) + " submitted to:\(role.rawValue)",
+                at: now)
+            return submitted
+        }
+    }
+
+    /// The addressee signs (approves) the activity.
+    package func approveActivity(
+        id: UUID, traineeID: UUID, by actor: Principal, at now: Date
+    ) async throws
+        -> LearningActivity
+    {
+        try await decideActivity(id: id, traineeID: traineeID, by: actor, verdict: "approved", at: now) {
+            activity, access in
+            try activity.approve(by: actor.personKey, trainee: access.trainee, roles: access.roles, at: now)
+        }
+    }
+
+    /// The addressee rejects the activity with a comment the LIS can act on.
+    package func rejectActivity(
+        id: UUID, comment: String, traineeID: UUID, by actor: Principal, at now: Date
+    ) async throws -> LearningActivity {
+        try await decideActivity(id: id, traineeID: traineeID, by: actor, verdict: "rejected", at: now) {
+            activity, access in
+            try activity.reject(
+                comment: comment, by: actor.personKey, trainee: access.trainee, roles: access.roles, at: now)
+        }
+    }
+
+    /// The LIS's activities, newest first (the caller authorizes the read).
+    package func activities(traineeID: UUID) throws -> [LearningActivity] {
+        try queue.read { db in
+            try LearningActivityRecord.filter(Column("traineeId") == traineeID.uuidString.lowercased())
+                .order(Column("createdAt").desc, Column("id")).fetchAll(db).map { try $0.activity() }
+        }
+    }
+
+    /// The activities waiting for `person`'s signature, across the LIS of this tenant, oldest first.
+    package func activitiesAwaitingSignature(by person: PersonKey) throws -> [LearningActivity] {
+        try queue.read { db in
+            try LearningActivityRecord.filter(Column("submittedTo") == person.hex && Column("state") == "submitted")
+                .order(Column("updatedAt"), Column("id")).fetchAll(db).map { try $0.activity() }
+        }
+    }
+
+    private func decideActivity(
+        id: UUID, traineeID: UUID, by actor: Principal, verdict: String, at now: Date,
+        decide: @escaping @Sendable (LearningActivity, TrainingAccess) throws -> LearningActivity
+    ) async throws -> LearningActivity {
+        try await queue.write { db in
+            let access = try TrainingAccess.check(db, traineeID: traineeID, actor: actor, .signActivity)
+            let (activity, createdAt) = try LearningActivityRecord.require(db, id: id, trainee: traineeID)
+            let decided = try decide(activity, access)
+            try LearningActivityRecord(decided, createdAt: createdAt, updatedAt: now).update(db)
+            try access.log(db, .signActivity, object: TrainingAccess.object("activity", id) + " \(verdict)", at: now)
+            return decided
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Domain
+import Foundation
+import GRDB
+
+/// Progress: the report of one LIS, the leder's and the tenant's overviews, and the record of approved
+/// objectives that follows the LIS to the next employer. Each is one transaction that reads with a query per
+/// table and writes the access-log lines for reads by anyone but the LIS.
+///
+/// They run in `queue.write` only so that the log line is in the same transaction as the read; a deferred
+/// transaction that writes nothing (the LIS reading their own report) commits as a read.
+extension TenantDatabase {
+    /// The progress report (*fremdriftsrapport*) of one LIS, for the LIS, the leder or the veileder.
+    package func progressReport(traineeID: UUID, caller: Principal, at now: Date) async throws -> ProgressReport {
+        try await queue.write { db in
+            let access = try TrainingAccess.check(db, traineeID: traineeID, actor: caller, .readProgressReport)
+            let inputs = try ProgressInputs.load(db, .trainee(traineeID))
+            try access.log(db, .readProgressReport, object: "progress-report", at: now)
+            return inputs.report(for: traineeID)
+        }
+    }
+
+    /// One summary row for every LIS whose leder `leder` is now; each LIS's log says the leder looked.
+    package func lederOverview(leder: Principal, at now: Date) async throws -> LederOverview {
+        try await queue.write { db in
+            let inputs = try ProgressInputs.load(db, .leder(leder.personKey))
+            try Self.logOverview(db, inputs.trainees, reader: leder, as: .leder, object: "leder-overview", at: now)
+            return inputs.overview
+        }
+    }
+
+    /// The same summary rows for every LIS of the tenant, for the tenant administrator (counts only, no
+    /// content). The API checks that `administrator` is the tenant's administrator; each LIS's log says they
+    /// looked.
+    package func tenantOverview(administrator: Principal, at now: Date) async throws -> LederOverview {
+        try await queue.write { db in
+            let inputs = try ProgressInputs.load(db, .tenant)
+            try Self.logOverview(
+                db, inputs.trainees, reader: administrator, as: .tenantAdministrator, object: "tenant-overview", at: now
+            )
+            return inputs.overview
+        }
+    }
+
+    /// The LIS's approved objectives (here and imported), for the API to seal (`PlatformSeal`, kind
+    /// `ApprovedObjectivesRecord.kind`) and hand to the next employer. Approvers are named as their role
+    /// assignments name them, including people who no longer hold the role.
+    package func approvedObjectivesRecord(
+        traineeID: UUID, caller: Principal, tenant: TenantID, organisationNumber: OrganisationNumber, at now: Date
+    ) async throws -> ApprovedObjectivesRecord {
+        try await queue.write { db in
+            let access = try TrainingAccess.check(db, traineeID: traineeID, actor: caller, .readProgressReport)
+            let progress = try ObjectiveProgressRecord.summaries(
+                db, where: "traineeId = ? AND state = 'approved'", arguments: [traineeID.uuidString.lowercased()])
+            var names: [PersonKey: String] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT personKey, personName FROM roleAssignment WHERE traineeId = ? ORDER BY grantedAt",
+                arguments: [traineeID.uuidString.lowercased()])
+            {
+                if let key = try? PersonKey(hex: row["personKey"]) { names[key] = row["personName"] }
+            }
+            try access.log(db, .readProgressReport, object: "approved-objectives-record", at: now)
+            return ApprovedObjectivesRecord.make(
+                for: access.trainee, progress: progress, names: names, tenant: tenant,
+                organisationNumber: organisationNumber, issuedAt: now)
+        }
+    }
+
+    /// One read line per LIS shown, with one prepared statement and the time encoded once: an overview of
+    /// fifty LIS writes fifty lines.
+    private static func logOverview(
+        _ db: Database, _ trainees: [Trainee], reader: Principal, as role: Role, object: String, at now: Date
+    ) throws {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO accessLog (traineeId, actorKey, actorName, role, operation, object, reason, at)
+                VALUES (?, ?, ?, ?, ?, ?, NULL, ?)
+                """)
+        let at = now.databaseValue
+        for trainee in trainees where trainee.personKey != reader.personKey {
+            try statement.execute(arguments: [
+                trainee.id.uuidString.lowercased(), reader.personKey.hex, reader.name, role.rawValue,
+                TraineeOperation.readProgressReport.rawValue, object, at,
+            ])
+        }
+    }
+}
