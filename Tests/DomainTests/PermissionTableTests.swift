@@ -23,6 +23,8 @@ import Testing
         .finaliseTalk: [.veileder],
         .readTalkMinutes: [.lis, .veileder],
         .readProgressReport: [.lis, .leder, .veileder],
+        .importRecord: [.lis, .leder],
+        .downloadCompletion: [.lis, .leder],
     ]
 
     struct Pair: CustomTestStringConvertible, Sendable {

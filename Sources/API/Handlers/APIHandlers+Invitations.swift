@@ -71,10 +71,18 @@ extension APIHandlers {
         guard case .json(let body) = input.body else { throw RequestError.malformedBody("Expected application/json") }
         let token = body.token.trimmingWhitespace()
         guard !token.isEmpty else { throw ValidationError(field: "token", reason: .missing) }
+        let plansInForce = try services.registry.plansInForce(on: CalendarDate.latestBegun(at: services.now()))
         let outcome = try await services.tenantStore.withDatabase(scope.tenant.id) { database in
-            try await database.acceptInvitation(
+            let outcome = try await database.acceptInvitation(
                 tokenHash: OneTimeSecret.hash(token), by: scope.principal, assignmentID: services.newID(),
                 at: services.now())
+            // A LIS1 in a kommune gets the LIS1 plan as soon as their leder is in place.
+            if outcome.granted.role == .leder {
+                _ = try await database.ensureAutomaticPlans(
+                    traineeID: outcome.granted.traineeID, plansInForce: plansInForce, tenantKind: scope.tenant.kind,
+                    newID: services.newID, at: services.now())
+            }
+            return outcome
         }
         try await services.registry.recordMembership(
             of: scope.principal, in: scope.tenant.id, as: outcome.granted.role, email: outcome.invitation.email,

@@ -100,7 +100,9 @@ extension Components.Schemas.Role {
 
 extension Components.Schemas.RoleHolder {
     init(_ assignment: RoleAssignment) {
-        self.init(role: .init(assignment.role), name: assignment.personName, since: assignment.grantedAt)
+        self.init(
+            assignmentId: assignment.id.uuidString.lowercased(), role: .init(assignment.role), name: assignment.personName,
+            since: assignment.grantedAt)
     }
 }
 

@@ -38,7 +38,7 @@ package struct AccessLogEntry: Sendable, Equatable {
 extension TraineeOperation {
     package var isRead: Bool {
         switch self {
-        case .readRecord, .readRoles, .readAccessLog, .readTalkMinutes, .readProgressReport: true
+        case .readRecord, .readRoles, .readAccessLog, .readTalkMinutes, .readProgressReport, .downloadCompletion: true
         default: false
         }
     }

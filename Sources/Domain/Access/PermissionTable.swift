@@ -8,9 +8,11 @@ package enum PermissionTable {
     package static let grants: [Role: Set<TraineeOperation>] = [
         .lis: [
             .readRecord, .readRoles, .readAccessLog, .inviteRole, .replaceRole, .submitActivity, .submitObjective, .writeTalk,
-            .readTalkMinutes, .readProgressReport,
+            .readTalkMinutes, .readProgressReport, .importRecord, .downloadCompletion,
         ],
-        .leder: [.readRecord, .readRoles, .assignPlan, .approveObjective, .readProgressReport],
+        .leder: [
+            .readRecord, .readRoles, .assignPlan, .approveObjective, .readProgressReport, .importRecord, .downloadCompletion,
+        ],
         .veileder: [
             .readRecord, .readRoles, .signActivity, .createTalk, .writeTalk, .finaliseTalk, .readTalkMinutes,
             .readProgressReport,

@@ -34,4 +34,8 @@ package enum TraineeOperation: String, Sendable, Codable, CaseIterable {
     case readTalkMinutes
     /// Read the progress report (fremdriftsrapport).
     case readProgressReport
+    /// Bring a sealed record of approved objectives from another employer.
+    case importRecord
+    /// Download the sealed confirmation of completed service.
+    case downloadCompletion
 }

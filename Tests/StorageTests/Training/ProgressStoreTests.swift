@@ -141,16 +141,9 @@ import Testing
                 }
             }
         }
-        _ = try await store.database.lederOverview(leder: Person.leder, at: S.now)  // warm the plan cache
-        let clock = ContinuousClock()
-        var overview: LederOverview?
-        let elapsed = try await clock.measure {
-            overview = try await store.database.lederOverview(leder: Person.leder, at: S.now)
-        }
-        #expect(overview?.rows.count == 50)
-        #expect(overview?.rows.allSatisfy(\.isComplete) == true)
-        // Generous for a debug build on a shared machine; the release target is 50 ms.
-        #expect(elapsed < .milliseconds(1500), "the overview took \(elapsed)")
-        print("leder overview of 50 LIS × 101 objectives: \(elapsed)")
+        // Speed is measured by Benchmarks/run, not here: this checks the result of the same workload.
+        let overview = try await store.database.lederOverview(leder: Person.leder, at: S.now)
+        #expect(overview.rows.count == 50)
+        #expect(overview.rows.allSatisfy { $0.isComplete })
     }
 }

@@ -1,0 +1,96 @@
+import Domain
+import Foundation
+
+/// Conversions between the generated training types and the domain's.
+extension Components.Schemas.Plan {
+    init(_ plan: Plan) {
+        self.init(
+            key: plan.key.rawValue, version: plan.version, name: plan.name, programmes: plan.programmes.map(\.rawValue),
+            effectiveFrom: plan.effectiveFrom.iso, sample: plan.isSample, note: plan.note,
+            objectives: plan.objectives.map { objective in
+                .init(
+                    id: objective.id.rawValue, title: objective.title, description: objective.description,
+                    theme: objective.theme,
+                    activities: objective.activities.map {
+                        .init(_type: $0.type.rawValue, title: $0.title, signer: $0.signer.rawValue)
+                    })
+            })
+    }
+}
+
+extension Components.Schemas.PlanAssignment {
+    init(_ assignment: PlanAssignment, name: String) {
+        self.init(
+            id: assignment.id.uuidString.lowercased(), planKey: assignment.plan.key.rawValue,
+            planVersion: assignment.plan.version, planName: name, state: .init(rawValue: assignment.state.rawValue) ?? .assigned,
+            assignedAt: assignment.assignedAt)
+    }
+}
+
+extension Components.Schemas.Activity {
+    init(_ activity: LearningActivity, names: [PersonKey: String]) {
+        var recommendation: Int?
+        var documentation: String?
+        switch activity.content.kind {
+        case .recommended(let index): recommendation = index
+        case .alternative(_, _, let text): documentation = text
+        }
+        var state: Components.Schemas.Activity.StatePayload
+        var sentTo: String?
+        var comment: String?
+        switch activity.state {
+        case .draft: state = .draft
+        case .submitted(let person, _):
+            state = .submitted
+            sentTo = names[person]
+        case .approved: state = .approved
+        case .rejected(_, let text):
+            state = .rejected
+            comment = text
+        }
+        self.init(
+            id: activity.id.uuidString.lowercased(), planKey: activity.plan.key.rawValue, planVersion: activity.plan.version,
+            objectiveId: activity.objectiveID?.rawValue, recommendation: recommendation, documentation: documentation,
+            _type: activity.type.rawValue, signer: activity.signer.rawValue, performedOn: activity.content.performedOn.iso,
+            note: activity.content.note, state: state, sentTo: sentTo, comment: comment)
+    }
+}
+
+extension Components.Schemas.ObjectiveState {
+    init(_ progress: ObjectiveProgress, names: [PersonKey: String]) {
+        var state = ""
+        var comment: String?
+        var approvedBy: String?
+        var approvedAt: Date?
+        var importedFrom: String?
+        switch progress.state {
+        case .notStarted: state = "notStarted"
+        case .inProgress: state = "inProgress"
+        case .submitted: state = "submitted"
+        case .rejected(let text):
+            state = "rejected"
+            comment = text
+        case .approved(.local(let leder, _, _, let at)):
+            state = "approved"
+            approvedBy = names[leder]
+            approvedAt = at
+        case .approved(.imported(let imported)):
+            state = "approved"
+            approvedBy = imported.approverNames.first
+            approvedAt = imported.approvedAt
+            importedFrom = "\(imported.sourceTenant.rawValue) (org.nr. \(imported.organisationNumber.rawValue))"
+        }
+        self.init(
+            planKey: progress.plan.key.rawValue, planVersion: progress.plan.version, objectiveId: progress.objectiveID.rawValue,
+            state: state, comment: comment, approvedBy: approvedBy, approvedAt: approvedAt, importedFrom: importedFrom)
+    }
+}
+
+extension Components.Schemas.Talk {
+    init(_ talk: VisibleTalk) {
+        self.init(
+            id: talk.id.uuidString.lowercased(), date: talk.date.iso, topic: talk.topic,
+            state: .init(rawValue: talk.state.rawValue) ?? .planned, preparation: talk.text?.preparation,
+            minutes: talk.text?.minutes)
+    }
+}
