@@ -48,11 +48,11 @@ struct AccessFixture {
 
 extension TestApp {
     /// Registers the token's person as a LIS and returns the new id.
-    func register(in tenant: TenantID, token: String) async throws -> String {
+    func register(in tenant: TenantID, token: String, programme: String = "alis") async throws -> String {
         try await test { client in
             try await client.execute(
                 uri: "/api/v1/tenants/\(tenant)/trainees/me", method: .post, headers: .json(bearer: token),
-                body: .json(#"{"programme":"alis"}"#)
+                body: .json(#"{"programme":"\#(programme)"}"#)
             ) { try $0.json()["id"] as? String ?? "" }
         }
     }

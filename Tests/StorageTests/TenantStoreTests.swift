@@ -34,6 +34,20 @@ import Testing
         withExtendedLifetime(fixture) {}
     }
 
+    @Test func closingAllAtShutdownWaitsForPoolsInUseToBeReturned() async throws {
+        let fixture = try StoreFixture(count: 2, cap: 4)
+        let (store, ids) = (fixture.store, fixture.ids)
+        _ = try await store.withDatabase(ids[0]) { try $0.traineeCount() }
+        let held = try await store.acquire(ids[1])
+        await store.closeAll()
+        #expect(!store.isOpen(ids[0]), "an unused pool closes at once")
+        #expect(store.isOpen(ids[1]), "a pool in use stays open for the request that holds it")
+        #expect(try held.traineeCount() == 0)
+        store.release(ids[1])
+        #expect(!store.isOpen(ids[1]), "and closes when the request returns it")
+        withExtendedLifetime(fixture) {}
+    }
+
     @Test func aPoolInUseIsNeverClosedAndNewTenantsWaitForOne() async throws {
         let fixture = try StoreFixture(count: 3, cap: 2)
         let (store, ids) = (fixture.store, fixture.ids)

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import OpenAPIRuntime
 
 /// The outermost step: gives the request an id, puts the id (and the tenant, when the path names a valid
 /// one) on every log line of the request, turns errors into problem+json, and writes one access-log line.
@@ -30,7 +31,9 @@ package struct RequestIDMiddleware: RouterMiddleware {
         } catch {
             let mapped = ProblemMapping.map(error)
             if !mapped.expected {
-                context.logger.error("request failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+                // The type of what failed, never its description: that may quote values from the request.
+                let underlying = (error as? ServerError)?.underlyingError ?? error
+                context.logger.error("request failed", metadata: ["error": "\(String(reflecting: type(of: underlying)))"])
                 context.logger.debug("request failure detail", metadata: ["error": "\(error)"])
             }
             response = mapped.problem.response(requestID: requestID, headers: mapped.headers)

@@ -19,6 +19,8 @@ package actor TenantStore {
         let database: TenantDatabase
         var leases: Int
         var lastUse: UInt64
+        /// Set by `closeAll` on a pool in use: it closes when its last lease returns.
+        var closeWhenReleased = false
     }
 
     private struct State {
@@ -68,15 +70,33 @@ package actor TenantStore {
     }
 
     /// Removes a tenant's file and its WAL side files, after closing its pool (used when provisioning
-    /// must be rolled back). Refuses while the pool is in use.
-    package func removeDatabaseFile(for id: TenantID) throws {
-        let open: TenantDatabase? = try state.withLock { state in
-            guard let entry = state.entries[id] else { return nil }
-            guard entry.leases == 0 else { throw StorageError.fileOperationFailed("tenant database in use") }
-            state.entries[id] = nil
-            return entry.database
+    /// must be rolled back, and when a closed tenant's data is deleted).
+    ///
+    /// A pool still leased (a mail delivery pass, a request that passed the gate just before the tenant
+    /// closed) is waited for, up to `patience`; it is never closed under its user.
+    package func removeDatabaseFile(for id: TenantID, patience: Duration = .seconds(10)) async throws {
+        let deadline = ContinuousClock.now + patience
+        while true {
+            let (inUse, open): (Bool, TenantDatabase?) = state.withLock { state in
+                guard var entry = state.entries[id] else { return (false, nil) }
+                guard entry.leases == 0 else {
+                    entry.closeWhenReleased = true
+                    state.entries[id] = entry
+                    return (true, nil)
+                }
+                state.entries[id] = nil
+                return (false, entry.database)
+            }
+            if !inUse {
+                try open?.close()
+                break
+            }
+            guard ContinuousClock.now < deadline else {
+                throw StorageError.fileOperationFailed("tenant database still in use")
+            }
+            try await Task.sleep(for: .milliseconds(20))
         }
-        try open?.close()
+        closer.sync {}  // a pool retired on its last release may still be closing
         let path = directory.databasePath(for: id)
         for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
             try FileManager.default.removeItem(atPath: path + suffix)
@@ -105,14 +125,21 @@ package actor TenantStore {
 
     /// Returns a lease; when a pool becomes unused, waiting openers are woken.
     nonisolated package func release(_ id: TenantID) {
-        let woken: [CheckedContinuation<Void, Never>] = state.withLock { state in
-            guard var entry = state.entries[id] else { return [] }
+        let (woken, retired): ([CheckedContinuation<Void, Never>], TenantDatabase?) = state.withLock { state in
+            guard var entry = state.entries[id] else { return ([], nil) }
             entry.leases -= 1
-            state.entries[id] = entry
-            guard entry.leases == 0, !state.waiters.isEmpty else { return [] }
+            var retired: TenantDatabase?
+            if entry.leases == 0, entry.closeWhenReleased {
+                state.entries[id] = nil
+                retired = entry.database
+            } else {
+                state.entries[id] = entry
+            }
+            guard entry.leases == 0, !state.waiters.isEmpty else { return ([], retired) }
             defer { state.waiters.removeAll() }
-            return state.waiters
+            return (state.waiters, retired)
         }
+        if let retired { closeInBackground(retired) }
         for waiter in woken { waiter.resume() }
     }
 
@@ -173,13 +200,23 @@ package actor TenantStore {
         }
     }
 
-    /// Closes every pool (graceful shutdown) and waits for closes already under way.
+    /// Closes every unused pool (graceful shutdown) and waits for those closes; a pool still in use by a
+    /// request that has not finished closes when that request returns its lease, never under it.
     package func closeAll() {
-        let open = state.withLock { state in
-            defer { state.entries.removeAll() }
-            return state.entries.values.map(\.database)
+        let unused = state.withLock { state in
+            var unused: [TenantDatabase] = []
+            for (id, var entry) in state.entries {
+                if entry.leases == 0 {
+                    state.entries[id] = nil
+                    unused.append(entry.database)
+                } else {
+                    entry.closeWhenReleased = true
+                    state.entries[id] = entry
+                }
+            }
+            return unused
         }
-        for database in open { closeInBackground(database) }
+        for database in unused { closeInBackground(database) }
         closer.sync {}
     }
 }
