@@ -20,7 +20,7 @@ struct CatalogCommand: AsyncParsableCommand {
             let data = try Data(contentsOf: URL(fileURLWithPath: file))
             let plans: [Plan]
             do throws(CatalogImportFailure) {
-                plans = try Self.looksLikeJSON(data) ? CatalogImport.parseJSON(data) : CatalogImport.parseCSV(data)
+                plans = try CatalogImport.parse(data)
             } catch {
                 Self.report(error)
                 throw ExitCode.failure
@@ -44,13 +44,6 @@ struct CatalogCommand: AsyncParsableCommand {
             }
             let added = decisions.filter { if case .added = $0 { true } else { false } }.count
             print("\(added) plan version(s) added, \(decisions.count - added) unchanged")
-        }
-
-        /// JSON when the first byte that is not white space (after a byte-order mark) is `{`.
-        static func looksLikeJSON(_ data: Data) -> Bool {
-            var bytes = data[...]
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-            return bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "{")
         }
 
         /// Every problem on its own line (`line N, field F: detail`) on stderr.

@@ -7,7 +7,7 @@ import NIOCore
 /// to the limit (the API's bodies are small JSON documents), so a handler never sees more.
 package struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
     let limit: Int
-    /// The limit of the upload route (scanned paper agreements), which takes PDFs, not small JSON.
+    /// The limit of the upload routes (scanned paper agreements, catalog files), which take files, not small JSON.
     let uploadLimit: Int
 
     package init(limit: Int, uploadLimit: Int? = nil) {
@@ -18,7 +18,8 @@ package struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
     package func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        let limit = request.uri.path.hasSuffix("/paper-agreements") ? uploadLimit : self.limit
+        let path = request.uri.path
+        let limit = path.hasSuffix("/paper-agreements") || path.hasSuffix("/support/catalog") ? uploadLimit : self.limit
         if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit {
             throw RequestError.bodyTooLarge(limit: limit)
         }

@@ -191,3 +191,17 @@ package enum CatalogImport {
         return result
     }
 }
+
+extension CatalogImport {
+    /// Parses a catalog file whatever its format: JSON when the first byte that is not white space (after
+    /// a byte-order mark) is `{`, otherwise CSV. `kp catalog import` and the support API read files this way.
+    package static func parse(_ data: Data) throws(CatalogImportFailure) -> [Plan] {
+        try looksLikeJSON(data) ? parseJSON(data) : parseCSV(data)
+    }
+
+    package static func looksLikeJSON(_ data: Data) -> Bool {
+        var bytes = data[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        return bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "{")
+    }
+}
