@@ -112,34 +112,39 @@ extension APIHandlers {
     func writeTalkPreparation(_ input: Operations.WriteTalkPreparation.Input) async throws
         -> Operations.WriteTalkPreparation.Output
     {
-        let scope = try TenantScope.required()
-        let id = try traineeID(input.path.traineeId)
-        let talkID = try uuid(input.path.talkId, "talkId")
         guard case .json(let body) = input.body else { throw RequestError.malformedBody("Expected application/json") }
-        let talk = try await services.tenantStore.withDatabase(scope.tenant.id) { database in
+        let talk = try await talkStep(input.path.traineeId, input.path.talkId) { database, id, talkID, scope in
             try await database.writeTalkPreparation(id: talkID, traineeID: id, text: body.text, by: scope.principal, at: services.now())
         }
-        return .ok(.init(body: .json(.init(VisibleTalk(talk, showingText: true)))))
+        return .ok(.init(body: .json(talk)))
     }
 
     func writeTalkMinutes(_ input: Operations.WriteTalkMinutes.Input) async throws -> Operations.WriteTalkMinutes.Output {
-        let scope = try TenantScope.required()
-        let id = try traineeID(input.path.traineeId)
-        let talkID = try uuid(input.path.talkId, "talkId")
         guard case .json(let body) = input.body else { throw RequestError.malformedBody("Expected application/json") }
-        let talk = try await services.tenantStore.withDatabase(scope.tenant.id) { database in
+        let talk = try await talkStep(input.path.traineeId, input.path.talkId) { database, id, talkID, scope in
             try await database.writeTalkMinutes(id: talkID, traineeID: id, text: body.text, by: scope.principal, at: services.now())
         }
-        return .ok(.init(body: .json(.init(VisibleTalk(talk, showingText: true)))))
+        return .ok(.init(body: .json(talk)))
     }
 
     func finaliseTalk(_ input: Operations.FinaliseTalk.Input) async throws -> Operations.FinaliseTalk.Output {
-        let scope = try TenantScope.required()
-        let id = try traineeID(input.path.traineeId)
-        let talkID = try uuid(input.path.talkId, "talkId")
-        let talk = try await services.tenantStore.withDatabase(scope.tenant.id) { database in
+        let talk = try await talkStep(input.path.traineeId, input.path.talkId) { database, id, talkID, scope in
             try await database.finaliseTalk(id: talkID, traineeID: id, by: scope.principal, at: services.now())
         }
-        return .ok(.init(body: .json(.init(VisibleTalk(talk, showingText: true)))))
+        return .ok(.init(body: .json(talk)))
+    }
+
+    /// One step on one talk by a participant, who sees the whole talk afterwards.
+    private func talkStep(
+        _ rawTrainee: String, _ rawTalk: String,
+        _ step: (TenantDatabase, UUID, UUID, TenantScope) async throws -> SupervisionTalk
+    ) async throws -> Components.Schemas.Talk {
+        let scope = try TenantScope.required()
+        let id = try traineeID(rawTrainee)
+        let talkID = try uuid(rawTalk, "talkId")
+        let talk = try await services.tenantStore.withDatabase(scope.tenant.id) { database in
+            try await step(database, id, talkID, scope)
+        }
+        return .init(VisibleTalk(talk, showingText: true))
     }
 }
