@@ -6,7 +6,7 @@ import Identity
 /// `kp dev …`: helpers for development and demos.
 struct DevCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "dev", abstract: "Development helpers.", subcommands: [Token.self])
+        commandName: "dev", abstract: "Development helpers.", subcommands: [Token.self, SeedCommand.self])
 
     struct Token: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

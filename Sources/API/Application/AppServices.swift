@@ -18,6 +18,9 @@ package struct AppServices: Sendable {
     /// `Contracts/`: read again for every offer, so an altered file is caught at once.
     package let contractsDirectory: URL
     package let verifier: TokenVerifier
+    /// The keyed hash the verifier turns pids into person keys with; tools that create people (the
+    /// development seed) must use the same one, or tokens would not find them.
+    package let pidHasher: PIDHasher
     package let developmentIssuer: DevelopmentIssuer?
     package let mailer: MailDeliveryService
     /// The HelseID login client, when `login.enabled`.
@@ -72,8 +75,10 @@ package struct AppServices: Sendable {
         self.mailer = MailDeliveryService(
             registry: registry, store: store, transport: transport, from: configuration.mail.from,
             pollInterval: .milliseconds(Int(configuration.mail.pollSeconds * 1000)), logger: logger, now: now)
+        let pidHasher = try PIDHasher(secret: secrets.pidHashKey)
+        self.pidHasher = pidHasher
         let verifier = TokenVerifier(
-            issuers: issuers, hasher: try PIDHasher(secret: secrets.pidHashKey),
+            issuers: issuers, hasher: pidHasher,
             supportSubjects: Set(configuration.auth.supportSubjects),
             clockSkew: configuration.auth.clockSkewSeconds, now: now)
         self.verifier = verifier
