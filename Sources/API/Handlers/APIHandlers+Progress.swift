@@ -22,7 +22,7 @@ extension APIHandlers {
             let html = ProgressPage.render(report: report, traineeName: trainee.name, tenantName: scope.tenant.name, generatedAt: now)
             return .ok(.init(body: .html(HTTPBody(html))))
         case .json:
-            return .ok(.init(body: .json(try OpenAPIObjectContainer(unvalidatedValue: Self.json(report, trainee: trainee)))))
+            return .ok(.init(body: .json(.init(report, trainee: trainee))))
         }
     }
 
@@ -38,7 +38,7 @@ extension APIHandlers {
             let html = ProgressPage.render(
                 overview: overview, title: "Mine LIS – fremdrift", tenantName: scope.tenant.name, generatedAt: now)
             return .ok(.init(body: .html(HTTPBody(html))))
-        case .json: return .ok(.init(body: .json(try OpenAPIObjectContainer(unvalidatedValue: Self.json(overview)))))
+        case .json: return .ok(.init(body: .json(.init(overview))))
         }
     }
 
@@ -58,7 +58,7 @@ extension APIHandlers {
                 overview: overview, title: "Oversikt over LIS – \(scope.tenant.name)", tenantName: scope.tenant.name,
                 generatedAt: now)
             return .ok(.init(body: .html(HTTPBody(html))))
-        case .json: return .ok(.init(body: .json(try OpenAPIObjectContainer(unvalidatedValue: Self.json(overview)))))
+        case .json: return .ok(.init(body: .json(.init(overview))))
         }
     }
 
@@ -141,46 +141,6 @@ extension APIHandlers {
             throw ValidationError(field: "organisationNumber", reason: .notAllowed("the tenant has no organisation number on record"))
         }
         return number
-    }
-
-    static func json(_ report: ProgressReport, trainee: Trainee) -> [String: (any Sendable)?] {
-        [
-            "traineeId": trainee.id.uuidString.lowercased(), "name": trainee.name, "programme": trainee.programme.rawValue,
-            "talksHeld": report.talksHeld, "talksOpen": report.talksOpen, "activitiesSigned": report.activitiesSigned,
-            "complete": report.isComplete,
-            "plans": report.plans.map { plan -> [String: (any Sendable)?] in
-                [
-                    "planKey": plan.plan.key.rawValue, "planVersion": plan.plan.version, "name": plan.name,
-                    "objectives": plan.objectiveCount, "complete": plan.isComplete,
-                    "approved": plan.approved.map(\.rawValue), "submitted": plan.submitted.map(\.rawValue),
-                    "inProgress": plan.inProgress.map(\.rawValue), "notStarted": plan.notStarted.map(\.rawValue),
-                    "importedApprovals": plan.importedApprovals, "activitiesSigned": plan.activitiesSigned,
-                    "activitiesAwaitingSignature": plan.activitiesAwaitingSignature,
-                    "lines": plan.lines.map { line -> [String: (any Sendable)?] in
-                        ["objectiveId": line.objectiveID.rawValue, "title": line.title, "status": line.status.rawValue]
-                    },
-                ]
-            },
-        ]
-    }
-
-    static func json(_ overview: LederOverview) -> [String: (any Sendable)?] {
-        [
-            "trainees": overview.rows.map { row -> [String: (any Sendable)?] in
-                [
-                    "traineeId": row.traineeID.uuidString.lowercased(), "name": row.name, "programme": row.programme.rawValue,
-                    "activitiesSigned": row.activitiesSigned, "talksHeld": row.talksHeld,
-                    "awaitingDecision": row.awaitingDecision, "complete": row.isComplete,
-                    "plans": row.plans.map { plan -> [String: (any Sendable)?] in
-                        [
-                            "planKey": plan.plan.key.rawValue, "planVersion": plan.plan.version, "name": plan.name,
-                            "objectives": plan.objectives, "approved": plan.approved, "submitted": plan.submitted,
-                            "inProgress": plan.inProgress, "notStarted": plan.notStarted, "complete": plan.isComplete,
-                        ]
-                    },
-                ]
-            }
-        ]
     }
 }
 

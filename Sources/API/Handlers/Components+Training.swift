@@ -94,3 +94,43 @@ extension Components.Schemas.Talk {
             minutes: talk.text?.minutes)
     }
 }
+
+extension Components.Schemas.ProgressReport {
+    init(_ report: ProgressReport, trainee: Trainee) {
+        self.init(
+            traineeId: trainee.id.uuidString.lowercased(), name: trainee.name, programme: trainee.programme.rawValue,
+            talksHeld: report.talksHeld, talksOpen: report.talksOpen, activitiesSigned: report.activitiesSigned,
+            complete: report.isComplete,
+            plans: report.plans.map { plan in
+                .init(
+                    planKey: plan.plan.key.rawValue, planVersion: plan.plan.version, name: plan.name,
+                    objectives: plan.objectiveCount, complete: plan.isComplete, approved: plan.approved.map(\.rawValue),
+                    submitted: plan.submitted.map(\.rawValue), inProgress: plan.inProgress.map(\.rawValue),
+                    notStarted: plan.notStarted.map(\.rawValue), importedApprovals: plan.importedApprovals,
+                    activitiesSigned: plan.activitiesSigned, activitiesAwaitingSignature: plan.activitiesAwaitingSignature,
+                    lines: plan.lines.map {
+                        .init(
+                            objectiveId: $0.objectiveID.rawValue, title: $0.title,
+                            status: .init(rawValue: $0.status.rawValue) ?? .notStarted)
+                    })
+            })
+    }
+}
+
+extension Components.Schemas.Overview {
+    init(_ overview: LederOverview) {
+        self.init(
+            trainees: overview.rows.map { row in
+                .init(
+                    traineeId: row.traineeID.uuidString.lowercased(), name: row.name, programme: row.programme.rawValue,
+                    activitiesSigned: row.activitiesSigned, talksHeld: row.talksHeld, awaitingDecision: row.awaitingDecision,
+                    complete: row.isComplete,
+                    plans: row.plans.map { plan in
+                        .init(
+                            planKey: plan.plan.key.rawValue, planVersion: plan.plan.version, name: plan.name,
+                            objectives: plan.objectives, approved: plan.approved, submitted: plan.submitted,
+                            inProgress: plan.inProgress, notStarted: plan.notStarted, complete: plan.isComplete)
+                    })
+            })
+    }
+}

@@ -40,9 +40,11 @@ struct RoleAssignmentRecord: Codable, FetchableRecord, PersistableRecord {
     }
 
     static func active(_ db: Database, trainee: UUID) throws -> [RoleAssignment] {
-        try RoleAssignmentRecord
-            .filter(Column("traineeId") == trainee.uuidString.lowercased() && Column("revokedAt") == nil)
-            .order(Column("grantedAt"))
-            .fetchAll(db).map { try $0.assignment() }
+        // A cached statement: this runs in every training step, and building the query each time showed in profiles.
+        try RoleAssignmentRecord.fetchAll(
+            db.cachedStatement(
+                sql: "SELECT * FROM roleAssignment WHERE traineeId = ? AND revokedAt IS NULL ORDER BY grantedAt"),
+            arguments: [trainee.uuidString.lowercased()]
+        ).map { try $0.assignment() }
     }
 }

@@ -23,6 +23,9 @@ enum PlanCodec {
         return Encoded(content: content, sha256: SHA256.hash(data: Array(content.utf8)).hexEncoded)
     }
 
+    /// The plan already decoded for this hash, if any.
+    static func cached(_ sha256: String) -> Plan? { cache.withLock { $0[sha256] } }
+
     /// The plan stored as `content`, whose hash must be `sha256`; `table` names the row for the error.
     static func decode(content: String, sha256: String, table: String) throws -> Plan {
         if let cached = cache.withLock({ $0[sha256] }) { return cached }

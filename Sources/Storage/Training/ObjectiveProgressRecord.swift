@@ -163,7 +163,9 @@ struct ObjectiveProgressRecord: Codable, FetchableRecord, PersistableRecord {
         -> ObjectiveProgress
     {
         let id = Self.id(trainee: trainee.id, plan: plan.reference, objective: objective)
-        if let stored = try ObjectiveProgressRecord.fetchOne(db, key: id.uuidString.lowercased()) {
+        if let stored = try ObjectiveProgressRecord.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM objectiveProgress WHERE id = ?"), arguments: [id.uuidString.lowercased()])
+        {
             return try stored.progress()
         }
         return try ObjectiveProgress.open(objective, in: plan, for: trainee, id: id)

@@ -57,13 +57,14 @@ struct PlanAssignmentRecord: Codable, FetchableRecord, PersistableRecord {
 
     /// The live (not archived) assignment of exactly this plan version, which work is recorded against.
     static func live(_ db: Database, trainee: UUID, plan: PlanReference) throws -> PlanAssignment? {
-        try PlanAssignmentRecord
-            .filter(
-                Column("traineeId") == trainee.uuidString.lowercased() && Column("planKey") == plan.key.rawValue
-                    && Column("planVersion") == plan.version
-                    && Column("state") != PlanAssignment.State.archived.rawValue
-            )
-            .fetchOne(db)?.assignment()
+        try PlanAssignmentRecord.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT * FROM planAssignment
+                    WHERE traineeId = ? AND planKey = ? AND planVersion = ? AND state <> 'archived'
+                    """),
+            arguments: [trainee.uuidString.lowercased(), plan.key.rawValue, plan.version]
+        )?.assignment()
     }
 
     /// Marks the assignment started if this is the first work on it (an update only when it changes).

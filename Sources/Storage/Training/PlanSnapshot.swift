@@ -24,11 +24,18 @@ enum PlanSnapshot {
             arguments: [plan.key.rawValue, plan.version, encoded.content, encoded.sha256])
     }
 
+    /// Reads the hash first: a decoded plan is cached by it, so the 100-objective text is read (and parsed)
+    /// only the first time a version is used, not on every activity or report.
     static func load(_ db: Database, _ reference: PlanReference) throws -> Plan? {
-        try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT content, sha256 FROM plan WHERE key = ? AND version = ?"),
-            arguments: [reference.key.rawValue, reference.version]
-        ).map { row in try PlanCodec.decode(content: row["content"], sha256: row["sha256"], table: "plan") }
+        let arguments: StatementArguments = [reference.key.rawValue, reference.version]
+        guard let sha256 = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT sha256 FROM plan WHERE key = ? AND version = ?"), arguments: arguments)
+        else { return nil }
+        if let cached = PlanCodec.cached(sha256) { return cached }
+        guard let content = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT content FROM plan WHERE key = ? AND version = ?"), arguments: arguments)
+        else { return nil }
+        return try PlanCodec.decode(content: content, sha256: sha256, table: "plan")
     }
 
     /// The plan version the LIS works on, which must be assigned to them and not archived.
