@@ -111,6 +111,8 @@ extension TestApp {
         Route(method: .get, suffix: "/approved-record", operation: .readProgressReport, body: nil),
         Route(method: .post, suffix: "/approved-record", operation: .importRecord, body: #"{"format":"x"}"#),
         Route(method: .get, suffix: "/completion", operation: .downloadCompletion, body: nil),
+        Route(method: .post, suffix: "/attachments", operation: .submitActivity, body: "%PDF-1.4 test"),
+        Route(method: .get, suffix: "/attachments/{sha256}", operation: .readRecord, body: nil),
     ]
 
     static let activity = #"{"planKey":"lis1-kommune","objectiveId":"DEL1-001","recommendation":0,"performedOn":"2026-11-01"}"#
@@ -158,8 +160,12 @@ extension TestApp {
                 suffix = suffix.replacingOccurrences(of: placeholder, with: UUID().uuidString.lowercased())
             }
             suffix = suffix.replacingOccurrences(of: "{objectiveId}", with: "DEL1-001")
+            suffix = suffix.replacingOccurrences(of: "{sha256}", with: String(repeating: "a", count: 64))
+            var headers = HTTPFields.json(bearer: token)
+            if suffix.hasSuffix("/attachments") { headers[.contentType] = "application/octet-stream" }
             try await client.execute(
-                uri: base + suffix, method: testCase.route.method, headers: .json(bearer: token),
+                uri: base + suffix + (suffix.hasSuffix("/attachments") ? "?filename=a.pdf&mediaType=application/pdf" : ""),
+                method: testCase.route.method, headers: headers,
                 body: testCase.route.body.map { .json($0) }
             ) { response in
                 if allowed {

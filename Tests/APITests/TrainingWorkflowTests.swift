@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import NIOCore
 import Storage
 import TestSupport
 import Testing
@@ -135,6 +136,39 @@ import Testing
         #expect(sealed.content.canonical.contains("974770482"))
         #expect(try await f.call(f.base + "/completion", .get, leder).status == .ok)
         #expect(try await f.call(f.base + "/completion", .get, supervisor).status == .forbidden)
+    }
+
+    @Test func anActivityCarriesAnAttachmentTheSignerCanOpen() async throws {
+        let f = try await TrainingFixture()
+        try await f.bringInEveryone()
+        let pdf = Array("%PDF-1.4\nkursbevis\n%%EOF\n".utf8)
+        let (status, data) = try await f.app.test { client in
+            try await client.execute(
+                uri: f.base + "/attachments?filename=Kursbevis%20ALS.pdf&mediaType=application/pdf", method: .post,
+                headers: [.authorization: "Bearer \(f.lis)", .contentType: "application/octet-stream"],
+                body: ByteBuffer(bytes: pdf)
+            ) { ($0.status, $0.data) }
+        }
+        #expect(status == .created)
+        let sha = try #require(jsonObject(data)["sha256"] as? String)
+        let unknown = try await f.call(
+            f.base + "/activities", .post, f.lis,
+            #"{"planKey":"lis1-kommune","objectiveId":"DEL1-001","recommendation":0,"performedOn":"\#(f.app.clock.now.isoDay)","attachmentSha256":"\#(String(repeating: "0", count: 64))"}"#)
+        #expect(unknown.problem?.field == "attachmentSha256")
+        let recorded = try await f.call(
+            f.base + "/activities", .post, f.lis,
+            #"{"planKey":"lis1-kommune","objectiveId":"DEL1-001","recommendation":0,"performedOn":"\#(f.app.clock.now.isoDay)","attachmentSha256":"\#(sha)"}"#)
+        #expect((recorded.body["attachment"] as? [String: Any])?["filename"] as? String == "Kursbevis ALS.pdf")
+        let download = try await f.app.test { client in
+            try await client.execute(uri: f.base + "/attachments/\(sha)", method: .get, headers: .bearer(f.tokens[.supervisor] ?? "")) {
+                ($0.status, Array($0.body.readableBytesView), $0.headers[.contentDisposition])
+            }
+        }
+        #expect(download.0 == .ok)
+        #expect(download.1 == pdf)
+        #expect(download.2?.contains("Kursbevis") == true)
+        let stranger = try await f.app.token(subject: "stranger", pid: "12345678901", name: "Stein Fremmed")
+        #expect(try await f.call(f.base + "/attachments/\(sha)", .get, stranger).status == .forbidden)
     }
 
     /// Moving employers: the approvals from the first tenant count in the second and say where they came from;

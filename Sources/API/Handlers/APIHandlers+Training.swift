@@ -151,6 +151,33 @@ extension APIHandlers {
         return .ok(.init(body: .json(.init(activity, names: [scope.principal.personKey: scope.principal.name]))))
     }
 
+    func uploadAttachment(_ input: Operations.UploadAttachment.Input) async throws -> Operations.UploadAttachment.Output {
+        let scope = try TenantScope.required()
+        let id = try traineeID(input.path.traineeId)
+        guard case .binary(let body) = input.body else { throw RequestError.malformedBody("Expected application/octet-stream") }
+        let reference = try await services.tenantStore.withDatabase(scope.tenant.id) { database in
+            _ = try authorize(.submitActivity, trainee: id, scope: scope, database: database)
+            let bytes = try await [UInt8](collecting: body, upTo: services.configuration.http.maxUploadBytes)
+            return try await database.storeAttachment(
+                bytes, filename: input.query.filename, mediaType: input.query.mediaType, traineeID: id,
+                by: scope.principal, at: services.now())
+        }
+        return .created(.init(body: .json(.init(reference))))
+    }
+
+    func downloadAttachment(_ input: Operations.DownloadAttachment.Input) async throws -> Operations.DownloadAttachment.Output {
+        let scope = try TenantScope.required()
+        let id = try traineeID(input.path.traineeId)
+        let file = try await services.tenantStore.withDatabase(scope.tenant.id) { database in
+            _ = try await access(
+                .readRecord, trainee: id, object: "attachment:\(input.path.sha256.prefix(16))", scope: scope, database: database)
+            return try database.attachment(traineeID: id, sha256: input.path.sha256)
+        }
+        guard let file else { throw TraineeError.notFound(id) }
+        let disposition = "attachment; filename*=UTF-8''" + (file.reference.filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "vedlegg")
+        return .ok(.init(headers: .init(contentDisposition: disposition), body: .binary(HTTPBody(file.bytes))))
+    }
+
     // MARK: Helpers
 
     /// The plan version this LIS is on for `key` (the one assigned, never a newer one).
@@ -179,9 +206,15 @@ extension APIHandlers {
             throw ValidationError(
                 field: "recommendation", reason: .notAllowed("give either recommendation (an index) or alternative, not both"))
         }
+        let attachment = try body.attachmentSha256.map { sha256 in
+            guard let reference = try database.attachmentReference(traineeID: trainee, sha256: sha256) else {
+                throw ValidationError(field: "attachmentSha256", reason: .notAllowed("no file with this hash was uploaded for the LIS"))
+            }
+            return reference
+        }
         let content = LearningActivity.Content(
             objectiveID: objective, kind: kind, performedOn: try CalendarDate(iso: body.performedOn, field: "performedOn"),
-            note: body.note ?? "")
+            note: body.note ?? "", attachment: attachment)
         return (plan, content)
     }
 

@@ -52,7 +52,8 @@ extension Components.Schemas.Activity {
             id: activity.id.uuidString.lowercased(), planKey: activity.plan.key.rawValue, planVersion: activity.plan.version,
             objectiveId: activity.objectiveID?.rawValue, recommendation: recommendation, documentation: documentation,
             _type: activity.type.rawValue, signer: activity.signer.rawValue, performedOn: activity.content.performedOn.iso,
-            note: activity.content.note, state: state, sentTo: sentTo, comment: comment)
+            note: activity.content.note, state: state, sentTo: sentTo, comment: comment,
+            attachment: activity.content.attachment.map(Components.Schemas.Attachment.init))
     }
 }
 
@@ -132,5 +133,11 @@ extension Components.Schemas.Overview {
                             inProgress: plan.inProgress, notStarted: plan.notStarted, complete: plan.isComplete)
                     })
             })
+    }
+}
+
+extension Components.Schemas.Attachment {
+    init(_ reference: AttachmentReference) {
+        self.init(sha256: reference.sha256, filename: reference.filename, mediaType: reference.mediaType, size: reference.size)
     }
 }

@@ -19,7 +19,8 @@ package struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         let path = request.uri.path
-        let limit = path.hasSuffix("/paper-agreements") || path.hasSuffix("/support/catalog") ? uploadLimit : self.limit
+        let limit = path.hasSuffix("/paper-agreements") || path.hasSuffix("/support/catalog")
+            || path.hasSuffix("/attachments") ? uploadLimit : self.limit
         if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit {
             throw RequestError.bodyTooLarge(limit: limit)
         }

@@ -226,6 +226,23 @@ package enum TenantMigrations {
                         """)
             }
         ),
+        (
+            "v6-attachments",
+            { db in
+                // Files attached to activities, kept in the tenant's own file so a return or a deletion
+                // covers them; addressed by their SHA-256, so an activity names exactly the bytes it had.
+                try db.create(table: "attachment") { t in
+                    t.column("traineeId", .text).notNull().references("trainee")
+                    t.column("sha256", .text).notNull()
+                    t.column("filename", .text).notNull()
+                    t.column("mediaType", .text).notNull()
+                    t.column("size", .integer).notNull()
+                    t.column("bytes", .blob).notNull()
+                    t.column("uploadedAt", .datetime).notNull()
+                    t.primaryKey(["traineeId", "sha256"])
+                }
+            }
+        ),
     ]
 
     package static var version: Int { migrations.count }
