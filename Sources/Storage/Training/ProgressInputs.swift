@@ -51,11 +51,19 @@ struct ProgressInputs {
             plans: try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT content, sha256 FROM plan
+                    SELECT key, version, sha256 FROM plan
                     WHERE (key, version) IN (SELECT planKey, planVersion FROM planAssignment WHERE \(live))
                     """,
                 arguments: arguments
-            ).map { row in try PlanCodec.decode(content: row["content"], sha256: row["sha256"], table: "plan") },
+            ).map { row in
+                // The text (tens of kilobytes) is read only for a version not decoded before.
+                if let cached = PlanCodec.cached(row["sha256"]) { return cached }
+                let reference = PlanReference(key: try PlanKey(row["key"]), version: row["version"])
+                guard let plan = try PlanSnapshot.load(db, reference) else {
+                    throw StorageError.corruptRow(table: "plan", column: "content")
+                }
+                return plan
+            },
             progress: try ObjectiveProgressRecord.summaries(db, where: ofTrainees, arguments: arguments),
             activities: try LearningActivityRecord.fetchAll(
                 db, sql: "SELECT \(LearningActivityRecord.summaryColumns) FROM learningActivity WHERE \(ofTrainees)",
