@@ -30,8 +30,11 @@ extension APIHandlers {
         return (trainee, try PermissionTable.authorize(operation, holding: roles))
     }
 
-    func traineeID(_ raw: String) throws -> UUID {
-        guard let id = UUID(uuidString: raw) else { throw RequestError.invalidParameter("traineeId") }
+    func traineeID(_ raw: String) throws -> UUID { try uuid(raw, "traineeId") }
+
+    /// A path parameter that must be a UUID; anything else is a 400 naming the parameter.
+    func uuid(_ raw: String, _ name: String) throws -> UUID {
+        guard let id = UUID(uuidString: raw) else { throw RequestError.invalidParameter(name) }
         return id
     }
 }

@@ -78,10 +78,7 @@ extension APIHandlers {
         return try catalogue.draft(template, tenant: tenant, signer: signer)
     }
 
-    func agreementID(_ raw: String) throws -> UUID {
-        guard let id = UUID(uuidString: raw) else { throw RequestError.invalidParameter("agreementId") }
-        return id
-    }
+    func agreementID(_ raw: String) throws -> UUID { try uuid(raw, "agreementId") }
 }
 
 extension Components.Schemas.AgreementRecord {

@@ -16,26 +16,18 @@ extension APIHandlers {
     }
 
     func submitObjective(_ input: Operations.SubmitObjective.Input) async throws -> Operations.SubmitObjective.Output {
-        let scope = try TenantScope.required()
-        let id = try traineeID(input.path.traineeId)
-        let objective = try ObjectiveID(input.path.objectiveId)
         guard case .json(let body) = input.body else { throw RequestError.malformedBody("Expected application/json") }
-        let progress = try await services.tenantStore.withDatabase(scope.tenant.id) { database in
-            _ = try authorize(.submitObjective, trainee: id, scope: scope, database: database)
-            let plan = try assignedReference(body.planKey, trainee: id, database: database)
-            return try await database.submitObjective(objective, plan: plan, traineeID: id, by: scope.principal, at: services.now())
+        let progress = try await objectiveStep(.submitObjective, input.path.traineeId, input.path.objectiveId, body.planKey) {
+            database, id, objective, plan, scope in
+            try await database.submitObjective(objective, plan: plan, traineeID: id, by: scope.principal, at: services.now())
         }
-        return .ok(.init(body: .json(.init(progress, names: [:]))))
+        return .ok(.init(body: .json(progress)))
     }
 
     func approveObjective(_ input: Operations.ApproveObjective.Input) async throws -> Operations.ApproveObjective.Output {
-        let scope = try TenantScope.required()
-        let id = try traineeID(input.path.traineeId)
-        let objective = try ObjectiveID(input.path.objectiveId)
         guard case .json(let body) = input.body else { throw RequestError.malformedBody("Expected application/json") }
-        let progress = try await services.tenantStore.withDatabase(scope.tenant.id) { database in
-            _ = try authorize(.approveObjective, trainee: id, scope: scope, database: database)
-            let plan = try assignedReference(body.planKey, trainee: id, database: database)
+        let progress = try await objectiveStep(.approveObjective, input.path.traineeId, input.path.objectiveId, body.planKey) {
+            database, id, objective, plan, scope in
             let holders = try database.roleAssignments(traineeID: id)
             func person(_ raw: String, _ field: String, _ role: Role) throws -> PersonKey {
                 guard let uuid = UUID(uuidString: raw), let holder = holders.first(where: { $0.id == uuid }) else {
@@ -52,38 +44,46 @@ extension APIHandlers {
                 objective, plan: plan, traineeID: id, consultedVeileder: veileder, consultedSupervisors: supervisors,
                 by: scope.principal, at: services.now())
         }
-        return .ok(.init(body: .json(.init(progress, names: [scope.principal.personKey: scope.principal.name]))))
+        return .ok(.init(body: .json(progress)))
     }
 
     func rejectObjective(_ input: Operations.RejectObjective.Input) async throws -> Operations.RejectObjective.Output {
-        let scope = try TenantScope.required()
-        let id = try traineeID(input.path.traineeId)
-        let objective = try ObjectiveID(input.path.objectiveId)
         guard case .json(let body) = input.body else { throw RequestError.malformedBody("Expected application/json") }
-        let progress = try await services.tenantStore.withDatabase(scope.tenant.id) { database in
-            _ = try authorize(.approveObjective, trainee: id, scope: scope, database: database)
-            let plan = try assignedReference(body.planKey, trainee: id, database: database)
-            return try await database.rejectObjective(
+        let progress = try await objectiveStep(.approveObjective, input.path.traineeId, input.path.objectiveId, body.planKey) {
+            database, id, objective, plan, scope in
+            try await database.rejectObjective(
                 objective, plan: plan, traineeID: id, comment: body.comment, by: scope.principal, at: services.now())
         }
-        return .ok(.init(body: .json(.init(progress, names: [:]))))
+        return .ok(.init(body: .json(progress)))
     }
 
     func revokeObjectiveApproval(_ input: Operations.RevokeObjectiveApproval.Input) async throws
         -> Operations.RevokeObjectiveApproval.Output
     {
-        let scope = try TenantScope.required()
-        let id = try traineeID(input.path.traineeId)
-        let objective = try ObjectiveID(input.path.objectiveId)
         guard case .json(let body) = input.body else { throw RequestError.malformedBody("Expected application/json") }
-        let progress = try await services.tenantStore.withDatabase(scope.tenant.id) { database in
-            _ = try authorize(.approveObjective, trainee: id, scope: scope, database: database)
-            let plan = try assignedReference(body.planKey, trainee: id, database: database)
-            return try await database.revokeObjectiveApproval(
+        let progress = try await objectiveStep(.approveObjective, input.path.traineeId, input.path.objectiveId, body.planKey) {
+            database, id, objective, plan, scope in
+            try await database.revokeObjectiveApproval(
                 objective, plan: plan, traineeID: id, reason: body.reason, by: scope.principal, at: services.now())
         }
-        scope.logger.info("objective approval revoked", metadata: ["objective": "\(objective.rawValue)"])
-        return .ok(.init(body: .json(.init(progress, names: [:]))))
+        return .ok(.init(body: .json(progress)))
+    }
+
+    /// One step on one objective: the permission is checked before the plan is looked up, so a person
+    /// without it learns nothing about the LIS's plans; the storage verb decides and logs.
+    private func objectiveStep(
+        _ operation: TraineeOperation, _ rawTrainee: String, _ rawObjective: String, _ planKey: String,
+        _ step: (TenantDatabase, UUID, ObjectiveID, PlanReference, TenantScope) async throws -> ObjectiveProgress
+    ) async throws -> Components.Schemas.ObjectiveState {
+        let scope = try TenantScope.required()
+        let id = try traineeID(rawTrainee)
+        let objective = try ObjectiveID(rawObjective)
+        let (progress, names) = try await services.tenantStore.withDatabase(scope.tenant.id) { database in
+            _ = try authorize(operation, trainee: id, scope: scope, database: database)
+            let plan = try assignedReference(planKey, trainee: id, database: database)
+            return (try await step(database, id, objective, plan, scope), try holderNames(id, database))
+        }
+        return .init(progress, names: names.merging([scope.principal.personKey: scope.principal.name]) { first, _ in first })
     }
 
     // MARK: Talks

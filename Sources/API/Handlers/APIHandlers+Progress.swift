@@ -111,10 +111,10 @@ extension APIHandlers {
         let confirmation = try await services.tenantStore.withDatabase(scope.tenant.id) { database in
             _ = try await access(.downloadCompletion, trainee: id, object: "completion", scope: scope, database: database)
             let organisation = try organisationNumber(of: scope.tenant)
-            let report = try await database.progressReport(traineeID: id, caller: scope.principal, at: now)
             guard let trainee = try database.trainee(id: id) else { throw TraineeError.notFound(id) }
             let key = try input.query.planKey.map { try PlanKey($0) } ?? PlanKey.lis1Kommune
-            guard let reference = report.plans.first(where: { $0.plan.key == key })?.plan,
+            guard let reference = try database.planAssignments(traineeID: id)
+                .first(where: { $0.plan.key == key && $0.state != .archived })?.plan,
                 let plan = try database.assignedPlan(reference)
             else { throw ValidationError(field: "planKey", reason: .notAllowed("this plan is not assigned to the LIS")) }
             let progress = try database.objectiveProgress(traineeID: id).filter { $0.plan == reference }

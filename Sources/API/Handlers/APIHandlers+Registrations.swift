@@ -67,10 +67,7 @@ extension APIHandlers {
         return .ok(.init(body: .json(.init(registration))))
     }
 
-    private func registrationID(_ raw: String) throws -> UUID {
-        guard let id = UUID(uuidString: raw) else { throw RequestError.invalidParameter("registrationId") }
-        return id
-    }
+    private func registrationID(_ raw: String) throws -> UUID { try uuid(raw, "registrationId") }
 }
 
 extension Components.Schemas.Registration {

@@ -223,8 +223,4 @@ extension APIHandlers {
         Dictionary(try database.roleAssignments(traineeID: trainee).map { ($0.personKey, $0.personName) }) { first, _ in first }
     }
 
-    func uuid(_ raw: String, _ name: String) throws -> UUID {
-        guard let id = UUID(uuidString: raw) else { throw RequestError.invalidParameter(name) }
-        return id
-    }
 }

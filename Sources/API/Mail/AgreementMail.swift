@@ -109,6 +109,7 @@ enum AgreementMail {
             body: body)
     }
 
+    /// `23.11.2026`, the day in Norway: every date a Norwegian reader sees in mail and printouts.
     static func norwegianDate(_ date: Date) -> String {
         date.formatted(
             Date.VerbatimFormatStyle(

@@ -9,9 +9,7 @@ enum InvitationMail {
         let role = roleName(invitation.role)
         var link = URLComponents(string: baseURL + "/invitations/accept") ?? URLComponents()
         link.queryItems = [URLQueryItem(name: "tenant", value: tenant.id.rawValue), URLQueryItem(name: "token", value: token)]
-        let expires = invitation.expiresAt.formatted(
-            Date.VerbatimFormatStyle(format: "\(day: .twoDigits).\(month: .twoDigits).\(year: .defaultDigits)",
-                timeZone: TimeZone(identifier: "Europe/Oslo") ?? .gmt, calendar: Calendar(identifier: .gregorian)))
+        let expires = AgreementMail.norwegianDate(invitation.expiresAt)
         let replacing = invitation.replacesHolder
             ? "\nNår du godtar, overtar du rollen fra nåværende \(role).\n" : ""
         let body = """

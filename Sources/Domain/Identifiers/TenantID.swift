@@ -8,17 +8,7 @@ package struct TenantID: Hashable, Sendable, CustomStringConvertible, Comparable
     package let rawValue: String
 
     package init(_ raw: String, field: String = "tenantId") throws(ValidationError) {
-        guard !raw.isEmpty else { throw ValidationError(field: field, reason: .missing) }
-        guard raw.utf8.count <= Self.maxLength else {
-            throw ValidationError(field: field, reason: .tooLong(max: Self.maxLength))
-        }
-        for byte in raw.utf8 {
-            let allowed = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D
-            guard allowed else { throw ValidationError(field: field, reason: .illegalCharacters) }
-        }
-        guard raw.first != "-", raw.last != "-", !raw.contains("--") else {
-            throw ValidationError(field: field, reason: .notAllowed("hyphens may not lead, trail or repeat"))
-        }
+        try raw.checkSlug(field: field, maxLength: Self.maxLength)
         self.rawValue = raw
     }
 
@@ -33,4 +23,20 @@ package struct TenantID: Hashable, Sendable, CustomStringConvertible, Comparable
     package var description: String { rawValue }
 
     package static func < (lhs: TenantID, rhs: TenantID) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+extension String {
+    /// The identifier alphabet shared by tenant ids and plan keys: lower-case ASCII letters, digits and
+    /// single inner hyphens, at most `maxLength` bytes; safe in a path, a query and a file name.
+    func checkSlug(field: String, maxLength: Int) throws(ValidationError) {
+        guard !isEmpty else { throw ValidationError(field: field, reason: .missing) }
+        guard utf8.count <= maxLength else { throw ValidationError(field: field, reason: .tooLong(max: maxLength)) }
+        for byte in utf8 {
+            let allowed = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D
+            guard allowed else { throw ValidationError(field: field, reason: .illegalCharacters) }
+        }
+        guard first != "-", last != "-", !contains("--") else {
+            throw ValidationError(field: field, reason: .notAllowed("hyphens may not lead, trail or repeat"))
+        }
+    }
 }

@@ -8,17 +8,7 @@ package struct PlanKey: Hashable, Sendable, Comparable, CustomStringConvertible 
     package let rawValue: String
 
     package init(_ raw: String, field: String = "planKey") throws(ValidationError) {
-        guard !raw.isEmpty else { throw ValidationError(field: field, reason: .missing) }
-        guard raw.utf8.count <= Self.maxLength else {
-            throw ValidationError(field: field, reason: .tooLong(max: Self.maxLength))
-        }
-        for byte in raw.utf8 {
-            let allowed = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D
-            guard allowed else { throw ValidationError(field: field, reason: .illegalCharacters) }
-        }
-        guard raw.first != "-", raw.last != "-", !raw.contains("--") else {
-            throw ValidationError(field: field, reason: .notAllowed("hyphens may not lead, trail or repeat"))
-        }
+        try raw.checkSlug(field: field, maxLength: Self.maxLength)
         self.rawValue = raw
     }
 
