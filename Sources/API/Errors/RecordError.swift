@@ -1,0 +1,31 @@
+import Domain
+
+/// Why a sealed record from another employer is refused.
+enum RecordError: DescribedFailure {
+    case sealInvalid
+    case sameTenant
+    case anotherPerson
+
+    var code: String {
+        switch self {
+        case .sealInvalid: "record.seal-invalid"
+        case .sameTenant: "record.same-tenant"
+        case .anotherPerson: "record.another-person"
+        }
+    }
+
+    var detail: String {
+        switch self {
+        case .sealInvalid: "The record's seal does not verify with the platform's key: it was altered, forged or is not a record of approved objectives"
+        case .sameTenant: "The record was issued by this tenant; its approvals are already here"
+        case .anotherPerson: "The record belongs to another person than this LIS"
+        }
+    }
+
+    var category: FailureCategory {
+        switch self {
+        case .sealInvalid: .invalid
+        case .sameTenant, .anotherPerson: .conflict
+        }
+    }
+}
