@@ -45,6 +45,10 @@ import Testing
         let twice = try await f.call(f.base + "/activities/\(activity)/approve", .post, supervisor)
         #expect(twice.status == .conflict)
 
+        let early = try await f.call(f.base + "/completion", .get, f.lis)
+        #expect(early.status == .conflict)
+        #expect(early.problem?.code == "completion.objectives-outstanding")
+
         // Objective 1: sent to the leder, approved after consulting the veileder and a supervisor.
         #expect(try await f.call(f.base + "/objectives/DEL1-001/submit", .post, f.lis, #"{"planKey":"lis1-kommune"}"#).status == .ok)
         let bySupervisor = try await f.call(

@@ -24,11 +24,12 @@ package struct CompletionConfirmation: Sendable, Equatable {
         organisationNumber: OrganisationNumber, from periodFrom: CalendarDate, to periodTo: CalendarDate,
         approvers rawApprovers: [String], issuedAt: Date
     ) throws(CompletionError) -> CompletionConfirmation {
+        // Outstanding objectives first: that is the answer a LIS asking too early needs.
+        let outstanding = plan.outstandingObjectives(traineeID: trainee.id, progress: progress)
+        guard outstanding.isEmpty else { throw .objectivesOutstanding(count: outstanding.count) }
         guard periodFrom <= periodTo else { throw .badPeriod }
         let approvers = rawApprovers.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         guard !approvers.isEmpty else { throw .approversRequired }
-        let outstanding = plan.outstandingObjectives(traineeID: trainee.id, progress: progress)
-        guard outstanding.isEmpty else { throw .objectivesOutstanding(count: outstanding.count) }
         return CompletionConfirmation(
             traineeKey: trainee.personKey, tenant: tenant, organisationNumber: organisationNumber,
             periodFrom: periodFrom, periodTo: periodTo, plan: plan.reference, objectiveCount: plan.objectives.count,
