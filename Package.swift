@@ -44,9 +44,17 @@ let package = Package(
             ]
         ),
         .target(
-            name: "API",
+            name: "Engine",
             dependencies: [
                 "Domain", "Storage", "Identity",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "API",
+            dependencies: [
+                "Domain", "Engine", "Storage", "Identity",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
@@ -61,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "kp",
             dependencies: [
-                "API", "Domain", "Storage", "Identity",
+                "API", "Domain", "Engine", "Storage", "Identity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -80,7 +88,7 @@ let package = Package(
         .testTarget(
             name: "APITests",
             dependencies: [
-                "API", "Storage", "Identity", "Domain", "TestSupport",
+                "API", "Engine", "Storage", "Identity", "Domain", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -1,6 +1,7 @@
 import API
 import ArgumentParser
 import Domain
+import Engine
 import Foundation
 import Storage
 
@@ -56,7 +57,7 @@ struct AgreementCommand: AsyncParsableCommand {
         func run() async throws {
             let services = try options.makeServices(logLevel: .warning)
             let invitation = try await Console.reporting {
-                try await AgreementDesk(services: services).inviteAdministrator(
+                try await services.engine.agreements.inviteAdministrator(
                     try TenantID(tenant), name: name, email: email, organisationNumber: organisationNumber,
                     actor: AgreementCommand.actor)
             }
@@ -76,7 +77,7 @@ struct AgreementCommand: AsyncParsableCommand {
             let services = try options.makeServices(logLevel: .warning)
             let stored = try await Console.reporting {
                 let data = try Data(contentsOf: URL(fileURLWithPath: file))
-                return try await AgreementDesk(services: services).registerPaper(
+                return try await services.engine.agreements.registerPaper(
                     try TenantID(tenant), templateVersion: version, signerName: signer, pdf: Array(data),
                     actor: AgreementCommand.actor)
             }
@@ -94,7 +95,7 @@ struct AgreementCommand: AsyncParsableCommand {
             let services = try options.makeServices(logLevel: .warning)
             let stored = try await Console.reporting {
                 guard let id = UUID(uuidString: agreement) else { throw RequestError.invalidParameter("agreement") }
-                return try await AgreementDesk(services: services).countersign(
+                return try await services.engine.agreements.countersign(
                     id, name: "\(name) (brukerstøtte)", personKey: nil, securityLevel: nil, actor: AgreementCommand.actor)
             }
             print("countersigned: " + List.line(stored))
@@ -131,7 +132,7 @@ struct AgreementCommand: AsyncParsableCommand {
         func run() async throws {
             let services = try options.makeServices(logLevel: .warning)
             let result = try await Console.reporting {
-                try await AgreementDesk(services: services).terminate(
+                try await services.engine.agreements.terminate(
                     try TenantID(tenant), noticeDate: noticeDate, reason: reason,
                     party: byController ? "behandlingsansvarlig" : "databehandler", actor: AgreementCommand.actor)
             }
@@ -148,7 +149,7 @@ struct AgreementCommand: AsyncParsableCommand {
         func run() async throws {
             let services = try options.makeServices(logLevel: .warning)
             let sealed = try await Console.reporting {
-                try await AgreementDesk(services: services).returnData(try TenantID(tenant), actor: AgreementCommand.actor)
+                try await services.engine.agreements.returnData(try TenantID(tenant), actor: AgreementCommand.actor)
             }
             print(sealed.fileText)
         }
@@ -163,7 +164,7 @@ struct AgreementCommand: AsyncParsableCommand {
         func run() async throws {
             let services = try options.makeServices(logLevel: .warning)
             let sealed = try await Console.reporting {
-                try await AgreementDesk(services: services).deleteData(try TenantID(tenant), actor: AgreementCommand.actor)
+                try await services.engine.agreements.deleteData(try TenantID(tenant), actor: AgreementCommand.actor)
             }
             print(sealed.fileText)
         }
@@ -194,7 +195,7 @@ struct AgreementCommand: AsyncParsableCommand {
             let services = try options.makeServices(logLevel: .warning)
             let (_, tenant) = try await Console.reporting {
                 guard let id = UUID(uuidString: registration) else { throw RequestError.invalidParameter("registration") }
-                return try await AgreementDesk(services: services).approveRegistration(id, actor: AgreementCommand.actor)
+                return try await services.engine.agreements.approveRegistration(id, actor: AgreementCommand.actor)
             }
             print("approved: tenant \(tenant.id.rawValue) (\(tenant.name))")
         }
@@ -210,7 +211,7 @@ struct AgreementCommand: AsyncParsableCommand {
             let services = try options.makeServices(logLevel: .warning)
             _ = try await Console.reporting {
                 guard let id = UUID(uuidString: registration) else { throw RequestError.invalidParameter("registration") }
-                return try await AgreementDesk(services: services).rejectRegistration(id, reason: reason, actor: AgreementCommand.actor)
+                return try await services.engine.agreements.rejectRegistration(id, reason: reason, actor: AgreementCommand.actor)
             }
             print("rejected")
         }

@@ -1,4 +1,5 @@
 import Domain
+import Engine
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -61,7 +62,7 @@ import Testing
     @Test func aTerminatedTenantIsClosed() async throws {
         let app = try TestApp()
         let id = try await app.activate("kommune-5001")
-        _ = try await AgreementDesk(services: app.services).terminate(
+        _ = try await app.services.engine.agreements.terminate(
             id, noticeDate: app.clock.now.isoDay, reason: nil, party: "databehandler", actor: "test")
         let token = try await app.token()
         try await app.test { client in

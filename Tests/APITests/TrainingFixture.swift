@@ -1,4 +1,5 @@
 import Domain
+import Engine
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -41,7 +42,7 @@ final class TrainingFixture: @unchecked Sendable {
             let plans = try CatalogImport.parseJSON(Data(Self.catalog.utf8))
             _ = try await app.services.registry.importCatalog(plans, actor: "test", at: app.clock.now)
         }
-        _ = try await AgreementDesk(services: app.services).inviteAdministrator(
+        _ = try await app.services.engine.agreements.inviteAdministrator(
             tenant, name: "Rita Rådmann", email: "rita-\(raw)@example.no", organisationNumber: organisationNumber,
             actor: "test")
         try await app.services.registry.openForTests(tenant, provisioner: app.services.provisioner, seal: app.services.seal)

@@ -1,4 +1,5 @@
 import Domain
+import Engine
 import Foundation
 import Identity
 import Logging
@@ -27,6 +28,8 @@ package struct AppServices: Sendable {
     package let loginClient: LoginClient?
     /// The development issuer's authorization endpoints (PAR, authorize, token), when it is enabled.
     package let developmentAuthorization: DevelopmentAuthorizationServer?
+    /// The shared domain engine every handler calls.
+    package let engine: Engine
     package let logger: Logger
     package let now: @Sendable () -> Date
     package let newID: @Sendable () -> UUID
@@ -49,8 +52,10 @@ package struct AppServices: Sendable {
         self.tenantStore = store
         self.provisioner = TenantProvisioner(registry: registry, store: store)
         self.offboarding = TenantOffboarding(registry: registry, store: store)
-        self.seal = try PlatformSeal(privateKey: secrets.sealKey)
-        self.contractsDirectory = URL(fileURLWithPath: configuration.agreements.contractsDirectory, isDirectory: true)
+        let seal = try PlatformSeal(privateKey: secrets.sealKey)
+        self.seal = seal
+        let contractsDirectory = URL(fileURLWithPath: configuration.agreements.contractsDirectory, isDirectory: true)
+        self.contractsDirectory = contractsDirectory
 
         var issuers = configuration.auth.issuers.map {
             TrustedIssuer(issuer: $0.issuer, audience: $0.audience, keys: .remote(jwksURL: $0.jwksURL))
@@ -75,6 +80,12 @@ package struct AppServices: Sendable {
         self.mailer = MailDeliveryService(
             registry: registry, store: store, transport: transport, from: configuration.mail.from,
             pollInterval: .milliseconds(Int(configuration.mail.pollSeconds * 1000)), logger: logger, now: now)
+        let mailer = self.mailer
+        self.engine = Engine(
+            registry: registry, store: store, directory: directory, seal: seal, contractsDirectory: contractsDirectory,
+            publicBaseURL: configuration.http.publicBaseURL, maxUploadBytes: configuration.http.maxUploadBytes,
+            mail: MailSignal(tenant: { mailer.notify($0) }, registry: { mailer.notifyRegistry() }), logger: logger,
+            now: now, newID: newID)
         let pidHasher = try PIDHasher(secret: secrets.pidHashKey)
         self.pidHasher = pidHasher
         let verifier = TokenVerifier(

@@ -1,4 +1,5 @@
 import Domain
+import Engine
 import Hummingbird
 import Identity
 import Logging
@@ -33,6 +34,9 @@ package struct TenantScope: Sendable {
 
     /// Set by `TenantScopeMiddleware` for the duration of a tenant-scoped request only.
     @TaskLocal package static var current: TenantScope?
+
+    /// The caller as the engine takes it.
+    package var caller: TenantCaller { TenantCaller(tenant: tenant, principal: principal) }
 
     /// The scope of the running tenant-scoped request. Only the handlers registered under the tenant
     /// route group call this, and that group always sets it; outside it this throws.

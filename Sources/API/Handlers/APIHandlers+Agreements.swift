@@ -1,4 +1,5 @@
 import Domain
+import Engine
 import Foundation
 import OpenAPIRuntime
 import Storage
@@ -60,7 +61,7 @@ extension APIHandlers {
     {
         let scope = try AdministratorScope.required()
         guard case .json(let body) = input.body else { throw RequestError.malformedBody("Expected application/json") }
-        let tenant = try await AgreementDesk(services: services).terminate(
+        let tenant = try await services.engine.agreements.terminate(
             scope.tenant.id, noticeDate: body.noticeDate, reason: body.reason, party: "behandlingsansvarlig",
             actor: scope.actor)
         return .ok(.init(body: .json(.init(tenant))))

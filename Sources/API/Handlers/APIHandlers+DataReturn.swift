@@ -1,4 +1,5 @@
 import Domain
+import Engine
 import Foundation
 import OpenAPIRuntime
 import Storage
@@ -8,7 +9,7 @@ import Storage
 extension APIHandlers {
     func returnTenantData(_ input: Operations.ReturnTenantData.Input) async throws -> Operations.ReturnTenantData.Output {
         let scope = try AdministratorScope.required()
-        let sealed = try await AgreementDesk(services: services).returnData(scope.tenant.id, actor: scope.actor)
+        let sealed = try await services.engine.agreements.returnData(scope.tenant.id, actor: scope.actor)
         scope.logger.info("tenant data returned")
         return .created(.init(body: .json(.init(sealed))))
     }
@@ -28,7 +29,7 @@ extension APIHandlers {
 
     func deleteTenantData(_ input: Operations.DeleteTenantData.Input) async throws -> Operations.DeleteTenantData.Output {
         let scope = try AdministratorScope.required()
-        let sealed = try await AgreementDesk(services: services).deleteData(scope.tenant.id, actor: scope.actor)
+        let sealed = try await services.engine.agreements.deleteData(scope.tenant.id, actor: scope.actor)
         scope.logger.info("tenant data deleted")
         return .ok(.init(body: .json(.init(sealed))))
     }

@@ -1,4 +1,5 @@
 import Domain
+import Engine
 import Foundation
 import Identity
 import OpenAPIRuntime
@@ -51,7 +52,7 @@ extension APIHandlers {
     {
         let scope = try SupportScope.required()
         let id = try registrationID(input.path.registrationId)
-        let (registration, tenant) = try await AgreementDesk(services: services).approveRegistration(id, actor: scope.actor)
+        let (registration, tenant) = try await services.engine.agreements.approveRegistration(id, actor: scope.actor)
         scope.logger.info("registration approved", metadata: ["tenant": "\(tenant.id)"])
         return .ok(.init(body: .json(.init(registration))))
     }
@@ -62,7 +63,7 @@ extension APIHandlers {
         let scope = try SupportScope.required()
         guard case .json(let body) = input.body else { throw RequestError.malformedBody("Expected application/json") }
         let id = try registrationID(input.path.registrationId)
-        let registration = try await AgreementDesk(services: services).rejectRegistration(
+        let registration = try await services.engine.agreements.rejectRegistration(
             id, reason: body.reason, actor: scope.actor)
         return .ok(.init(body: .json(.init(registration))))
     }

@@ -1,4 +1,5 @@
 import Domain
+import Engine
 import Foundation
 import Identity
 import OpenAPIRuntime
@@ -13,7 +14,7 @@ extension APIHandlers {
         let scope = try SupportScope.required()
         guard case .json(let body) = input.body else { throw RequestError.malformedBody("Expected application/json") }
         let id = try TenantID(input.path.tenantId)
-        let invitation = try await AgreementDesk(services: services).inviteAdministrator(
+        let invitation = try await services.engine.agreements.inviteAdministrator(
             id, name: body.name, email: body.email, organisationNumber: body.organisationNumber, actor: scope.actor)
         scope.logger.info("administrator invited", metadata: ["tenant": "\(id)", "invitation": "\(invitation.id)"])
         return .created(.init(body: .json(.init(
@@ -62,7 +63,7 @@ extension APIHandlers {
         _ = try services.registry.requireTenant(id)
         guard case .pdf(let body) = input.body else { throw AgreementError.scanNotPDF }
         let bytes = try await [UInt8](collecting: body, upTo: services.configuration.http.maxUploadBytes)
-        let stored = try await AgreementDesk(services: services).registerPaper(
+        let stored = try await services.engine.agreements.registerPaper(
             id, templateVersion: input.query.templateVersion, signerName: input.query.signerName, pdf: bytes,
             actor: scope.actor)
         scope.logger.info("paper agreement registered", metadata: ["tenant": "\(id)", "agreement": "\(stored.agreement.id)"])
@@ -74,7 +75,7 @@ extension APIHandlers {
     {
         let scope = try SupportScope.required()
         let id = try agreementID(input.path.agreementId)
-        let stored = try await AgreementDesk(services: services).countersign(
+        let stored = try await services.engine.agreements.countersign(
             id, name: scope.principal.name, personKey: scope.principal.personKey,
             securityLevel: scope.principal.securityLevel, actor: scope.actor)
         scope.logger.info("agreement countersigned", metadata: ["tenant": "\(stored.agreement.tenantID)", "agreement": "\(id)"])
@@ -86,7 +87,7 @@ extension APIHandlers {
     {
         let scope = try SupportScope.required()
         guard case .json(let body) = input.body else { throw RequestError.malformedBody("Expected application/json") }
-        let tenant = try await AgreementDesk(services: services).terminate(
+        let tenant = try await services.engine.agreements.terminate(
             try TenantID(input.path.tenantId), noticeDate: body.noticeDate, reason: body.reason, party: "databehandler",
             actor: scope.actor)
         return .ok(.init(body: .json(.init(tenant))))

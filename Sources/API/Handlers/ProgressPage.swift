@@ -1,4 +1,5 @@
 import Domain
+import Engine
 import Foundation
 
 /// The printable progress report (fremdriftsrapport) and the overviews as HTML in bokmål: no scripts,

@@ -18,9 +18,29 @@ extension TenantDatabase {
         }
     }
 
+    /// Support reads a LIS record under its open access: the access is found, the record read and the LIS's
+    /// access-log line (with support's reason) written in one transaction.
+    package func supportRead(traineeID: UUID, by support: PersonKey, at now: Date) async throws -> Trainee {
+        try await queue.write { db in
+            guard let access = try Self.openSupportAccess(db, for: support, at: now) else {
+                throw AccessError.supportAccessRequired
+            }
+            let trainee = try Self.requireTrainee(db, traineeID)
+            try AccessLogRecord(
+                AccessLogEntry(
+                    traineeID: traineeID, actor: support, actorName: "Brukerstøtte (\(access.supportName))",
+                    role: .support, operation: .readRecord, object: "trainee", reason: access.reason, at: now)
+            ).insert(db)
+            return trainee
+        }
+    }
+
     /// The newest access of this support person that is open at `now`, if any.
     package func openSupportAccess(for support: PersonKey, at now: Date) throws -> SupportAccess? {
-        try queue.read { db in
+        try queue.read { db in try Self.openSupportAccess(db, for: support, at: now) }
+    }
+
+    static func openSupportAccess(_ db: Database, for support: PersonKey, at now: Date) throws -> SupportAccess? {
             guard let row = try Row.fetchOne(
                 db,
                 sql: """
@@ -33,6 +53,5 @@ extension TenantDatabase {
             return SupportAccess(
                 id: id, supportKey: support, supportName: row["supportName"], reason: row["reason"],
                 grantedAt: row["grantedAt"], expiresAt: row["expiresAt"])
-        }
     }
 }

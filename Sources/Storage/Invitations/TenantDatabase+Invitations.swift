@@ -11,6 +11,34 @@ extension TenantDatabase {
         id: UUID, tokenHash: String, at now: Date, compose: @escaping @Sendable (Invitation, Trainee) -> OutgoingMail
     ) async throws -> Invitation {
         try await queue.write { db in
+            try Self.createInvitation(
+                db, role: role, email: email, traineeID: traineeID, replacesHolder: replacesHolder, invitedBy: invitedBy,
+                actor: actor, id: id, tokenHash: tokenHash, at: now, compose: compose)
+        }
+    }
+
+    /// The same for a person acting on the LIS's behalf (the LIS, or a role holder the permission table lets
+    /// invite): the caller is let in as `inviteRole` (or `replaceRole`) in the same transaction.
+    package func createInvitation(
+        role: Role, email: String, traineeID: UUID, replacesHolder: Bool, by principal: Principal, id: UUID,
+        tokenHash: String, at now: Date, compose: @escaping @Sendable (Invitation, Trainee) -> OutgoingMail
+    ) async throws -> Invitation {
+        try await queue.write { db in
+            let access = try TrainingAccess.check(
+                db, traineeID: traineeID, actor: principal, replacesHolder ? .replaceRole : .inviteRole)
+            let actor = AccessActor(key: principal.personKey, name: principal.name, role: access.role)
+            return try Self.createInvitation(
+                db, role: role, email: email, traineeID: traineeID, replacesHolder: replacesHolder,
+                invitedBy: "person:\(principal.personKey)", actor: actor, id: id, tokenHash: tokenHash, at: now,
+                compose: compose)
+        }
+    }
+
+    private static func createInvitation(
+        _ db: Database, role: Role, email: String, traineeID: UUID, replacesHolder: Bool, invitedBy: String,
+        actor: AccessActor, id: UUID, tokenHash: String, at now: Date,
+        compose: (Invitation, Trainee) -> OutgoingMail
+    ) throws -> Invitation {
             let trainee = try Self.requireTrainee(db, traineeID)
             let current = try RoleAssignmentRecord.active(db, trainee: traineeID)
             let invitation = try Invitation.create(
@@ -24,7 +52,6 @@ extension TenantDatabase {
                     object: "invitation:\(id.uuidString.lowercased()) role:\(role.rawValue)", at: now)
             ).insert(db)
             return invitation
-        }
     }
 
     /// Accepts the invitation whose token hashes to `tokenHash`: the role is granted to `person`, a
@@ -32,6 +59,26 @@ extension TenantDatabase {
     package func acceptInvitation(tokenHash: String, by person: Principal, assignmentID: UUID, at now: Date)
         async throws -> (invitation: Invitation, granted: RoleAssignment, ended: RoleAssignment?)
     {
+        try await acceptInvitation(tokenHash: tokenHash, by: person, assignmentID: assignmentID, at: now, plans: nil)
+    }
+
+    /// The plans a LIS gets once a leder is in place (`ensureAutomaticPlans`), assigned in the same
+    /// transaction as the leder's role when the accepted invitation is for the leder.
+    package struct AutomaticPlans: Sendable {
+        let plansInForce: [Plan]
+        let tenantKind: TenantKind
+        let newID: @Sendable () -> UUID
+
+        package init(plansInForce: [Plan], tenantKind: TenantKind, newID: @escaping @Sendable () -> UUID) {
+            self.plansInForce = plansInForce
+            self.tenantKind = tenantKind
+            self.newID = newID
+        }
+    }
+
+    package func acceptInvitation(
+        tokenHash: String, by person: Principal, assignmentID: UUID, at now: Date, plans: AutomaticPlans?
+    ) async throws -> (invitation: Invitation, granted: RoleAssignment, ended: RoleAssignment?) {
         try await queue.write { db in
             guard let invitation = try InvitationRecord.filter(Column("tokenHash") == tokenHash).fetchOne(db)?.invitation()
             else { throw InvitationError.unknown }
@@ -54,13 +101,34 @@ extension TenantDatabase {
                     object: "invitation:\(invitation.id.uuidString.lowercased()) role:\(invitation.role.rawValue)\(replaced)",
                     reason: nil, at: now)
             ).insert(db)
+            if let plans, outcome.granted.role == .leder {
+                _ = try Self.ensureAutomaticPlans(
+                    db, traineeID: trainee.id, plansInForce: plans.plansInForce, tenantKind: plans.tenantKind,
+                    newID: plans.newID, at: now)
+            }
             return outcome
         }
     }
 
     /// Revokes a pending invitation of this LIS.
     package func revokeInvitation(id: UUID, traineeID: UUID, actor: AccessActor, at now: Date) async throws -> Invitation {
+        try await queue.write { db in try Self.revokeInvitation(db, id: id, traineeID: traineeID, actor: actor, at: now) }
+    }
+
+    /// The same for a person, let in as `inviteRole` in the same transaction.
+    package func revokeInvitation(id: UUID, traineeID: UUID, by principal: Principal, at now: Date) async throws
+        -> Invitation
+    {
         try await queue.write { db in
+            let access = try TrainingAccess.check(db, traineeID: traineeID, actor: principal, .inviteRole)
+            let actor = AccessActor(key: principal.personKey, name: principal.name, role: access.role)
+            return try Self.revokeInvitation(db, id: id, traineeID: traineeID, actor: actor, at: now)
+        }
+    }
+
+    private static func revokeInvitation(_ db: Database, id: UUID, traineeID: UUID, actor: AccessActor, at now: Date)
+        throws -> Invitation
+    {
             guard let record = try InvitationRecord.fetchOne(db, key: id.uuidString.lowercased()),
                 record.traineeId == traineeID.uuidString.lowercased()
             else { throw InvitationError.unknown }
@@ -70,7 +138,6 @@ extension TenantDatabase {
                 actor.entry(traineeID, .inviteRole, object: "invitation:\(id.uuidString.lowercased()) revoked", at: now)
             ).insert(db)
             return revoked
-        }
     }
 
     package func invitations(traineeID: UUID) throws -> [Invitation] {

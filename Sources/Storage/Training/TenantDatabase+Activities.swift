@@ -11,8 +11,18 @@ extension TenantDatabase {
         _ content: LearningActivity.Content, plan reference: PlanReference, traineeID: UUID, by actor: Principal,
         id: UUID, at now: Date
     ) async throws -> LearningActivity {
+        try await recordActivity(traineeID: traineeID, by: actor, id: id, at: now) { _ in (reference, content) }
+    }
+
+    /// The same, with the plan version and the content resolved by the engine inside the transaction, after
+    /// the caller is let in (so a person without the permission learns nothing from a validation error).
+    package func recordActivity(
+        traineeID: UUID, by actor: Principal, id: UUID, at now: Date,
+        resolve: @escaping @Sendable (TraineeReader) throws -> (PlanReference, LearningActivity.Content)
+    ) async throws -> LearningActivity {
         try await queue.write { db in
             let access = try TrainingAccess.check(db, traineeID: traineeID, actor: actor, .submitActivity)
+            let (reference, content) = try resolve(TraineeReader(db, access))
             let (assignment, plan) = try PlanSnapshot.assigned(db, trainee: traineeID, reference)
             let activity = try LearningActivity.record(content, for: access.trainee, plan: plan, id: id, at: now)
             try LearningActivityRecord(activity, createdAt: now, updatedAt: now).insert(db)
@@ -32,8 +42,17 @@ extension TenantDatabase {
     package func editActivity(
         id: UUID, content: LearningActivity.Content, traineeID: UUID, by actor: Principal, at now: Date
     ) async throws -> LearningActivity {
+        try await editActivity(id: id, traineeID: traineeID, by: actor, at: now) { _ in content }
+    }
+
+    /// The same, with the new content resolved by the engine inside the transaction.
+    package func editActivity(
+        id: UUID, traineeID: UUID, by actor: Principal, at now: Date,
+        resolve: @escaping @Sendable (TraineeReader) throws -> LearningActivity.Content
+    ) async throws -> LearningActivity {
         try await queue.write { db in
             let access = try TrainingAccess.check(db, traineeID: traineeID, actor: actor, .submitActivity)
+            let content = try resolve(TraineeReader(db, access))
             let (activity, createdAt) = try LearningActivityRecord.require(db, id: id, trainee: traineeID)
             let (_, plan) = try PlanSnapshot.assigned(db, trainee: traineeID, activity.plan)
             let edited = try activity.edit(content, by: access.trainee, plan: plan, at: now)
@@ -53,8 +72,17 @@ extension TenantDatabase {
     package func submitActivity(
         id: UUID, to person: PersonKey, role: ActivitySigner, traineeID: UUID, by actor: Principal, at now: Date
     ) async throws -> LearningActivity {
+        try await submitActivity(id: id, traineeID: traineeID, by: actor, at: now) { _ in (person, role) }
+    }
+
+    /// The same, with the addressee chosen by the engine inside the transaction from the current role holders.
+    package func submitActivity(
+        id: UUID, traineeID: UUID, by actor: Principal, at now: Date,
+        addressee: @escaping @Sendable (TraineeReader) throws -> (PersonKey, ActivitySigner)
+    ) async throws -> LearningActivity {
         try await queue.write { db in
             let access = try TrainingAccess.check(db, traineeID: traineeID, actor: actor, .submitActivity)
+            let (person, role) = try addressee(TraineeReader(db, access))
             let (activity, createdAt) = try LearningActivityRecord.require(db, id: id, trainee: traineeID)
             let submitted = try activity.submit(to: person, as: role, by: access.trainee, roles: access.roles, at: now)
             try LearningActivityRecord(submitted, createdAt: createdAt, updatedAt: now).update(db)

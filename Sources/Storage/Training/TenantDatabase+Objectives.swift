@@ -64,10 +64,12 @@ extension TenantDatabase {
     /// (or their leder) brings the record. Objectives approved here already are left as they are, so
     /// importing the same record twice changes nothing; the changed progress records are returned.
     package func importApprovals(
-        _ approvals: [ImportedApproval], traineeID: UUID, by actor: Principal, at now: Date
+        _ approvals: [ImportedApproval], traineeID: UUID, by actor: Principal, at now: Date,
+        verify: @escaping @Sendable (Trainee) throws -> Void = { _ in }
     ) async throws -> [ObjectiveProgress] {
         try await queue.write { db in
             let (trainee, roles, held) = try TrainingAccess.load(db, traineeID: traineeID, actor: actor)
+            try verify(trainee)
             let role = try PermissionTable.authorize(
                 held.contains(.lis) ? .submitObjective : .approveObjective, holding: held)
             let access = TrainingAccess(trainee: trainee, roles: roles, actor: actor, role: role)
@@ -110,14 +112,29 @@ extension TenantDatabase {
     private func changeObjective(
         _ objectiveID: ObjectiveID, plan reference: PlanReference, traineeID: UUID, by actor: Principal,
         operation: TraineeOperation, verdict: String, at now: Date,
-        decide: @escaping @Sendable (ObjectiveProgress, TrainingAccess) throws -> ObjectiveProgress
+        decide: @escaping @Sendable (ObjectiveProgress, TraineeReader) throws -> ObjectiveProgress
+    ) async throws -> ObjectiveProgress {
+        try await changeObjective(
+            objectiveID, traineeID: traineeID, by: actor, operation: operation, verdict: verdict, at: now,
+            plan: { _ in reference }, decide: decide)
+    }
+
+    /// One step on one objective for the engine: after the caller is let in, `plan` picks the plan version
+    /// (from the LIS's assignments) and `decide` lets the domain decide, with the LIS and the current role
+    /// holders at hand, all in one transaction with the write and the log line.
+    package func changeObjective(
+        _ objectiveID: ObjectiveID, traineeID: UUID, by actor: Principal, operation: TraineeOperation,
+        verdict: String, at now: Date, plan: @escaping @Sendable (TraineeReader) throws -> PlanReference,
+        decide: @escaping @Sendable (ObjectiveProgress, TraineeReader) throws -> ObjectiveProgress
     ) async throws -> ObjectiveProgress {
         try await queue.write { db in
             let access = try TrainingAccess.check(db, traineeID: traineeID, actor: actor, operation)
-            let (assignment, plan) = try PlanSnapshot.assigned(db, trainee: traineeID, reference)
+            let reader = TraineeReader(db, access)
+            let reference = try plan(reader)
+            let (assignment, snapshot) = try PlanSnapshot.assigned(db, trainee: traineeID, reference)
             let progress = try ObjectiveProgressRecord.fetchOrOpen(
-                db, trainee: access.trainee, plan: plan, objective: objectiveID)
-            let decided = try decide(progress, access)
+                db, trainee: access.trainee, plan: snapshot, objective: objectiveID)
+            let decided = try decide(progress, reader)
             try ObjectiveProgressRecord.save(db, decided, previous: progress, at: now)
             try PlanAssignmentRecord.start(db, assignment, at: now)
             try access.log(

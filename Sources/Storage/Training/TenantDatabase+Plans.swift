@@ -63,6 +63,15 @@ extension TenantDatabase {
         traineeID: UUID, plansInForce: [Plan], tenantKind: TenantKind, newID: @Sendable () -> UUID, at now: Date
     ) async throws -> [PlanAssignment] {
         try await queue.write { db in
+            try Self.ensureAutomaticPlans(
+                db, traineeID: traineeID, plansInForce: plansInForce, tenantKind: tenantKind, newID: newID, at: now)
+        }
+    }
+
+    static func ensureAutomaticPlans(
+        _ db: Database, traineeID: UUID, plansInForce: [Plan], tenantKind: TenantKind, newID: @Sendable () -> UUID,
+        at now: Date
+    ) throws -> [PlanAssignment] {
             let trainee = try Self.requireTrainee(db, traineeID)
             let roles = try RoleAssignmentRecord.active(db, trainee: traineeID)
             guard let leder = roles.first(where: { $0.role == .leder }) else { return [] }
@@ -87,7 +96,6 @@ extension TenantDatabase {
                 added.append(assignment)
             }
             return added
-        }
     }
 
     /// Every assignment of the LIS, archived ones included, oldest first (the caller authorizes the read).

@@ -1,10 +1,3 @@
-/// The person is known but may not do this.
-package enum AccessError: Error, Equatable {
-    case supportOnly
-    /// Support reads training data only under an open, reasoned, time-limited access.
-    case supportAccessRequired
-}
-
 /// Problems with the HTTP request itself, before any domain rule is asked.
 package enum RequestError: Error, Equatable {
     case bodyTooLarge(limit: Int)

@@ -2,7 +2,7 @@ import Domain
 import Foundation
 
 /// The onboarding e-mails, in Norwegian (bokmål).
-enum AgreementMail {
+package enum AgreementMail {
     static func administratorInvitation(
         _ invitation: AdministratorInvitation, tenant: Tenant, token: String, baseURL: String, id: UUID
     ) -> OutgoingMail {
@@ -110,7 +110,7 @@ enum AgreementMail {
     }
 
     /// `23.11.2026`, the day in Norway: every date a Norwegian reader sees in mail and printouts.
-    static func norwegianDate(_ date: Date) -> String {
+    package static func norwegianDate(_ date: Date) -> String {
         date.formatted(
             Date.VerbatimFormatStyle(
                 format: "\(day: .twoDigits).\(month: .twoDigits).\(year: .defaultDigits)",

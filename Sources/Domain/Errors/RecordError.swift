@@ -1,12 +1,11 @@
-import Domain
 
 /// Why a sealed record from another employer is refused.
-enum RecordError: DescribedFailure {
+package enum RecordError: DescribedFailure {
     case sealInvalid
     case sameTenant
     case anotherPerson
 
-    var code: String {
+    package var code: String {
         switch self {
         case .sealInvalid: "record.seal-invalid"
         case .sameTenant: "record.same-tenant"
@@ -14,7 +13,7 @@ enum RecordError: DescribedFailure {
         }
     }
 
-    var detail: String {
+    package var detail: String {
         switch self {
         case .sealInvalid: "The record's seal does not verify with the platform's key: it was altered, forged or is not a record of approved objectives"
         case .sameTenant: "The record was issued by this tenant; its approvals are already here"
@@ -22,7 +21,7 @@ enum RecordError: DescribedFailure {
         }
     }
 
-    var category: FailureCategory {
+    package var category: FailureCategory {
         switch self {
         case .sealInvalid: .invalid
         case .sameTenant, .anotherPerson: .conflict

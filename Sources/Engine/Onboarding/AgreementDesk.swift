@@ -7,18 +7,16 @@ import Storage
 /// Support's agreement work, shared by the API handlers and `kp agreement …`: each method checks, lets
 /// the domain decide, writes in one registry transaction, and wakes the mail worker.
 package struct AgreementDesk: Sendable {
-    let services: AppServices
-
-    package init(services: AppServices) { self.services = services }
+    let engine: Engine
 
     package func inviteAdministrator(
         _ id: TenantID, name: String, email: String, organisationNumber: String?, actor: String
     ) async throws -> AdministratorInvitation {
         let number = try organisationNumber.map { try OrganisationNumber($0) }
         let token = OneTimeSecret.random()
-        let (invitationID, mailID, now) = (services.newID(), services.newID(), services.now())
-        let baseURL = services.configuration.http.publicBaseURL
-        let invitation = try await services.registry.inviteAdministrator(
+        let (invitationID, mailID, now) = (engine.newID(), engine.newID(), engine.now())
+        let baseURL = engine.publicBaseURL
+        let invitation = try await engine.registry.inviteAdministrator(
             id, organisationNumber: number, actor: actor, at: now,
             decide: { tenant in
                 try AdministratorInvitation.create(
@@ -28,7 +26,7 @@ package struct AgreementDesk: Sendable {
             mail: { tenant, invitation in
                 AgreementMail.administratorInvitation(invitation, tenant: tenant, token: token, baseURL: baseURL, id: mailID)
             })
-        services.mailer.notifyRegistry()
+        engine.mail.registry()
         return invitation
     }
 
@@ -37,24 +35,24 @@ package struct AgreementDesk: Sendable {
     package func registerPaper(
         _ id: TenantID, templateVersion: String, signerName rawSigner: String, pdf bytes: [UInt8], actor: String
     ) async throws -> StoredAgreement {
-        let tenant = try services.registry.requireTenant(id)
+        let tenant = try engine.registry.requireTenant(id)
         try PaperScan.validatePDF(bytes)
         let scan = PaperScan(sha256: SHA256.hash(data: bytes).hexEncoded, bytes: bytes.count)
-        let now = services.now()
-        let catalogue = try ContractCatalogue(directory: services.contractsDirectory)
+        let now = engine.now()
+        let catalogue = try ContractCatalogue(directory: engine.contractsDirectory)
         let current = try catalogue.currentTemplate(on: now.isoDay)
         guard let template = catalogue.template(templateVersion) else { throw AgreementError.unknownVersion(templateVersion) }
         let signerName = try Tenant.validName(rawSigner, field: "signerName")
         let draft = try catalogue.draft(template, tenant: tenant, signer: signerName)
         // The file first (named by its hash, so a retry writes the same file), then the record.
-        let folder = services.directory.agreementsFolder(for: id)
+        let folder = engine.directory.agreementsFolder(for: id)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent("\(scan.sha256).pdf")
         let existed = FileManager.default.fileExists(atPath: file.path)
         if !existed { try Data(bytes).write(to: file, options: [.atomic]) }
-        let agreementID = services.newID()
+        let agreementID = engine.newID()
         do {
-            let (_, agreement) = try await services.registry.recordSignature(
+            let (_, agreement) = try await engine.registry.recordSignature(
                 tenant: id, document: draft.document, actor: actor, at: now
             ) { tenant, existing in
                 try Agreement.fromPaper(
@@ -73,18 +71,18 @@ package struct AgreementDesk: Sendable {
     package func countersign(_ id: UUID, name: String, personKey: PersonKey?, securityLevel: SecurityLevel?, actor: String)
         async throws -> StoredAgreement
     {
-        let stored = try services.registry.storedAgreement(id)
+        let stored = try engine.registry.storedAgreement(id)
         let signature = AgreementSignature(
-            personKey: personKey, name: name, hprNumber: nil, securityLevel: securityLevel, at: services.now())
+            personKey: personKey, name: name, hprNumber: nil, securityLevel: securityLevel, at: engine.now())
         _ = try stored.agreement.countersigned(by: signature)
-        let tenant = try services.registry.requireTenant(stored.agreement.tenantID)
+        let tenant = try engine.registry.requireTenant(stored.agreement.tenantID)
         if !tenant.isProvisioned {
-            _ = try await services.provisioner.provision(tenant.id, actor: actor, at: services.now())
+            _ = try await engine.provisioner.provision(tenant.id, actor: actor, at: engine.now())
         }
-        let seal = services.seal
-        let newID = services.newID
-        let (_, countersigned) = try await services.registry.countersign(
-            id, by: signature, actor: actor, at: services.now(),
+        let seal = engine.seal
+        let newID = engine.newID
+        let (_, countersigned) = try await engine.registry.countersign(
+            id, by: signature, actor: actor, at: engine.now(),
             seal: { agreement, tenant, document in
                 try seal.seal(kind: "databehandleravtale", content: Self.sealContent(agreement, tenant: tenant, document: document))
             },
@@ -93,7 +91,7 @@ package struct AgreementDesk: Sendable {
                     tenant: tenant, agreement: agreement, sealed: sealed, document: stored.document, recipient: recipient,
                     id: newID())
             })
-        services.mailer.notifyRegistry()
+        engine.mail.registry()
         return countersigned
     }
 
@@ -101,45 +99,45 @@ package struct AgreementDesk: Sendable {
     package func terminate(_ id: TenantID, noticeDate: String, reason rawReason: String?, party: String, actor: String)
         async throws -> Tenant
     {
-        let now = services.now()
+        let now = engine.now()
         let closesAt = try Self.noticeDate(noticeDate, now: now)
         let reason = rawReason?.trimmingWhitespace()
         if let reason, reason.count > 1000 { throw ValidationError(field: "reason", reason: .tooLong(max: 1000)) }
-        let newID = services.newID
-        let tenant = try await services.registry.terminate(
+        let newID = engine.newID
+        let tenant = try await engine.registry.terminate(
             id, closesAt: closesAt, party: party, reason: reason?.isEmpty == false ? reason : nil, actor: actor, at: now
         ) { tenant, recipient in
             AgreementMail.terminated(tenant: tenant, party: party, recipient: recipient, id: newID())
         }
-        services.mailer.notifyRegistry()
+        engine.mail.registry()
         return tenant
     }
 
     package func approveRegistration(_ id: UUID, actor: String) async throws -> (Registration, Tenant) {
-        let mailID = services.newID()
-        let result = try await services.registry.approveRegistration(id, actor: actor, at: services.now()) {
+        let mailID = engine.newID()
+        let result = try await engine.registry.approveRegistration(id, actor: actor, at: engine.now()) {
             AgreementMail.registrationDecided($0, id: mailID)
         }
-        services.mailer.notifyRegistry()
+        engine.mail.registry()
         return result
     }
 
     package func rejectRegistration(_ id: UUID, reason: String, actor: String) async throws -> Registration {
-        let mailID = services.newID()
-        let registration = try await services.registry.rejectRegistration(
-            id, reason: reason, actor: actor, at: services.now()) { AgreementMail.registrationDecided($0, id: mailID) }
-        services.mailer.notifyRegistry()
+        let mailID = engine.newID()
+        let registration = try await engine.registry.rejectRegistration(
+            id, reason: reason, actor: actor, at: engine.now()) { AgreementMail.registrationDecided($0, id: mailID) }
+        engine.mail.registry()
         return registration
     }
 
     package func returnData(_ id: TenantID, actor: String) async throws -> SealedDocument {
-        try await services.offboarding.returnData(
-            id, seal: services.seal, actor: actor, exportID: services.newID(), statementID: services.newID(),
-            at: services.now())
+        try await engine.offboarding.returnData(
+            id, seal: engine.seal, actor: actor, exportID: engine.newID(), statementID: engine.newID(),
+            at: engine.now())
     }
 
     package func deleteData(_ id: TenantID, actor: String) async throws -> SealedDocument {
-        try await services.offboarding.deleteData(id, seal: services.seal, actor: actor, statementID: services.newID(), at: services.now())
+        try await engine.offboarding.deleteData(id, seal: engine.seal, actor: actor, statementID: engine.newID(), at: engine.now())
     }
 
     /// `yyyy-MM-dd` → the start of that day (UTC); today or later, at most a year ahead.
