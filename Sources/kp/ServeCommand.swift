@@ -14,18 +14,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Override http.port.") var port: Int?
 
     func run() async throws {
-        var services = try options.makeServices()
+        // Given to the loader rather than set afterwards, so the URLs derived from them follow.
+        var arguments: [String: String] = [:]
+        if let host { arguments["http.host"] = host }
+        if let port { arguments["http.port"] = String(port) }
+        let services = try options.makeServices(arguments: arguments)
         let level = Logger.Level(rawValue: services.configuration.log.level) ?? .info
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardOutput(label: label)
             handler.logLevel = level
             return handler
-        }
-        if host != nil || port != nil {
-            var configuration = services.configuration
-            if let host { configuration.http.host = host }
-            if let port { configuration.http.port = port }
-            services = services.with(configuration: configuration)
         }
         if options.demo {
             FileHandle.standardError.write(
