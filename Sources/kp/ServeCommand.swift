@@ -26,13 +26,16 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         if options.demo {
+            let http = services.configuration.http
+            // `kp dev token` must derive the same issuer URL, so it needs the same port.
+            let token = http.port == AppConfiguration.HTTP().port ? "" : "KP_HTTP_PORT=\(http.port) "
             FileHandle.standardError.write(
                 Data(
                     """
                     Demo mode: development token issuer at \(services.configuration.devIssuer.issuer)
-                      a LIS token:      swift run kp dev token --demo
-                      a support token:  swift run kp dev token --demo --support
-                      HelseID login:    http://\(services.configuration.http.host):\(services.configuration.http.port)/auth/login
+                      a LIS token:      \(token)swift run kp dev token --demo
+                      a support token:  \(token)swift run kp dev token --demo --support
+                      HelseID login:    http://\(http.host):\(http.port)/auth/login
                       e-mail:           .eml files in \(services.configuration.tenants.directory)/_mail
 
                     """.utf8))
