@@ -11,20 +11,17 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .long, help: "Embedded demo defaults: development issuer on, secrets generated under Tenants/_dev.")
     var demo = false
 
-    func loadConfiguration() throws -> AppConfiguration {
+    /// `arguments`: settings given as command-line options, by key (`http.port`); they win over everything.
+    func loadConfiguration(arguments: [String: String] = [:]) throws -> AppConfiguration {
         let path = config ?? (demo ? "Config/demo.json" : "Config/default.json")
         let url = URL(fileURLWithPath: path)
         let file = FileManager.default.fileExists(atPath: url.path) || config != nil ? url : nil
-        var configuration = try AppConfiguration.load(file: file, environment: ProcessInfo.processInfo.environment)
-        if demo {
-            configuration.devIssuer.enabled = true
-            configuration.login.enabled = true
-        }
-        return configuration
+        return try AppConfiguration.load(
+            file: file, environment: ProcessInfo.processInfo.environment, demo: demo, arguments: arguments)
     }
 
-    func makeServices(logLevel: Logger.Level? = nil) throws -> AppServices {
-        let configuration = try loadConfiguration()
+    func makeServices(logLevel: Logger.Level? = nil, arguments: [String: String] = [:]) throws -> AppServices {
+        let configuration = try loadConfiguration(arguments: arguments)
         let folder = URL(fileURLWithPath: configuration.tenants.directory).appendingPathComponent("_dev")
         let secrets = try AppSecrets.load(
             environment: ProcessInfo.processInfo.environment, configuration: configuration,

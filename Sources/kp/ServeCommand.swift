@@ -14,27 +14,28 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Override http.port.") var port: Int?
 
     func run() async throws {
-        var services = try options.makeServices()
+        // Given to the loader rather than set afterwards, so the URLs derived from them follow.
+        var arguments: [String: String] = [:]
+        if let host { arguments["http.host"] = host }
+        if let port { arguments["http.port"] = String(port) }
+        let services = try options.makeServices(arguments: arguments)
         let level = Logger.Level(rawValue: services.configuration.log.level) ?? .info
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardOutput(label: label)
             handler.logLevel = level
             return handler
         }
-        if host != nil || port != nil {
-            var configuration = services.configuration
-            if let host { configuration.http.host = host }
-            if let port { configuration.http.port = port }
-            services = services.with(configuration: configuration)
-        }
         if options.demo {
+            let http = services.configuration.http
+            // `kp dev token` must derive the same issuer URL, so it needs the same port.
+            let token = http.port == AppConfiguration.HTTP().port ? "" : "KP_HTTP_PORT=\(http.port) "
             FileHandle.standardError.write(
                 Data(
                     """
                     Demo mode: development token issuer at \(services.configuration.devIssuer.issuer)
-                      a LIS token:      swift run kp dev token --demo
-                      a support token:  swift run kp dev token --demo --support
-                      HelseID login:    http://\(services.configuration.http.host):\(services.configuration.http.port)/auth/login
+                      a LIS token:      \(token)swift run kp dev token --demo
+                      a support token:  \(token)swift run kp dev token --demo --support
+                      HelseID login:    http://\(http.host):\(http.port)/auth/login
                       e-mail:           .eml files in \(services.configuration.tenants.directory)/_mail
 
                     """.utf8))

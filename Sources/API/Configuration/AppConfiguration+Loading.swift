@@ -1,105 +1,92 @@
+import Configuration
 import Foundation
+import Logging
 
-/// Reading the configuration: file first, then the environment on top.
+/// Reading the configuration through swift-configuration's `ConfigReader`.
 extension AppConfiguration {
-    /// Loads `file` (if given, it must exist) and applies `KP_…` overrides from `environment`.
-    package static func load(file: URL?, environment: [String: String]) throws -> AppConfiguration {
-        var configuration = AppConfiguration()
+    /// Loads every setting of `settings`; the first provider that has a key wins:
+    ///
+    /// 1. `arguments`: command-line values (`kp serve --port`) by key, parsed like environment values;
+    /// 2. `environment`: `KP_…` variables (`ConfigurationSetting.variable`);
+    /// 3. with `demo`, the demo switches (development issuer and login on);
+    /// 4. `file` (if given, it must exist), flattened by `ConfigurationFile`;
+    /// 5. the built-in defaults (`AppConfiguration()`).
+    ///
+    /// A URL that points back at the server (`http.publicBaseURL`, `devIssuer.issuer`, `login.redirectURI`)
+    /// that no provider sets follows `http.host` and `http.port`, so a server on another port finds itself.
+    package static func load(
+        file: URL?, environment: [String: String], demo: Bool = false, arguments: [String: String] = [:]
+    ) throws -> AppConfiguration {
+        let settings = Self.settings
+        var providers: [any ConfigProvider] = []
+        if !arguments.isEmpty {
+            let variables = arguments.map { (ConfigurationSetting.variable(for: $0.key), $0.value) }
+            providers.append(environmentProvider(Dictionary(variables) { $1 }))
+        }
+        providers.append(environmentProvider(environment))
+        if demo {
+            providers.append(
+                InMemoryProvider(name: "demo", values: ["devIssuer.enabled": true, "login.enabled": true]))
+        }
         if let file {
-            let data: Data
-            do { data = try Data(contentsOf: file) } catch {
-                throw ConfigurationError.unreadableFile(file.path)
-            }
+            let values = try ConfigurationFile(url: file, settings: settings).values
+            providers.append(InMemoryProvider(name: file.path, values: values))
+        }
+        var defaults: [AbsoluteConfigKey: ConfigValue] = [:]
+        for setting in settings {
+            guard let value = setting.builtIn else { continue }
+            defaults[AbsoluteConfigKey(ConfigKey(setting.key))] = ConfigValue(value, isSecret: false)
+        }
+        providers.append(InMemoryProvider(name: "defaults", values: defaults))
+
+        let reader = ConfigReader(providers: providers)
+        var configuration = AppConfiguration()
+        for setting in settings {
             do {
-                configuration = try JSONDecoder().decode(AppConfiguration.self, from: data)
+                try setting.read(reader, &configuration)
+            } catch let error as ConfigurationError {
+                throw error
             } catch {
-                throw ConfigurationError.invalidFile(file.path, String(describing: error))
+                // swift-configuration's own error names only one of key and variable, and not the value.
+                throw ConfigurationError.invalidValue(
+                    key: setting.key, variable: setting.variable,
+                    value: arguments[setting.key] ?? environment[setting.variable] ?? "",
+                    expected: setting.kind.expected)
             }
         }
-        try configuration.applyOverrides(from: environment)
+        try configuration.validate()
         return configuration
     }
 
-    /// Applies every `KP_…` variable this configuration knows; unknown `KP_` keys are ignored.
-    package mutating func applyOverrides(from environment: [String: String]) throws {
-        func value(_ key: String) -> String? {
-            environment["KP_" + key.uppercased().replacingOccurrences(of: ".", with: "_")]
+    /// `KP_HTTP_MAXBODYBYTES` for `http.maxBodyBytes`: swift-configuration's own encoding would split
+    /// camelCase (`HTTP_MAX_BODY_BYTES`), so keys are lower-cased and prefixed with `kp` before it encodes them.
+    private static func environmentProvider(_ variables: [String: String]) -> some ConfigProvider {
+        EnvironmentVariablesProvider(environmentVariables: variables).mapKeys { key in
+            AbsoluteConfigKey(["kp"] + key.components.map { $0.lowercased() }, context: key.context)
         }
-        func int(_ key: String) throws -> Int? {
-            guard let raw = value(key) else { return nil }
-            guard let number = Int(raw) else { throw ConfigurationError.invalidValue(key, raw) }
-            return number
-        }
-        func double(_ key: String) throws -> Double? {
-            guard let raw = value(key) else { return nil }
-            guard let number = Double(raw) else { throw ConfigurationError.invalidValue(key, raw) }
-            return number
-        }
-        func bool(_ key: String) throws -> Bool? {
-            guard let raw = value(key)?.lowercased() else { return nil }
-            switch raw {
-            case "1", "true", "yes", "on": return true
-            case "0", "false", "no", "off": return false
-            default: throw ConfigurationError.invalidValue(key, raw)
-            }
-        }
-        if let host = value("http.host") { http.host = host }
-        if let port = try int("http.port") { http.port = port }
-        if let limit = try int("http.maxBodyBytes") { http.maxBodyBytes = limit }
-        if let limit = try int("http.maxUploadBytes") { http.maxUploadBytes = limit }
-        if let directory = value("agreements.contractsDirectory") { agreements.contractsDirectory = directory }
-        if let base = value("http.publicBaseURL") { http.publicBaseURL = base }
-        if let directory = value("tenants.directory") { tenants.directory = directory }
-        if let maxOpen = try int("tenants.maxOpen") { tenants.maxOpen = maxOpen }
-        if let seconds = try double("tenants.registryCacheSeconds") { tenants.registryCacheSeconds = seconds }
-        if let skew = try double("auth.clockSkewSeconds") { auth.clockSkewSeconds = skew }
-        if let subjects = value("auth.supportSubjects") {
-            auth.supportSubjects = subjects.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-        }
-        if let enabled = try bool("devIssuer.enabled") { devIssuer.enabled = enabled }
-        if let issuer = value("devIssuer.issuer") { devIssuer.issuer = issuer }
-        if let audience = value("devIssuer.audience") { devIssuer.audience = audience }
-        if let enabled = try bool("login.enabled") { login.enabled = enabled }
-        if let issuer = value("login.issuer") { login.issuer = issuer }
-        if let clientID = value("login.clientID") { login.clientID = clientID }
-        if let redirect = value("login.redirectURI") { login.redirectURI = redirect }
-        if let transport = value("mail.transport") { mail.transport = transport }
-        if let directory = value("mail.directory") { mail.directory = directory }
-        if let host = value("mail.smtpHost") { mail.smtpHost = host }
-        if let port = try int("mail.smtpPort") { mail.smtpPort = port }
-        if let from = value("mail.from") { mail.from = from }
-        if let seconds = try double("mail.pollSeconds") { mail.pollSeconds = seconds }
-        if let level = value("log.level") { log.level = level }
-        try validate()
     }
 
+    /// Rules across the type of a value: ranges, and words from a fixed set.
     package func validate() throws {
-        guard (1...65535).contains(http.port) else { throw ConfigurationError.invalidValue("http.port", "\(http.port)") }
-        guard http.maxBodyBytes > 0 else {
-            throw ConfigurationError.invalidValue("http.maxBodyBytes", "\(http.maxBodyBytes)")
+        func check(_ valid: Bool, _ key: String, _ value: any CustomStringConvertible, _ expected: String) throws {
+            guard !valid else { return }
+            throw ConfigurationError.invalidValue(
+                key: key, variable: ConfigurationSetting.variable(for: key), value: value.description,
+                expected: expected)
         }
-        guard ["file", "smtp"].contains(mail.transport) else {
-            throw ConfigurationError.invalidValue("mail.transport", mail.transport)
-        }
-        guard tenants.maxOpen > 0 else { throw ConfigurationError.invalidValue("tenants.maxOpen", "\(tenants.maxOpen)") }
-    }
-}
-
-/// A configuration that cannot be used; reported at start-up, before anything is opened.
-package enum ConfigurationError: Error, CustomStringConvertible, Equatable {
-    case unreadableFile(String)
-    case invalidFile(String, String)
-    case invalidValue(String, String)
-    case missingSecret(String)
-    case invalidSecret(String)
-
-    package var description: String {
-        switch self {
-        case .unreadableFile(let path): "cannot read configuration file \(path)"
-        case .invalidFile(let path, let why): "configuration file \(path) is invalid: \(why)"
-        case .invalidValue(let key, let value): "configuration key \(key) has an invalid value '\(value)'"
-        case .missingSecret(let name): "environment variable \(name) is required (or run with --demo)"
-        case .invalidSecret(let name): "environment variable \(name) is not valid"
-        }
+        try check((1...65535).contains(http.port), "http.port", http.port, "a port from 1 to 65535")
+        try check(http.maxBodyBytes > 0, "http.maxBodyBytes", http.maxBodyBytes, "a positive number of bytes")
+        try check(http.maxUploadBytes > 0, "http.maxUploadBytes", http.maxUploadBytes, "a positive number of bytes")
+        try check(tenants.maxOpen > 0, "tenants.maxOpen", tenants.maxOpen, "a positive number")
+        try check(
+            tenants.registryCacheSeconds >= 0, "tenants.registryCacheSeconds", tenants.registryCacheSeconds,
+            "zero or more seconds")
+        try check(login.sessionHours > 0, "login.sessionHours", login.sessionHours, "a positive number of hours")
+        try check(["file", "smtp"].contains(mail.transport), "mail.transport", mail.transport, "file or smtp")
+        try check((1...65535).contains(mail.smtpPort), "mail.smtpPort", mail.smtpPort, "a port from 1 to 65535")
+        try check(mail.pollSeconds > 0, "mail.pollSeconds", mail.pollSeconds, "a positive number of seconds")
+        try check(
+            Logger.Level(rawValue: log.level) != nil, "log.level", log.level,
+            "trace, debug, info, notice, warning, error or critical")
     }
 }

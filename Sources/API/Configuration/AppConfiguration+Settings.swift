@@ -1,0 +1,70 @@
+/// Every configuration key, once: the single source for loading, environment variables and the README.
+extension AppConfiguration {
+    /// In reading order: a derived setting comes after the settings it is derived from.
+    package static var settings: [ConfigurationSetting] {
+        [
+            .string("http.host", \.http.host, "the address the server listens on"),
+            .integer("http.port", \.http.port, "the port the server listens on"),
+            .integer("http.maxBodyBytes", \.http.maxBodyBytes, "larger request bodies are refused with 413"),
+            .integer(
+                "http.maxUploadBytes", \.http.maxUploadBytes, "the body limit of the paper-agreement upload route"),
+            .derived(
+                "http.publicBaseURL", \.http.publicBaseURL,
+                "where users reach the portal; links in e-mails start with it",
+                default: "`http://{http.host}:{http.port}`", from: { $0.http.ownBaseURL }),
+            .string("tenants.directory", \.tenants.directory, "the registry and one folder per tenant database"),
+            .integer("tenants.maxOpen", \.tenants.maxOpen, "tenant database pools open at once (LRU beyond that)"),
+            .number(
+                "tenants.registryCacheSeconds", \.tenants.registryCacheSeconds,
+                "how stale a registry lookup may be after a change by another process"),
+            .issuers(
+                "auth.issuers", \.auth.issuers,
+                "`{issuer, audience, jwksURL}` of each trusted OpenID issuer (HelseID)"),
+            .number("auth.clockSkewSeconds", \.auth.clockSkewSeconds, "tolerance on a token's `exp` and `nbf`"),
+            .list(
+                "auth.supportSubjects", \.auth.supportSubjects,
+                "the `sub` of each support staff member (`[\"dev-support\"]` in `Config/demo.json`)"),
+            .boolean("devIssuer.enabled", \.devIssuer.enabled, "the development token issuer (on with `--demo`)"),
+            .derived(
+                "devIssuer.issuer", \.devIssuer.issuer, "the development issuer's `iss`, served at `/dev-issuer`",
+                default: "`{http.publicBaseURL}/dev-issuer`", from: { $0.http.url(path: "/dev-issuer") }),
+            .string("devIssuer.audience", \.devIssuer.audience, "the `aud` of development tokens"),
+            .boolean("login.enabled", \.login.enabled, "the HelseID login at `/auth/login` (on with `--demo`)"),
+            .string("login.issuer", \.login.issuer, "the OpenID issuer to log in with; empty: the development issuer"),
+            .string("login.clientID", \.login.clientID, "the portal's client id at the issuer"),
+            .derived(
+                "login.redirectURI", \.login.redirectURI, "where the issuer sends the browser back to",
+                default: "`{http.publicBaseURL}/auth/callback`", from: { $0.http.url(path: "/auth/callback") }),
+            .number("login.sessionHours", \.login.sessionHours, "how long a login session lasts"),
+            .string("mail.transport", \.mail.transport, "`file` (`.eml` files in `mail.directory`) or `smtp`"),
+            .string(
+                "mail.directory", \.mail.directory, "where `file` mail goes; empty: `_mail` in `tenants.directory`"),
+            .string("mail.smtpHost", \.mail.smtpHost, "the SMTP server (transport `smtp`)"),
+            .integer("mail.smtpPort", \.mail.smtpPort, "the SMTP server's port"),
+            .string("mail.from", \.mail.from, "the sender of every e-mail"),
+            .number("mail.pollSeconds", \.mail.pollSeconds, "how often the delivery worker looks for due messages"),
+            .string(
+                "agreements.contractsDirectory", \.agreements.contractsDirectory,
+                "the published agreement templates, verified again for every offer"),
+            .string("log.level", \.log.level, "`trace`, `debug`, `info`, `notice`, `warning`, `error` or `critical`"),
+        ]
+    }
+}
+
+extension AppConfiguration.HTTP {
+    /// `http://host:port`, with a listen-on-everything address replaced by loopback so the URL can be opened.
+    var ownBaseURL: String {
+        let reachable =
+            switch host {
+            case "", "0.0.0.0": "127.0.0.1"
+            case "::": "::1"
+            default: host
+            }
+        return "http://\(reachable.contains(":") ? "[\(reachable)]" : reachable):\(port)"
+    }
+
+    /// A path on `publicBaseURL`.
+    func url(path: String) -> String {
+        (publicBaseURL.hasSuffix("/") ? String(publicBaseURL.dropLast()) : publicBaseURL) + path
+    }
+}
