@@ -20,8 +20,8 @@ struct AccessFixture {
         (.lis, "lis-1", Fixtures.lisPID, "Lise Lege"),
         (.leder, "leder-1", "30108299920", "Lars Leder"),
         (.veileder, "veileder-1", "30108299939", "Vera Veileder"),
-        (.supervisor, "supervisor-1", "01010112345", "Siri Supervisør"),
-        (nil, "stranger-1", "12345678901", "Stein Fremmed"),
+        (.supervisor, "supervisor-1", "15038810062", "Siri Supervisør"),
+        (nil, "stranger-1", "55038810056", "Stein Fremmed"),
     ]
 
     init() async throws {

@@ -25,7 +25,7 @@ final class TrainingFixture: @unchecked Sendable {
     static let people: [(Role, String, String, String)] = [
         (.leder, "leder-1", "30108299920", "Lars Leder"),
         (.veileder, "veileder-1", "30108299939", "Vera Veileder"),
-        (.supervisor, "supervisor-1", "01010112345", "Siri Supervisør"),
+        (.supervisor, "supervisor-1", "15038810062", "Siri Supervisør"),
     ]
 
     let app: TestApp

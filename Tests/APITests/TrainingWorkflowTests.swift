@@ -171,7 +171,7 @@ import Testing
         #expect(download.0 == .ok)
         #expect(download.1 == pdf)
         #expect(download.2?.contains("Kursbevis") == true)
-        let stranger = try await f.app.token(subject: "stranger", pid: "12345678901", name: "Stein Fremmed")
+        let stranger = try await f.app.token(subject: "stranger", pid: "55038810056", name: "Stein Fremmed")
         #expect(try await f.call(f.base + "/attachments/\(sha)", .get, stranger).status == .forbidden)
     }
 

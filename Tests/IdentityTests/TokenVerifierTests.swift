@@ -17,12 +17,12 @@ struct VerifierFixture {
     let issuer: DevelopmentIssuer
     let verifier: TokenVerifier
 
-    init(now: Date = Self.now, support: Set<String> = ["support-1"]) throws {
+    init(now: Date = Self.now, support: Set<String> = ["support-1"], allowSynthetic: Bool = false) throws {
         issuer = try DevelopmentIssuer(
             issuer: Self.issuerURL, audience: Self.audience, privateKeyPEM: DevelopmentIssuer.generateKeyPEM())
         verifier = TokenVerifier(
             issuers: [issuer.trustedIssuer], hasher: try PIDHasher(secret: Self.hashKey), supportSubjects: support,
-            clockSkew: 60, now: { now })
+            clockSkew: 60, allowSyntheticIdentityNumbers: allowSynthetic, now: { now })
     }
 
     static func request(
@@ -43,6 +43,26 @@ struct VerifierFixture {
 }
 
 @Suite struct TokenVerifierTests {
+    @Test(arguments: ["12345678901", "02013299998", "0201329999", "15138810000"])
+    func aPidThatIsNoIdentityNumberIsRefusedNamingTheClaim(_ pid: String) async throws {
+        let fixture = try VerifierFixture()
+        let token = try await fixture.issuer.mint(VerifierFixture.request(pid: pid), at: VerifierFixture.now)
+        await #expect(throws: AuthenticationError.invalidClaim("helseid://claims/identity/pid")) {
+            try await fixture.verifier.verify(token: token)
+        }
+    }
+
+    @Test func aSyntheticTestNumberIsAcceptedOnlyWhereTheConfigurationAllowsIt() async throws {
+        let strict = try VerifierFixture()
+        let token = try await strict.issuer.mint(VerifierFixture.request(pid: "12858510048"), at: VerifierFixture.now)
+        await #expect(throws: AuthenticationError.invalidClaim("helseid://claims/identity/pid")) {
+            try await strict.verifier.verify(token: token)
+        }
+        let demo = try VerifierFixture(allowSynthetic: true)
+        let accepted = try await demo.issuer.mint(VerifierFixture.request(pid: "12858510048"), at: VerifierFixture.now)
+        #expect(try await demo.verifier.verify(token: accepted).subject == "lis-1")
+    }
+
     @Test func aTokenFromTheTrustedIssuerGivesThePersonWithAHashedPID() async throws {
         let fixture = try VerifierFixture()
         let token = try await fixture.issuer.mint(VerifierFixture.request(), at: VerifierFixture.now)

@@ -91,7 +91,8 @@ package struct AppServices: Sendable {
         let verifier = TokenVerifier(
             issuers: issuers, hasher: pidHasher,
             supportSubjects: Set(configuration.auth.supportSubjects),
-            clockSkew: configuration.auth.clockSkewSeconds, now: now)
+            clockSkew: configuration.auth.clockSkewSeconds,
+            allowSyntheticIdentityNumbers: configuration.auth.allowSyntheticIdentityNumbers, now: now)
         self.verifier = verifier
         let login = configuration.login
         let signer = try secrets.loginClientKeyPEM.map {

@@ -24,6 +24,9 @@ extension AppConfiguration {
             .list(
                 "auth.supportSubjects", \.auth.supportSubjects,
                 "the `sub` of each support staff member (`[\"dev-support\"]` in `Config/demo.json`)"),
+            .boolean(
+                "auth.allowSyntheticIdentityNumbers", \.auth.allowSyntheticIdentityNumbers,
+                "accept test environments' synthetic identity numbers (month + 80) as `pid` (on in `Config/demo.json`)"),
             .boolean("devIssuer.enabled", \.devIssuer.enabled, "the development token issuer (on with `--demo`)"),
             .derived(
                 "devIssuer.issuer", \.devIssuer.issuer, "the development issuer's `iss`, served at `/dev-issuer`",

@@ -45,6 +45,9 @@ package struct AppConfiguration: Sendable, Equatable {
         package var clockSkewSeconds = 60.0
         /// The `sub` of each support staff member; their tokens unlock the support API.
         package var supportSubjects: [String] = []
+        /// Accept the synthetic identity numbers of HelseID's test environment (month + 80) as `pid`; on in
+        /// the demo, never in production.
+        package var allowSyntheticIdentityNumbers = false
     }
 
     package struct DevelopmentIssuer: Sendable, Equatable {
