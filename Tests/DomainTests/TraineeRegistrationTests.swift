@@ -35,7 +35,10 @@ extension Principal {
         }
     }
 
-    @Test(arguments: ["", "no-at-sign", "a@b", "a@.no", "two@@example.no", "sp ace@example.no"])
+    @Test(arguments: [
+        "", "no-at-sign", "a@b", "a@.no", "two@@example.no", "sp ace@example.no", "<a@example.no>", "a@example.no>",
+        "\"Lise\" <lise@example.no>", "lise@example..no", ".lise@example.no", "lise@-example.no", "a\u{0}b@example.no",
+    ])
     func anInvalidEmailIsRefusedNamingTheField(_ email: String) {
         #expect {
             try Trainee.register(principal: .lis, programme: .lis1, email: email, existing: nil, id: Self.id, at: Self.now)

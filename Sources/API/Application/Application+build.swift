@@ -10,28 +10,35 @@ import Storage
 /// must shut down cleanly. `kp serve` and the tests both call this.
 ///
 /// ```
-/// RequestIDMiddleware → BodyLimitMiddleware → route
-///   /api/v1/tenants/{tenantId}/… : TenantGateMiddleware → AuthenticationMiddleware → TenantRequestContext
-///   /api/v1/support/…            : AuthenticationMiddleware → SupportRequestContext
+/// SecurityHeadersMiddleware → RequestIDMiddleware → BodyLimitMiddleware → HeaderEncodingMiddleware →
+/// JSONBodyMiddleware → route
+///   /api/v1/tenants/{tenantId}/… : TenantGateMiddleware → AuthenticationMiddleware → UploadLimitMiddleware →
+///                                  TenantRequestContext
+///   /api/v1/support/…            : AuthenticationMiddleware → UploadLimitMiddleware → SupportRequestContext
 ///   /api/v1/me/…                 : AuthenticationMiddleware → PersonRequestContext
 ///   /api/v1/onboarding/{tenantId}/… : TenantResolverMiddleware → AuthenticationMiddleware →
 ///                                  OnboardingRequestContext → AdministratorMiddleware
 /// ```
 package func buildApplication(services: AppServices) throws -> some ApplicationProtocol {
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: RequestIDMiddleware())
     router.add(
         middleware: BodyLimitMiddleware(
             limit: services.configuration.http.maxBodyBytes, uploadLimit: services.configuration.http.maxUploadBytes))
     router.add(middleware: HeaderEncodingMiddleware())
+    router.add(middleware: JSONBodyMiddleware())
+    let uploadLimit = services.configuration.http.maxUploadBytes
 
     let tenantGroup = router.group(RouterPath(APITransport.tenantPrefix))
         .add(middleware: TenantGateMiddleware(registry: services.registry, now: services.now))
         .add(middleware: AuthenticationMiddleware(verifier: services.verifier, registry: services.registry, now: services.now))
+        .add(middleware: UploadLimitMiddleware(limit: uploadLimit))
         .group(context: TenantRequestContext.self)
         .add(middleware: TenantScopeMiddleware())
     let supportGroup = router.group(RouterPath(APITransport.supportPrefix))
         .add(middleware: AuthenticationMiddleware(verifier: services.verifier, registry: services.registry, now: services.now))
+        .add(middleware: UploadLimitMiddleware(limit: uploadLimit))
         .group(context: SupportRequestContext.self)
         .add(middleware: SupportScopeMiddleware())
 

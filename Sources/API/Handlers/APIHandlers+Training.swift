@@ -114,8 +114,10 @@ extension APIHandlers {
         let scope = try TenantScope.required()
         let file = try await services.engine.training.attachment(
             scope.caller, trainee: try traineeID(input.path.traineeId), sha256: input.path.sha256)
-        let disposition = "attachment; filename*=UTF-8''" + (file.reference.filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "vedlegg")
-        return .ok(.init(headers: .init(contentDisposition: disposition), body: .binary(HTTPBody(file.bytes))))
+        return .ok(
+            .init(
+                headers: .init(contentDisposition: ContentDisposition.attachment(filename: file.reference.filename)),
+                body: .binary(HTTPBody(file.bytes))))
     }
 }
 

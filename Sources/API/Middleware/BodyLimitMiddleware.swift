@@ -4,10 +4,11 @@ import NIOCore
 /// Refuses request bodies larger than the configured limit before any handler reads them.
 ///
 /// A declared `Content-Length` over the limit is refused at once; a body without one is collected up
-/// to the limit (the API's bodies are small JSON documents), so a handler never sees more.
+/// to the limit (the API's bodies are small JSON documents), so a handler never sees more. The upload
+/// routes (`UploadRoute`) are left unread here: their larger limit applies after authentication.
 package struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
     let limit: Int
-    /// The limit of the upload routes (scanned paper agreements, catalog files), which take files, not small JSON.
+    /// The most any request may declare, even on an upload route.
     let uploadLimit: Int
 
     package init(limit: Int, uploadLimit: Int? = nil) {
@@ -18,9 +19,17 @@ package struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
     package func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        let path = request.uri.path
-        let limit = path.hasSuffix("/paper-agreements") || path.hasSuffix("/support/catalog")
-            || path.hasSuffix("/attachments") ? uploadLimit : self.limit
+        if UploadRoute.matches(request.method, request.uri.path) {
+            if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > uploadLimit {
+                throw RequestError.bodyTooLarge(limit: uploadLimit)
+            }
+            return try await next(request, context)
+        }
+        return try await next(try await Self.collect(request, upTo: limit), context)
+    }
+
+    /// The request with its body read into memory, or 413 when it is larger than `limit`.
+    static func collect(_ request: Request, upTo limit: Int) async throws -> Request {
         if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit {
             throw RequestError.bodyTooLarge(limit: limit)
         }
@@ -35,6 +44,21 @@ package struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
                 throw RequestError.bodyTooLarge(limit: limit)
             }
         }
-        return try await next(request, context)
+        return request
+    }
+}
+
+/// The larger limit of the upload routes, applied once the caller is authenticated (this runs inside the
+/// tenant and support route groups, after `AuthenticationMiddleware`).
+package struct UploadLimitMiddleware<Context: RequestContext>: RouterMiddleware {
+    let limit: Int
+
+    package init(limit: Int) { self.limit = limit }
+
+    package func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        guard UploadRoute.matches(request.method, request.uri.path) else { return try await next(request, context) }
+        return try await next(try await BodyLimitMiddleware<Context>.collect(request, upTo: limit), context)
     }
 }

@@ -5,10 +5,10 @@ import Hummingbird
 ///
 /// The generator writes header values as URI components, so `public, max-age=60` leaves as
 /// `public%2C%20max-age%3D60` and an absolute `Location` as `http%3A%2F%2F…`. The headers the API
-/// declares (`Location`, `ETag`, `Cache-Control`) are decoded exactly once here, which restores the value
+/// declares (`Location`, `ETag`, `Cache-Control`, `Content-Disposition`) are decoded exactly once here, which restores the value
 /// the handler set.
 package struct HeaderEncodingMiddleware<Context: RequestContext>: RouterMiddleware {
-    static var names: [HTTPField.Name] { [.location, .eTag, .cacheControl] }
+    static var names: [HTTPField.Name] { [.location, .eTag, .cacheControl, .contentDisposition] }
 
     package init() {}
 

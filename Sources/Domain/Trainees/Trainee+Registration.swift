@@ -24,9 +24,31 @@ extension Trainee {
         guard !email.isEmpty else { throw ValidationError(field: field, reason: .missing) }
         guard email.utf8.count <= 254 else { throw ValidationError(field: field, reason: .tooLong(max: 254)) }
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-            !parts[1].hasSuffix("."), !email.contains(where: { $0.isWhitespace })
-        else { throw ValidationError(field: field, reason: .notAllowed("not an e-mail address")) }
+        guard parts.count == 2, Self.isLocalPart(parts[0]), Self.isDomain(parts[1]) else {
+            throw ValidationError(field: field, reason: .notAllowed("not an e-mail address"))
+        }
         return email
+    }
+
+    /// RFC 5322 `dot-atom`: letters, digits and ``!#$%&'*+-/=?^_`{|}~``, dots only between them. No
+    /// quoting, angle brackets, comments or display names: an address is only the address.
+    private static func isLocalPart(_ part: Substring) -> Bool {
+        let allowed = Set("!#$%&'*+-/=?^_`{|}~".utf8)
+        return !part.isEmpty && part.utf8.count <= 64 && !part.hasPrefix(".") && !part.hasSuffix(".")
+            && !part.contains("..")
+            && part.utf8.allSatisfy { byte in
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                    || byte == UInt8(ascii: ".") || allowed.contains(byte)
+            }
+    }
+
+    /// Labels of letters (æøå too), digits and inner hyphens, at least two of them.
+    private static func isDomain(_ part: Substring) -> Bool {
+        let labels = part.split(separator: ".", omittingEmptySubsequences: false)
+        return labels.count >= 2
+            && labels.allSatisfy { label in
+                !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
+                    && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+            }
     }
 }

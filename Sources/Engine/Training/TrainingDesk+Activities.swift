@@ -120,7 +120,7 @@ extension TrainingDesk {
 
     /// A current role holder of the LIS by the assignment id a door received (a form field or JSON).
     static func holder(_ raw: String, field: String, in reader: TraineeReader) throws -> RoleAssignment {
-        guard let id = UUID(uuidString: raw), let holder = reader.roles.first(where: { $0.id == id }) else {
+        guard raw.utf8.count == 36, let id = UUID(uuidString: raw), let holder = reader.roles.first(where: { $0.id == id }) else {
             throw ValidationError(field: field, reason: .notAllowed("no current role holder of this LIS has this id"))
         }
         return holder
