@@ -189,7 +189,7 @@ import Testing
         let nextWeek = fixture.app.clock.now.addingTimeInterval(7 * 86_400).isoDay
         #expect(try await fixture.call(path, .post, fixture.support, #"{"noticeDate":"\#(nextWeek)"}"#).status == .ok)
         let lis = try await fixture.app.token()
-        #expect(try await fixture.call("/api/v1/tenants/\(fixture.tenant)/trainees/me", .get, lis).problem?.code == "trainee.notRegistered")
+        #expect(try await fixture.call("/api/v1/tenants/\(fixture.tenant)/trainees/me", .get, lis).problem?.code == "trainee.not-registered")
         let early = try await fixture.call("/api/v1/onboarding/\(fixture.tenant)/data-return", .post, fixture.signer)
         #expect(early.problem?.code == "agreement.notice-period")
         let twice = try await fixture.call(path, .post, fixture.support, #"{"noticeDate":"\#(nextWeek)"}"#)

@@ -72,7 +72,7 @@ import Testing
                 #expect($0.headers[.wwwAuthenticate]?.contains("error=\"invalid_token\"") == true)
             }
             try await client.execute(uri: "/api/v1/tenants/\(id)/trainees/me", method: .get) {
-                #expect($0.problem?.code == "auth.missingToken")
+                #expect($0.problem?.code == "auth.missing-token")
                 #expect($0.headers[.wwwAuthenticate]?.contains("error=\"invalid_request\"") == true)
             }
         }

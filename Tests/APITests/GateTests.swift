@@ -111,7 +111,7 @@ import Testing
         let id = try await app.activate("legesenteret")
         try await app.test { client in
             try await client.execute(uri: "/api/v1/tenants/\(id)/trainees/me", method: .get, headers: .bearer(token)) {
-                #expect($0.problem?.code == "trainee.notRegistered")
+                #expect($0.problem?.code == "trainee.not-registered")
             }
             _ = try await app.services.registry.apply(.suspend, to: id, actor: "test", at: Date())
             try await client.execute(uri: "/api/v1/tenants/\(id)/trainees/me", method: .get, headers: .bearer(token)) {

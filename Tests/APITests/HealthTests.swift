@@ -66,7 +66,8 @@ import Testing
         try await app.test { client in
             try await client.execute(uri: "/no/such/thing", method: .get) { response in
                 #expect(response.status == .notFound)
-                #expect(response.problem?.code == "route.notFound")
+                #expect(response.problem?.code == "route.not-found")
+                #expect(response.problem?.message == "Siden finnes ikke. Sjekk adressen.")
                 #expect(response.problem?.requestId == response.headers[.requestID])
             }
         }

@@ -208,7 +208,7 @@ struct InvitationFixture {
     @Test(arguments: [
         (#""leder""#, "not-an-address", "validation.failed", "email"),
         (#""lis""#, "a@example.no", "role.invalid", "role"),
-        (#""boss""#, "a@example.no", "request.invalidField", "role"),
+        (#""boss""#, "a@example.no", "request.invalid-field", "role"),
     ])
     func aBadInvitationIsRefusedAndNoMailIsQueued(_ role: String, _ email: String, _ code: String, _ field: String)
         async throws

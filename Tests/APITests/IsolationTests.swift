@@ -31,13 +31,13 @@ import Testing
             // A's token on B's paths: A is not registered there.
             try await client.execute(uri: "/api/v1/tenants/\(tenantB)/trainees/me", method: .get, headers: .bearer(lisA)) {
                 #expect($0.status == .notFound)
-                #expect($0.problem?.code == "trainee.notRegistered")
+                #expect($0.problem?.code == "trainee.not-registered")
             }
             // A's id through B's path, with A's token or B's: no such LIS in B.
             for token in [lisA, lisB] {
                 try await client.execute(uri: "/api/v1/tenants/\(tenantB)/trainees/\(idA)", method: .get, headers: .bearer(token)) {
                     #expect($0.status == .notFound)
-                    #expect($0.problem?.code == "trainee.notFound")
+                    #expect($0.problem?.code == "trainee.not-found")
                 }
             }
             // B's id through A's path.

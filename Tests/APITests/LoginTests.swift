@@ -44,7 +44,7 @@ import Testing
         // The same callback again: its state was used up.
         let replay = try await server.get(callback)
         #expect(replay.status == 400)
-        #expect(replay.json["code"] as? String == "login.invalidState")
+        #expect(replay.json["code"] as? String == "login.invalid-state")
         #expect(try await server.send("DELETE", "/api/v1/me/session", headers: bearer).status == 204)
         #expect(try await server.get("/api/v1/me/tenants", headers: bearer).status == 401)
         await server.stop()
@@ -70,7 +70,7 @@ import Testing
         defer { withExtendedLifetime(app) {} }
         let forged = try await server.get("/auth/callback?code=abc&state=made-up-state")
         #expect(forged.status == 400)
-        #expect(forged.json["code"] as? String == "login.invalidState")
+        #expect(forged.json["code"] as? String == "login.invalid-state")
         #expect(try await server.get("/auth/callback?state=x").json["field"] as? String == "code")
         await server.stop()
     }

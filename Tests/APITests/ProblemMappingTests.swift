@@ -1,7 +1,9 @@
 import Domain
 import Foundation
 import HTTPTypes
+import Hummingbird
 import Identity
+import Storage
 import TestSupport
 import Testing
 
@@ -14,14 +16,14 @@ import Testing
     static let tenantErrors: [(TenantError, Int, String)] = [
         (.unknown(id), 404, "tenant.unknown"),
         (.alreadyExists(id), 409, "tenant.exists"),
-        (.organisationNumberTaken(number), 409, "tenant.organisationNumberTaken"),
+        (.organisationNumberTaken(number), 409, "tenant.organisation-number-taken"),
         (.agreementRequired(id, status: .registered), 403, "agreement.required"),
         (.suspended(id), 403, "tenant.suspended"),
         (.terminated(id, closedAt: nil), 403, "tenant.terminated"),
-        (.notProvisioned(id), 409, "tenant.notProvisioned"),
-        (.alreadyProvisioned(id), 409, "tenant.alreadyProvisioned"),
-        (.transitionNotAllowed(id, from: .active, transition: "resume"), 409, "tenant.transitionNotAllowed"),
-        (.schemaTooNew(id), 503, "tenant.schemaTooNew"),
+        (.notProvisioned(id), 409, "tenant.not-provisioned"),
+        (.alreadyProvisioned(id), 409, "tenant.already-provisioned"),
+        (.transitionNotAllowed(id, from: .active, transition: "resume"), 409, "tenant.transition-not-allowed"),
+        (.schemaTooNew(id), 503, "tenant.schema-too-new"),
     ]
 
     @Test(arguments: tenantErrors)
@@ -49,11 +51,40 @@ import Testing
         }
         let mapped = ProblemMapping.map(SecretFailure())
         #expect(mapped.problem.status == 500)
-        #expect(mapped.problem.code == "internal")
+        #expect(mapped.problem.code == "server.internal")
         #expect(!mapped.expected)
         let text = "\(mapped.problem.title) \(mapped.problem.detail ?? "")"
         #expect(!text.contains("SELECT"))
         #expect(!text.contains("Tenants"))
+    }
+
+    @Test func aStorageFailureIsAnInternalErrorThatRevealsNothing() {
+        let mapped = ProblemMapping.map(StorageError.corruptRow(table: "trainee", column: "personKey"))
+        #expect(mapped.problem.status == 500)
+        #expect(mapped.problem.code == "server.internal")
+        #expect(!mapped.expected)
+        let text = "\(mapped.problem.title) \(mapped.problem.detail ?? "") \(mapped.problem.message ?? "")"
+        #expect(!text.contains("trainee"))
+        #expect(!text.contains("personKey"))
+    }
+
+    @Test func onlyARefusedBearerTokenAsksTheClientToAuthenticate() {
+        for error in AllErrorExamples.api {
+            let mapped = ProblemMapping.map(error)
+            #expect((mapped.headers[.wwwAuthenticate] != nil) == (error is AuthenticationError), "\(error.code)")
+        }
+        #expect(ProblemMapping.map(AuthenticationError.missingToken).headers[.wwwAuthenticate]?
+            .contains(#"error="invalid_request""#) == true)
+        #expect(ProblemMapping.map(AuthenticationError.expired).headers[.wwwAuthenticate]?
+            .contains(#"error="invalid_token""#) == true)
+    }
+
+    @Test func aFrameworkRefusalKeepsItsStatusAndDescribesItselfLikeEveryOtherError() {
+        let mapped = ProblemMapping.map(HTTPError(.unsupportedMediaType))
+        #expect(mapped.problem.status == 415)
+        #expect(mapped.problem.code == "request.invalid")
+        #expect(mapped.problem.message?.isEmpty == false)
+        #expect(mapped.expected)
     }
 
     @Test func aValidationErrorNamesItsField() {

@@ -18,7 +18,7 @@ import Testing
             try await client.execute(uri: recordPath, method: .get, headers: .bearer(support)) { ($0.status, $0.problem?.code) }
         }
         #expect(before.0 == .forbidden)
-        #expect(before.1 == "support.accessRequired")
+        #expect(before.1 == "support.access-required")
 
         let opened = try await fixture.app.test { client in
             try await client.execute(

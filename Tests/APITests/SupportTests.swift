@@ -43,11 +43,11 @@ import Testing
             }
             try await client.execute(uri: "/api/v1/support/tenants/legesenteret/provision", method: .post, headers: .bearer(support)) {
                 #expect($0.status == .conflict)
-                #expect($0.problem?.code == "tenant.alreadyProvisioned")
+                #expect($0.problem?.code == "tenant.already-provisioned")
             }
             try await client.execute(uri: "/api/v1/support/tenants/legesenteret/resume", method: .post, headers: .bearer(support)) {
                 #expect($0.status == .conflict)
-                #expect($0.problem?.code == "tenant.transitionNotAllowed")
+                #expect($0.problem?.code == "tenant.transition-not-allowed")
             }
             try await client.execute(uri: "/api/v1/support/tenants?status=active", method: .get, headers: .bearer(support)) {
                 let tenants = try $0.json()["tenants"] as? [[String: Any]]
@@ -100,8 +100,8 @@ import Testing
         (#"{"id":"a/b","organisationNumber":"988077917","name":"X"}"#, "validation.failed", "id"),
         (#"{"id":"\#(String(repeating: "a", count: 200))","organisationNumber":"988077917","name":"X"}"#, "validation.failed", "id"),
         (#"{"id":"legesenteret","organisationNumber":"988077917","name":"  "}"#, "validation.failed", "name"),
-        (#"{"id":"legesenteret","name":"X"}"#, "request.missingField", "organisationNumber"),
-        (#"{"organisationNumber":"988077917","name":"X"}"#, "request.missingField", "id"),
+        (#"{"id":"legesenteret","name":"X"}"#, "request.missing-field", "organisationNumber"),
+        (#"{"organisationNumber":"988077917","name":"X"}"#, "request.missing-field", "id"),
         (#"{"id":"legesenteret","#, "request.malformed", nil),
         ("[]", "request.malformed", nil),
     ]
@@ -137,7 +137,7 @@ import Testing
             let sameNumber = #"{"id":"annet","organisationNumber":"988077917","name":"Annet"}"#
             try await client.execute(uri: "/api/v1/support/tenants", method: .post, headers: .json(bearer: support), body: .json(sameNumber)) {
                 #expect($0.status == .conflict)
-                #expect($0.problem?.code == "tenant.organisationNumberTaken")
+                #expect($0.problem?.code == "tenant.organisation-number-taken")
                 #expect($0.problem?.field == "organisationNumber")
             }
         }
@@ -151,7 +151,7 @@ import Testing
             let body = #"{"id":"legesenteret","organisationNumber":"988077917","name":"\#(String(repeating: "x", count: 600))"}"#
             try await client.execute(uri: "/api/v1/support/tenants", method: .post, headers: .json(bearer: support), body: .json(body)) {
                 #expect($0.status == .contentTooLarge)
-                #expect($0.problem?.code == "request.tooLarge")
+                #expect($0.problem?.code == "request.too-large")
             }
         }
         #expect(try app.services.registry.tenants(kind: .virksomhet).isEmpty)
@@ -163,7 +163,7 @@ import Testing
         try await app.test { client in
             try await client.execute(uri: "/api/v1/support/tenants", method: .get, headers: .bearer(lis)) {
                 #expect($0.status == .forbidden)
-                #expect($0.problem?.code == "access.supportOnly")
+                #expect($0.problem?.code == "access.support-only")
             }
             try await client.execute(uri: "/api/v1/support/tenants/kommune-0301/provision", method: .post, headers: .bearer(lis)) {
                 #expect($0.status == .forbidden)

@@ -80,7 +80,7 @@ import Testing
                     body: .json(#"{"programme":"alis"}"#)
                 ) { response in
                     #expect(response.status == expected)
-                    if expected == .conflict { #expect(response.problem?.code == "trainee.alreadyRegistered") }
+                    if expected == .conflict { #expect(response.problem?.code == "trainee.already-registered") }
                 }
             }
         }
@@ -91,10 +91,10 @@ import Testing
     static let badBodies: [(String, HTTPResponse.Status, String, String?)] = [
         (#"{"programme":"#, .badRequest, "request.malformed", nil),
         ("not json at all", .badRequest, "request.malformed", nil),
-        ("{}", .badRequest, "request.missingField", "programme"),
-        (#"{"email":"lise@example.no"}"#, .badRequest, "request.missingField", "programme"),
-        (#"{"programme":"surgery"}"#, .badRequest, "request.invalidField", "programme"),
-        (#"{"programme":42}"#, .badRequest, "request.invalidField", "programme"),
+        ("{}", .badRequest, "request.missing-field", "programme"),
+        (#"{"email":"lise@example.no"}"#, .badRequest, "request.missing-field", "programme"),
+        (#"{"programme":"surgery"}"#, .badRequest, "request.invalid-field", "programme"),
+        (#"{"programme":42}"#, .badRequest, "request.invalid-field", "programme"),
         (#"{"programme":"lis1","email":"not-an-address"}"#, .badRequest, "validation.failed", "email"),
         (#"{"programme":"lis1","email":""}"#, .badRequest, "validation.failed", "email"),
     ]
@@ -130,7 +130,7 @@ import Testing
                 body: .json(#"{"programme":"lis1","email":"\#(padding)@example.no"}"#)
             ) { response in
                 #expect(response.status == .contentTooLarge)
-                #expect(response.problem?.code == "request.tooLarge")
+                #expect(response.problem?.code == "request.too-large")
             }
         }
         #expect(try await app.services.tenantStore.withDatabase(id) { try $0.traineeCount() } == 0)
@@ -158,7 +158,7 @@ import Testing
         try await app.test { client in
             try await client.execute(uri: "/api/v1/tenants/\(id)/trainees/me", method: .get, headers: .bearer(token)) {
                 #expect($0.status == .notFound)
-                #expect($0.problem?.code == "trainee.notRegistered")
+                #expect($0.problem?.code == "trainee.not-registered")
             }
             try await client.execute(uri: "/api/v1/tenants/\(id)/trainees/not-a-uuid", method: .get, headers: .bearer(token)) {
                 #expect($0.status == .badRequest)

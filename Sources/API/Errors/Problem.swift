@@ -8,8 +8,11 @@ package struct Problem: Codable, Sendable, Equatable {
     package var title: String
     package var status: Int
     package var detail: String?
-    /// Stable and dotted (`agreement.required`); clients branch on this, never on `title` or `detail`.
+    /// Stable, dotted lower-case with hyphens (`agreement.required`, `invitation.nothing-to-replace`);
+    /// clients branch on this, never on `title`, `detail` or `message`.
     package var code: String
+    /// One short bokmål sentence for the person in front of the client (an extension member, RFC 9457 §3.2).
+    package var message: String?
     /// The request field the problem is about, when there is one.
     package var field: String?
     package var requestId: String?
@@ -29,7 +32,7 @@ package struct Problem: Codable, Sendable, Equatable {
         problem.requestId = requestID
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let body = (try? encoder.encode(problem)) ?? Data(#"{"code":"internal","status":500}"#.utf8)
+        let body = (try? encoder.encode(problem)) ?? Data(#"{"code":"server.internal","status":500}"#.utf8)
         var headers = extra
         headers[.contentType] = "application/problem+json"
         return Response(

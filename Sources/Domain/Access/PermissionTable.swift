@@ -37,9 +37,3 @@ package enum PermissionTable {
         return role
     }
 }
-
-/// The person holds no role that allows the operation for this LIS.
-package struct AccessDenied: Error, Equatable, Sendable {
-    package let operation: TraineeOperation
-    package let roles: Set<Role>
-}

@@ -75,6 +75,35 @@ package enum ActivityError: DescribedFailure, Equatable {
         }
     }
 
+    package var message: String {
+        switch self {
+        case .notAddressedToYou: "Aktiviteten er sendt til en annen person for signering."
+        case .wrongSignerRole(let required):
+            "Denne aktiviteten skal signeres av \(required.role.norwegianName). Send den til riktig person."
+        case .signerNotInRole(let signer):
+            "Personen er ikke \(signer.role.norwegianName) for denne LIS-en. Velg en annen."
+        case .ownActivity: "Du kan ikke signere din egen aktivitet."
+        case .notYours: "Bare LIS-en selv kan registrere og sende sine aktiviteter."
+        case .notSubmitted: "Aktiviteten er ikke sendt til signering ennå."
+        case .approved: "Aktiviteten er godkjent og kan ikke endres."
+        case .awaitingDecision:
+            "Aktiviteten venter på signering. Vent på svar før du endrer den eller sender den på nytt."
+        case .commentRequired: "Skriv en kommentar som forklarer hvorfor du avviser aktiviteten."
+        case .futureDate: "Datoen kan ikke være fram i tid. Registrer aktiviteten når den er gjennomført."
+        case .documentationRequired: "Beskriv hva som ble gjort, siden aktiviteten ikke står i planen."
+        case .objectiveRequired: "Velg hvilket læringsmål aktiviteten hører til."
+        case .unknownObjective: "Læringsmålet finnes ikke i denne versjonen av planen."
+        case .unknownRecommendation: "Læringsmålet har ingen slik anbefalt aktivitet."
+        case .wrongPlan: "Aktiviteten hører til en annen versjon av planen."
+        case .notFound: "Vi finner ikke denne aktiviteten."
+        case .invalid(let error): error.message
+        }
+    }
+
+    package var inputField: String? {
+        if case .invalid(let error) = self { error.field } else { nil }
+    }
+
     package var category: FailureCategory {
         switch self {
         case .notAddressedToYou, .ownActivity, .notYours: .forbidden

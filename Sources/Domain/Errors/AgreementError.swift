@@ -86,6 +86,40 @@ package enum AgreementError: DescribedFailure, Equatable {
         }
     }
 
+    package var message: String {
+        switch self {
+        case .securityLevelTooLow:
+            "Signering krever innlogging på sikkerhetsnivå 4. Logg inn på nytt med BankID eller Buypass."
+        case .notAdministrator: "Bare virksomhetens administrator kan signere avtalen."
+        case .supersededVersion(_, let current):
+            "Denne versjonen av avtalen er erstattet. Les og signer versjon \(current)."
+        case .unknownVersion: "Vi finner ingen publisert avtaleversjon med dette navnet."
+        case .documentMismatch: "Avtalen er endret siden du åpnet den. Åpne den på nytt, og signer det du har lest."
+        case .alreadySigned: "Denne versjonen av avtalen er allerede signert."
+        case .awaitingCountersignature: "En signert avtale venter allerede på kontrasignering fra brukerstøtte."
+        case .alreadyCountersigned: "Avtalen er allerede kontrasignert."
+        case .notAwaitingCountersignature:
+            "Bare en avtale som virksomheten har signert, og som ikke er kontrasignert ennå, kan kontrasigneres."
+        case .unknownAgreement: "Vi finner ikke denne avtalen."
+        case .templateRefused:
+            "Denne avtaleversjonen kan ikke tilbys nå. Brukerstøtte er varslet; prøv igjen senere."
+        case .noTemplate: "Ingen avtaleversjon gjelder i dag. Kontakt brukerstøtte."
+        case .noAgreementInForce: "Virksomheten har ingen gjeldende avtale å si opp."
+        case .alreadyTerminated: "Avtalen er allerede sagt opp."
+        case .stillInNoticePeriod(let date):
+            "Avtalen løper til \(date.split(separator: "-").reversed().joined(separator: ".")). "
+                + "Data kan leveres tilbake eller slettes fra da."
+        case .noticeDateInPast: "Oppsigelsesdatoen kan ikke være tilbake i tid."
+        case .noticeDateTooFar: "Oppsigelsesdatoen må være innen ett år fra i dag."
+        case .dataAlreadyDeleted: "Virksomhetens data er allerede slettet."
+        case .scanEmpty: "Filen er tom. Last opp den skannede avtalen som PDF."
+        case .scanNotPDF: "Filen er ikke en PDF. Last opp den skannede avtalen som PDF."
+        case .scanTooLarge(let maximum): "Filen er for stor. Den kan være på høyst \(maximum / 1024 / 1024) MB."
+        case .sealKeyMissing: "Plattformens seglnøkkel er ikke satt opp. Kontakt brukerstøtte."
+        case .noExport: "Det finnes ingen dataeksport for virksomheten. Velg tilbakelevering av data først."
+        }
+    }
+
     package var category: FailureCategory {
         switch self {
         case .securityLevelTooLow, .notAdministrator: .forbidden

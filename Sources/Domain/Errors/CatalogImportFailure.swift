@@ -14,6 +14,10 @@ package struct CatalogImportFailure: DescribedFailure, Equatable {
             + errors.prefix(20).map(\.detail).joined(separator: "; ")
     }
 
+    package var message: String {
+        "Katalogen har \(errors.count) feil, og ingenting er lagret. Rett alle feilene og importer filen på nytt."
+    }
+
     /// The distinct machine codes, in order of first appearance (handy for tests and problem+json).
     package var codes: [String] {
         var seen: Set<String> = []

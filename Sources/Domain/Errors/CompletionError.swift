@@ -27,6 +27,16 @@ package enum CompletionError: DescribedFailure, Equatable {
         }
     }
 
+    package var message: String {
+        switch self {
+        case .objectivesOutstanding(let count):
+            "\(count) læringsmål er ikke godkjent ennå. Alle må være godkjent før gjennomføringen kan bekreftes."
+        case .badPeriod: "Perioden slutter før den begynner. Sjekk datoene."
+        case .approversRequired: "Oppgi minst én som godkjenner."
+        case .wrongPlan: "Progresjonen hører til en annen versjon av planen."
+        }
+    }
+
     package var category: FailureCategory {
         switch self {
         case .objectivesOutstanding: .conflict

@@ -60,6 +60,30 @@ package enum ObjectiveError: DescribedFailure, Equatable {
         }
     }
 
+    package var message: String {
+        switch self {
+        case .lederOnly: "Bare lederen til LIS-en kan godkjenne eller avvise læringsmål."
+        case .consultationRequired(let role):
+            "Oppgi hvilken \(role.norwegianName) du har rådført deg med før du godkjenner."
+        case .notInRole(let role): "En person du har oppgitt, er ikke \(role.norwegianName) for denne LIS-en."
+        case .ownSubmission: "Du kan ikke godkjenne ditt eget læringsmål."
+        case .notYours: "Bare LIS-en selv kan sende inn sine læringsmål."
+        case .alreadySubmitted: "Læringsmålet er allerede sendt inn."
+        case .notSubmitted: "Læringsmålet er ikke sendt inn ennå."
+        case .approved: "Læringsmålet er godkjent. Trekk tilbake godkjenningen først hvis det må endres."
+        case .notApproved: "Læringsmålet er ikke godkjent."
+        case .commentRequired: "Skriv en kommentar som forklarer hvorfor du avviser læringsmålet."
+        case .reasonRequired: "Skriv en begrunnelse for at du trekker tilbake godkjenningen."
+        case .wrongObjective: "Den importerte godkjenningen gjelder et annet læringsmål."
+        case .unknownObjective: "Læringsmålet finnes ikke i denne versjonen av planen."
+        case .invalid(let error): error.message
+        }
+    }
+
+    package var inputField: String? {
+        if case .invalid(let error) = self { error.field } else { nil }
+    }
+
     package var category: FailureCategory {
         switch self {
         case .lederOnly, .ownSubmission, .notYours: .forbidden

@@ -50,6 +50,21 @@ package enum PlanAssignmentError: DescribedFailure, Equatable {
         }
     }
 
+    package var message: String {
+        switch self {
+        case .alreadyAssigned: "LIS-en har allerede denne planen."
+        case .wrongProgramme: "Planen gjelder ikke for utdanningsløpet til LIS-en."
+        case .lederOnly: "Bare lederen til LIS-en kan tildele planer."
+        case .started: "Arbeidet med planen er i gang. Arkiver planen i stedet for å fjerne den."
+        case .notStarted: "Arbeidet med planen er ikke begynt. Fjern planen i stedet for å arkivere den."
+        case .archived: "Planen er arkivert."
+        case .notThisTrainee: "Planen hører til en annen LIS."
+        case .notFound: "Vi finner ikke denne plantildelingen."
+        case .notAssigned: "LIS-en har ikke fått tildelt denne planen."
+        case .unknownPlan: "Katalogen har ingen slik plan."
+        }
+    }
+
     package var category: FailureCategory {
         switch self {
         case .lederOnly: .forbidden

@@ -34,6 +34,21 @@ package enum TalkError: DescribedFailure, Equatable {
         }
     }
 
+    package var message: String {
+        switch self {
+        case .finalised: "Samtalen er avsluttet og kan ikke endres."
+        case .veilederOnly: "Bare veilederen til LIS-en kan opprette og avslutte veiledningssamtaler."
+        case .notAParticipant: "Bare LIS-en og veilederen kan skrive i veiledningssamtalen."
+        case .minutesRequired: "Skriv referat før du avslutter samtalen."
+        case .notFound: "Vi finner ikke denne veiledningssamtalen."
+        case .invalid(let error): error.message
+        }
+    }
+
+    package var inputField: String? {
+        if case .invalid(let error) = self { error.field } else { nil }
+    }
+
     package var category: FailureCategory {
         switch self {
         case .veilederOnly, .notAParticipant: .forbidden

@@ -85,6 +85,18 @@ package enum RegistrationError: DescribedFailure, Equatable {
         }
     }
 
+    package var message: String {
+        switch self {
+        case .unknown: "Vi finner ikke denne registreringen."
+        case .alreadyDecided: "Registreringen er allerede behandlet."
+        case .reasonRequired: "Skriv en begrunnelse som søkeren kan lese."
+        case .reasonTooLong: "Begrunnelsen kan være på høyst 1000 tegn."
+        case .pendingExists:
+            "En registrering for dette organisasjonsnummeret venter allerede på behandling hos brukerstøtte."
+        case .organisationNumberTaken: "Dette organisasjonsnummeret er allerede registrert i portalen."
+        }
+    }
+
     package var category: FailureCategory {
         switch self {
         case .unknown: .notFound

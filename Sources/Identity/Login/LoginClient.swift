@@ -164,17 +164,3 @@ package final class LoginClient: Sendable {
         return json
     }
 }
-
-/// Why a login did not complete. Shown to the user as a 400/401/502 problem, never with token contents.
-package enum LoginError: Error, Equatable {
-    /// No pending login has this state (forged, replayed or expired).
-    case invalidState
-    case attemptExpired
-    case issuerMismatch
-    case issuerUnreachable
-    case issuerRefused(String)
-    case invalidIDToken(AuthenticationError)
-    case clientKey
-    /// Logging out needs a session token, not an issuer's access token.
-    case notASession
-}

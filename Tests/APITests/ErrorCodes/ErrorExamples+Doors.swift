@@ -1,0 +1,73 @@
+import Domain
+import Identity
+import Storage
+
+@testable import API
+
+extension InternalFailure: ErrorExamples {
+    static var allExamples: [InternalFailure] { [InternalFailure()] }
+}
+
+extension StorageError: ErrorExamples {
+    static var allExamples: [StorageError] {
+        [.fileOperationFailed("rename failed"), .corruptRow(table: "trainee", column: "programme"), .storeClosed]
+    }
+
+    private static func listed(_ error: Self) {
+        switch error {
+        case .fileOperationFailed, .corruptRow, .storeClosed: ()
+        }
+    }
+}
+
+extension AuthenticationError: ErrorExamples {
+    static var allExamples: [AuthenticationError] {
+        [
+            .missingToken, .malformedToken, .unknownIssuer, .invalidSignature, .expired, .notYetValid, .wrongAudience,
+            .missingClaim("sub"), .invalidClaim("sub"), .keysUnavailable,
+        ]
+    }
+
+    private static func listed(_ error: Self) {
+        switch error {
+        case .missingToken, .malformedToken, .unknownIssuer, .invalidSignature, .expired, .notYetValid,
+            .wrongAudience, .missingClaim, .invalidClaim, .keysUnavailable:
+            ()
+        }
+    }
+}
+
+extension LoginError: ErrorExamples {
+    static var allExamples: [LoginError] {
+        [
+            .invalidState, .attemptExpired, .issuerMismatch, .issuerUnreachable, .issuerRefused("invalid_grant"),
+            .invalidIDToken(.expired), .clientKey, .notASession,
+        ]
+    }
+
+    private static func listed(_ error: Self) {
+        switch error {
+        case .invalidState, .attemptExpired, .issuerMismatch, .issuerUnreachable, .issuerRefused, .invalidIDToken,
+            .clientKey, .notASession:
+            ()
+        }
+    }
+}
+
+extension RequestError: ErrorExamples {
+    static var allExamples: [RequestError] {
+        [
+            .bodyTooLarge(limit: 1024), .bodyTooLarge(limit: nil), .malformedBody("The request body is not valid JSON"),
+            .invalidParameter("traineeId"), .missingField("programme"), .nullField("programme"), .wrongType("programme"),
+            .disallowedValue("programme"), .routeNotFound, .methodNotAllowed, .rejected(reason: nil),
+        ]
+    }
+
+    private static func listed(_ error: Self) {
+        switch error {
+        case .bodyTooLarge, .malformedBody, .invalidParameter, .missingField, .nullField, .wrongType, .disallowedValue,
+            .routeNotFound, .methodNotAllowed, .rejected:
+            ()
+        }
+    }
+}
