@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Identity
 import Logging
 import Storage
 
@@ -24,13 +25,18 @@ package struct Engine: Sendable {
     /// The largest file a LIS may upload as an attachment.
     let maxUploadBytes: Int
     let mail: MailSignal
+    /// The HelseID login client, when `login.enabled`.
+    let loginClient: LoginClient?
+    /// How long a login session lasts.
+    let sessionLifetime: TimeInterval
     let logger: Logger
     let now: @Sendable () -> Date
     let newID: @Sendable () -> UUID
 
     package init(
         registry: Registry, store: TenantStore, directory: TenantDirectory, seal: PlatformSeal, contractsDirectory: URL,
-        publicBaseURL: String, maxUploadBytes: Int, mail: MailSignal, logger: Logger,
+        publicBaseURL: String, maxUploadBytes: Int, mail: MailSignal, loginClient: LoginClient? = nil,
+        sessionLifetime: TimeInterval = 8 * 3600, logger: Logger,
         now: @escaping @Sendable () -> Date, newID: @escaping @Sendable () -> UUID
     ) {
         self.registry = registry
@@ -43,6 +49,8 @@ package struct Engine: Sendable {
         self.publicBaseURL = publicBaseURL
         self.maxUploadBytes = maxUploadBytes
         self.mail = mail
+        self.loginClient = loginClient
+        self.sessionLifetime = sessionLifetime
         self.logger = logger
         self.now = now
         self.newID = newID

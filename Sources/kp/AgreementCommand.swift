@@ -14,9 +14,6 @@ struct AgreementCommand: AsyncParsableCommand {
             ReturnData.self, DeleteData.self, Registrations.self, Approve.self, Reject.self, Verify.self, SealKey.self,
         ])
 
-    static var user: String { ProcessInfo.processInfo.environment["USER"] ?? "unknown" }
-    static var actor: String { "cli:" + user }
-
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Agreements awaiting countersignature, or every agreement of one tenant.")
@@ -26,8 +23,10 @@ struct AgreementCommand: AsyncParsableCommand {
         func run() async throws {
             let services = try options.makeServices(logLevel: .warning)
             let rows = try await Console.reporting {
-                if let tenant { try services.registry.agreements(of: try TenantID(tenant)) } else {
-                    try services.registry.awaitingCountersignature()
+                if let tenant {
+                    try services.engine.agreements.agreements(of: try TenantID(tenant), by: .shell)
+                } else {
+                    try services.engine.agreements.awaitingCountersignature(by: .shell)
                 }
             }
             for row in rows { print(Self.line(row)) }
@@ -59,7 +58,7 @@ struct AgreementCommand: AsyncParsableCommand {
             let invitation = try await Console.reporting {
                 try await services.engine.agreements.inviteAdministrator(
                     try TenantID(tenant), name: name, email: email, organisationNumber: organisationNumber,
-                    actor: AgreementCommand.actor)
+                    by: .shell)
             }
             print("invited \(invitation.email) for \(tenant); the e-mail is in the outbox (expires \(invitation.expiresAt.formatted(.iso8601)))")
         }
@@ -79,7 +78,7 @@ struct AgreementCommand: AsyncParsableCommand {
                 let data = try Data(contentsOf: URL(fileURLWithPath: file))
                 return try await services.engine.agreements.registerPaper(
                     try TenantID(tenant), templateVersion: version, signerName: signer, pdf: Array(data),
-                    actor: AgreementCommand.actor)
+                    by: .shell)
             }
             print("registered: " + List.line(stored))
         }
@@ -95,8 +94,7 @@ struct AgreementCommand: AsyncParsableCommand {
             let services = try options.makeServices(logLevel: .warning)
             let stored = try await Console.reporting {
                 guard let id = UUID(uuidString: agreement) else { throw RequestError.invalidParameter("agreement") }
-                return try await services.engine.agreements.countersign(
-                    id, name: "\(name) (brukerstøtte)", personKey: nil, securityLevel: nil, actor: AgreementCommand.actor)
+                return try await services.engine.agreements.countersign(id, name: name, by: .shell)
             }
             print("countersigned: " + List.line(stored))
         }
@@ -112,9 +110,7 @@ struct AgreementCommand: AsyncParsableCommand {
             let services = try options.makeServices(logLevel: .warning)
             let requested = version
             let (chosen, rows) = try await Console.reporting {
-                let catalogue = try ContractCatalogue(directory: services.contractsDirectory)
-                let chosen = try requested ?? catalogue.currentTemplate(on: Date().isoDay).version
-                return (chosen, try services.registry.tenantsNotOnVersion(chosen))
+                try services.engine.agreements.tenantsNotOnVersion(requested, by: .shell)
             }
             for row in rows { print("\(row.tenant.id.rawValue)\t\(row.inForce)\t\(row.tenant.name)") }
             print("\(rows.count) tenant(s) have not signed \(chosen)")
@@ -134,7 +130,7 @@ struct AgreementCommand: AsyncParsableCommand {
             let result = try await Console.reporting {
                 try await services.engine.agreements.terminate(
                     try TenantID(tenant), noticeDate: noticeDate, reason: reason,
-                    party: byController ? "behandlingsansvarlig" : "databehandler", actor: AgreementCommand.actor)
+                    onControllersInstruction: byController, by: .shell)
             }
             print("terminated: \(result.id.rawValue) closes \(result.closesAt?.isoDay ?? "-")")
         }
@@ -149,7 +145,7 @@ struct AgreementCommand: AsyncParsableCommand {
         func run() async throws {
             let services = try options.makeServices(logLevel: .warning)
             let sealed = try await Console.reporting {
-                try await services.engine.agreements.returnData(try TenantID(tenant), actor: AgreementCommand.actor)
+                try await services.engine.agreements.returnData(try TenantID(tenant), by: .shell)
             }
             print(sealed.fileText)
         }
@@ -164,7 +160,7 @@ struct AgreementCommand: AsyncParsableCommand {
         func run() async throws {
             let services = try options.makeServices(logLevel: .warning)
             let sealed = try await Console.reporting {
-                try await services.engine.agreements.deleteData(try TenantID(tenant), actor: AgreementCommand.actor)
+                try await services.engine.agreements.deleteData(try TenantID(tenant), by: .shell)
             }
             print(sealed.fileText)
         }
@@ -178,7 +174,9 @@ struct AgreementCommand: AsyncParsableCommand {
         func run() async throws {
             let services = try options.makeServices(logLevel: .warning)
             guard let state = Registration.State(rawValue: state) else { throw ValidationError("unknown state '\(state)'") }
-            let rows = try services.registry.registrations(state: state)
+            let rows = try await Console.reporting {
+                try services.engine.agreements.registrations(state: state, by: .shell)
+            }
             for row in rows {
                 print("\(row.id.uuidString.lowercased())\t\(row.organisationNumber.rawValue)\t\(row.name)\t\(row.contactEmail)\t\(row.programmes.map(\.rawValue).joined(separator: ","))")
             }
@@ -195,7 +193,7 @@ struct AgreementCommand: AsyncParsableCommand {
             let services = try options.makeServices(logLevel: .warning)
             let (_, tenant) = try await Console.reporting {
                 guard let id = UUID(uuidString: registration) else { throw RequestError.invalidParameter("registration") }
-                return try await services.engine.agreements.approveRegistration(id, actor: AgreementCommand.actor)
+                return try await services.engine.agreements.approveRegistration(id, by: .shell)
             }
             print("approved: tenant \(tenant.id.rawValue) (\(tenant.name))")
         }
@@ -211,7 +209,7 @@ struct AgreementCommand: AsyncParsableCommand {
             let services = try options.makeServices(logLevel: .warning)
             _ = try await Console.reporting {
                 guard let id = UUID(uuidString: registration) else { throw RequestError.invalidParameter("registration") }
-                return try await services.engine.agreements.rejectRegistration(id, reason: reason, actor: AgreementCommand.actor)
+                return try await services.engine.agreements.rejectRegistration(id, reason: reason, by: .shell)
             }
             print("rejected")
         }

@@ -1,6 +1,7 @@
 import API
 import ArgumentParser
 import Domain
+import Engine
 import Foundation
 import Storage
 
@@ -16,7 +17,7 @@ struct AuditCommand: AsyncParsableCommand {
 
         func run() async throws {
             let services = try options.makeServices(logLevel: .warning)
-            switch try services.registry.verifyAudit() {
+            switch try services.engine.support.verifyAudit(by: .shell) {
             case .intact(let entries):
                 print("audit log intact: \(entries) entries")
             case .broken(let entry, let reason):
@@ -34,7 +35,7 @@ struct AuditCommand: AsyncParsableCommand {
         func run() async throws {
             let services = try options.makeServices(logLevel: .warning)
             let id = try tenant.map { try TenantID($0) }
-            for entry in try services.registry.auditEntries(tenant: id) {
+            for entry in try services.engine.support.auditEntries(tenant: id, by: .shell) {
                 print("\(entry.id)\t\(entry.at.formatted(.iso8601))\t\(entry.actor)\t\(entry.action)\t\(entry.tenantID ?? "-")\t\(entry.detail)")
             }
         }

@@ -1,6 +1,7 @@
 import API
 import ArgumentParser
 import Domain
+import Engine
 import Foundation
 import Storage
 
@@ -18,17 +19,10 @@ struct CatalogCommand: AsyncParsableCommand {
 
         func run() async throws {
             let data = try Data(contentsOf: URL(fileURLWithPath: file))
-            let plans: [Plan]
-            do throws(CatalogImportFailure) {
-                plans = try CatalogImport.parse(data)
-            } catch {
-                Self.report(error)
-                throw ExitCode.failure
-            }
             let services = try options.makeServices(logLevel: .warning)
             let decisions: [PlanImportDecision]
             do {
-                decisions = try await services.registry.importCatalog(plans, actor: AgreementCommand.actor, at: Date())
+                decisions = try await services.engine.catalog.importFile(data, by: .shell)
             } catch let failure as CatalogImportFailure {
                 Self.report(failure)
                 throw ExitCode.failure
@@ -62,7 +56,7 @@ struct CatalogCommand: AsyncParsableCommand {
 
         func run() async throws {
             let services = try options.makeServices(logLevel: .warning)
-            let plans = try await Console.reporting { try services.registry.catalogPlans() }
+            let plans = try await Console.reporting { try services.engine.catalog.plans(by: .shell) }
             for plan in plans {
                 print(
                     [

@@ -2,7 +2,7 @@ import API
 import ArgumentParser
 import Domain
 import Foundation
-import Storage
+import Engine
 
 /// `kp tenant …`: support operations on the registry, run against the files directly.
 ///
@@ -11,8 +11,6 @@ struct TenantCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tenant", abstract: "Register, provision, suspend and resume tenants (they open by countersigning: kp agreement).",
         subcommands: [List.self, Create.self, Provision.self, Suspend.self, Resume.self])
-
-    static var actor: String { "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? "unknown") }
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List tenants with their status.")
@@ -31,7 +29,9 @@ struct TenantCommand: AsyncParsableCommand {
                 guard let value = TenantKind(rawValue: raw) else { throw ValidationError("unknown kind '\(raw)'") }
                 return value
             }
-            let tenants = try services.registry.tenants(status: status, kind: kind)
+            let tenants = try await Console.reporting {
+                try services.engine.support.tenants(status: status, kind: kind, kommunenummer: nil, by: .shell)
+            }
             for tenant in tenants { print(Self.line(tenant)) }
             print("\(tenants.count) tenant(s)")
         }
@@ -56,9 +56,8 @@ struct TenantCommand: AsyncParsableCommand {
         func run() async throws {
             let services = try options.makeServices(logLevel: .warning)
             let tenant = try await Console.reporting {
-                try await services.registry.createVirksomhet(
-                    id: try TenantID(id, field: "id"), organisationNumber: try OrganisationNumber(organisationNumber),
-                    name: name, actor: TenantCommand.actor, at: Date())
+                try await services.engine.support.createVirksomhet(
+                    id: id, organisationNumber: organisationNumber, name: name, by: .shell)
             }
             print("created: " + List.line(tenant))
         }
@@ -72,7 +71,7 @@ struct TenantCommand: AsyncParsableCommand {
         func run() async throws {
             let services = try options.makeServices(logLevel: .warning)
             let tenant = try await Console.reporting {
-                try await services.provisioner.provision(try TenantID(id), actor: TenantCommand.actor, at: Date())
+                try await services.engine.support.provision(id, by: .shell)
             }
             print("provisioned: " + List.line(tenant))
         }
@@ -95,7 +94,7 @@ struct TenantCommand: AsyncParsableCommand {
     static func transition(_ transition: TenantTransition, _ id: String, _ options: CommonOptions) async throws {
         let services = try options.makeServices(logLevel: .warning)
         let tenant = try await Console.reporting {
-            try await services.registry.apply(transition, to: try TenantID(id), actor: actor, at: Date())
+            try await services.engine.support.apply(transition, to: id, by: .shell)
         }
         print("\(transition.rawValue): " + List.line(tenant))
     }

@@ -63,7 +63,7 @@ import Testing
         let app = try TestApp()
         let id = try await app.activate("kommune-5001")
         _ = try await app.services.engine.agreements.terminate(
-            id, noticeDate: app.clock.now.isoDay, reason: nil, party: "databehandler", actor: "test")
+            id, noticeDate: app.clock.now.isoDay, reason: nil, by: PlatformCaller(operator: "test"))
         let token = try await app.token()
         try await app.test { client in
             try await client.execute(uri: "/api/v1/tenants/\(id)/trainees/me", method: .get, headers: .bearer(token)) {

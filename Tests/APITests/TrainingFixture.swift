@@ -44,7 +44,7 @@ final class TrainingFixture: @unchecked Sendable {
         }
         _ = try await app.services.engine.agreements.inviteAdministrator(
             tenant, name: "Rita Rådmann", email: "rita-\(raw)@example.no", organisationNumber: organisationNumber,
-            actor: "test")
+            by: PlatformCaller(operator: "test"))
         try await app.services.registry.openForTests(tenant, provisioner: app.services.provisioner, seal: app.services.seal)
         lis = try await app.token()
         traineeID = try await app.register(in: tenant, token: lis, programme: "lis1")

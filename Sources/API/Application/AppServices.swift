@@ -80,12 +80,6 @@ package struct AppServices: Sendable {
         self.mailer = MailDeliveryService(
             registry: registry, store: store, transport: transport, from: configuration.mail.from,
             pollInterval: .milliseconds(Int(configuration.mail.pollSeconds * 1000)), logger: logger, now: now)
-        let mailer = self.mailer
-        self.engine = Engine(
-            registry: registry, store: store, directory: directory, seal: seal, contractsDirectory: contractsDirectory,
-            publicBaseURL: configuration.http.publicBaseURL, maxUploadBytes: configuration.http.maxUploadBytes,
-            mail: MailSignal(tenant: { mailer.notify($0) }, registry: { mailer.notifyRegistry() }), logger: logger,
-            now: now, newID: newID)
         let pidHasher = try PIDHasher(secret: secrets.pidHashKey)
         self.pidHasher = pidHasher
         let verifier = TokenVerifier(
@@ -106,6 +100,12 @@ package struct AppServices: Sendable {
         } else {
             self.loginClient = nil
         }
+        let mailer = self.mailer
+        self.engine = Engine(
+            registry: registry, store: store, directory: directory, seal: seal, contractsDirectory: contractsDirectory,
+            publicBaseURL: configuration.http.publicBaseURL, maxUploadBytes: configuration.http.maxUploadBytes,
+            mail: MailSignal(tenant: { mailer.notify($0) }, registry: { mailer.notifyRegistry() }),
+            loginClient: loginClient, sessionLifetime: login.sessionHours * 3600, logger: logger, now: now, newID: newID)
         if let developmentIssuer {
             // The portal's own login client is registered with the development issuer, as it would be in
             // HelseID's self-service.

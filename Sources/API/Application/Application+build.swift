@@ -51,7 +51,7 @@ package func buildApplication(services: AppServices) throws -> some ApplicationP
         .add(middleware: TenantResolverMiddleware(registry: services.registry))
         .add(middleware: AuthenticationMiddleware(verifier: services.verifier, registry: services.registry, now: services.now))
         .group(context: OnboardingRequestContext.self)
-        .add(middleware: AdministratorMiddleware(registry: services.registry))
+        .add(middleware: AdministratorMiddleware())
 
     let document = try openAPIDocument()
     let handlers = APIHandlers(services: services, openAPIDocument: document)

@@ -1,4 +1,5 @@
 import Domain
+import Engine
 import Hummingbird
 import Identity
 import Logging
@@ -6,8 +7,8 @@ import Storage
 
 /// The context of a tenant administrator's agreement step: the tenant is resolved (whatever its status,
 /// since signing must be possible before the gate opens and the data must be reachable after it
-/// closed) and the person verified. Only `AdministratorMiddleware` turns it into a scope, after checking
-/// that the person is the tenant's administrator.
+/// closed) and the person verified. `AdministratorMiddleware` turns it into a scope; every engine operation
+/// it reaches checks that the person is the tenant's administrator.
 package struct OnboardingRequestContext: ChildRequestContext {
     package var coreContext: CoreRequestContextStorage
     package let requestID: String
@@ -24,7 +25,7 @@ package struct OnboardingRequestContext: ChildRequestContext {
     }
 }
 
-/// What an administrator operation works with: the tenant and its verified administrator.
+/// What an administrator operation works with: the tenant and the person acting for it.
 package struct AdministratorScope: Sendable {
     package let tenant: Tenant
     package let principal: Principal
@@ -38,20 +39,17 @@ package struct AdministratorScope: Sendable {
         return current
     }
 
-    package var actor: String { "administrator:\(principal.personKey.hex.prefix(12))" }
+    /// The caller the engine's onboarding operations take (and check).
+    package var caller: AdministratorCaller { AdministratorCaller(tenant: tenant, principal: principal) }
 }
 
-/// Lets a request through only when the person is the tenant's administrator, and hands the scope on.
+/// Hands the administrator scope to the handlers, with the tenant on every log line.
 package struct AdministratorMiddleware: RouterMiddleware {
     package typealias Context = OnboardingRequestContext
-    let registry: Registry
 
     package func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        guard try registry.isAdministrator(context.principal.personKey, of: context.tenant.id) else {
-            throw AgreementError.notAdministrator(context.tenant.id)
-        }
         var logger = context.logger
         logger[metadataKey: "tenant"] = "\(context.tenant.id)"
         let scope = AdministratorScope(

@@ -1,4 +1,5 @@
 import Domain
+import Engine
 import Hummingbird
 import Identity
 import Logging
@@ -7,21 +8,26 @@ import Logging
 package struct SupportRequestContext: ChildRequestContext {
     package var coreContext: CoreRequestContextStorage
     package let requestID: String
+    package let caller: PlatformCaller
     package let principal: Principal
 
     package init(context: AppRequestContext) throws {
         guard let principal = context.principal else { throw AuthenticationError.missingToken }
-        guard principal.isSupport else { throw AccessError.supportOnly }
         self.coreContext = context.coreContext
         self.requestID = context.requestID
+        self.caller = try PlatformCaller(support: principal)
         self.principal = principal
     }
 
-    package var scope: SupportScope { SupportScope(principal: principal, requestID: requestID, logger: logger) }
+    package var scope: SupportScope {
+        SupportScope(caller: caller, principal: principal, requestID: requestID, logger: logger)
+    }
 }
 
-/// What a support operation works with: the support person, for the audit trail.
+/// What a support operation works with: the support person, as the engine admitted them.
 package struct SupportScope: Sendable {
+    package let caller: PlatformCaller
+    /// The support person behind `caller`.
     package let principal: Principal
     package let requestID: String
     package let logger: Logger
@@ -32,7 +38,4 @@ package struct SupportScope: Sendable {
         guard let current else { throw ScopeError.supportNotResolved }
         return current
     }
-
-    /// How this person is named in the registry's event log.
-    package var actor: String { "support:\(principal.subject)" }
 }

@@ -1,13 +1,14 @@
 import Domain
 import Foundation
 import OpenAPIRuntime
+import Engine
 import Storage
 
 /// The plan catalog, for support: the same all-or-nothing import as `kp catalog import`.
 extension APIHandlers {
     func listCatalog(_ input: Operations.ListCatalog.Input) async throws -> Operations.ListCatalog.Output {
-        _ = try SupportScope.required()
-        let plans = try services.registry.catalogPlans()
+        let scope = try SupportScope.required()
+        let plans = try services.engine.catalog.plans(by: scope.caller)
         return .ok(.init(body: .json(.init(plans: plans.map {
             .init(
                 key: $0.plan.key.rawValue, version: $0.plan.version, name: $0.name, effectiveFrom: $0.effectiveFrom.iso,
@@ -23,8 +24,7 @@ extension APIHandlers {
         case .binary(let file): body = file
         }
         let data = Data(try await [UInt8](collecting: body, upTo: services.configuration.http.maxUploadBytes))
-        let plans = try CatalogImport.parse(data)
-        let decisions = try await services.registry.importCatalog(plans, actor: scope.actor, at: services.now())
+        let decisions = try await services.engine.catalog.importFile(data, by: scope.caller)
         var added: [String] = []
         var unchanged: [String] = []
         for decision in decisions {
@@ -33,7 +33,6 @@ extension APIHandlers {
             case .unchanged(let reference): unchanged.append("\(reference)")
             }
         }
-        scope.logger.info("catalog imported", metadata: ["added": "\(added.count)", "unchanged": "\(unchanged.count)"])
         return .ok(.init(body: .json(.init(added: added, unchanged: unchanged))))
     }
 }

@@ -9,41 +9,38 @@ import Storage
 extension APIHandlers {
     func returnTenantData(_ input: Operations.ReturnTenantData.Input) async throws -> Operations.ReturnTenantData.Output {
         let scope = try AdministratorScope.required()
-        let sealed = try await services.engine.agreements.returnData(scope.tenant.id, actor: scope.actor)
-        scope.logger.info("tenant data returned")
+        let sealed = try await services.engine.onboarding.returnData(scope.caller)
         return .created(.init(body: .json(.init(sealed))))
     }
 
     func downloadExportDatabase(_ input: Operations.DownloadExportDatabase.Input) async throws
         -> Operations.DownloadExportDatabase.Output
     {
-        let data = try exportFile("tenant.sqlite")
+        let data = try exportFile(.database)
         return .ok(.init(body: .applicationVnd_sqlite3(HTTPBody(data))))
     }
 
     func downloadExportJSON(_ input: Operations.DownloadExportJSON.Input) async throws
         -> Operations.DownloadExportJSON.Output
     {
-        .ok(.init(body: .json(try JSONDecoder().decode(OpenAPIObjectContainer.self, from: try exportFile("export.json")))))
+        .ok(.init(body: .json(try JSONDecoder().decode(OpenAPIObjectContainer.self, from: try exportFile(.json)))))
     }
 
     func deleteTenantData(_ input: Operations.DeleteTenantData.Input) async throws -> Operations.DeleteTenantData.Output {
         let scope = try AdministratorScope.required()
-        let sealed = try await services.engine.agreements.deleteData(scope.tenant.id, actor: scope.actor)
-        scope.logger.info("tenant data deleted")
+        let sealed = try await services.engine.onboarding.deleteData(scope.caller)
         return .ok(.init(body: .json(.init(sealed))))
     }
 
     func listStatements(_ input: Operations.ListStatements.Input) async throws -> Operations.ListStatements.Output {
         let scope = try AdministratorScope.required()
-        let statements = try services.registry.statements(of: scope.tenant.id)
+        let statements = try services.engine.onboarding.statements(scope.caller)
         return .ok(.init(body: .json(.init(statements: statements.map { .init(id: $0.id, kind: $0.kind, at: $0.at, sealed: $0.sealed) }))))
     }
 
-    private func exportFile(_ name: String) throws -> Data {
+    private func exportFile(_ file: OnboardingDesk.ExportFile) throws -> Data {
         let scope = try AdministratorScope.required()
-        guard let export = try services.registry.latestExport(of: scope.tenant.id) else { throw AgreementError.noExport }
-        return try Data(contentsOf: URL(fileURLWithPath: export.folder).appendingPathComponent(name))
+        return try Data(contentsOf: try services.engine.onboarding.exportFile(scope.caller, file))
     }
 }
 

@@ -5,7 +5,7 @@ import Foundation
 extension APIHandlers {
     func getMyTenants(_ input: Operations.GetMyTenants.Input) async throws -> Operations.GetMyTenants.Output {
         let scope = try PersonScope.required()
-        let memberships = try services.registry.memberships(of: scope.principal.personKey)
+        let memberships = try services.engine.sessions.memberships(of: scope.principal)
         return .ok(
             .init(
                 body: .json(

@@ -32,7 +32,7 @@ extension APIHandlers {
     private static let cacheControl = "public, max-age=60"
 
     private func agreementStatusList() throws -> Components.Schemas.AgreementStatusList {
-        let rows = try services.registry.agreementStatus(at: services.now())
+        let rows = try services.engine.publicAgreementStatus()
         func entry(_ row: (tenant: Tenant, inForceSince: Date?)) -> Components.Schemas.AgreementStatus {
             Components.Schemas.AgreementStatus(
                 tenantId: row.tenant.id.rawValue, name: row.tenant.name, kind: .init(row.tenant.kind),

@@ -1,9 +1,7 @@
 import Domain
 import Engine
 import Foundation
-import Identity
 import OpenAPIRuntime
-import Storage
 
 /// A private virksomhet registers itself; support decides.
 extension APIHandlers {
@@ -12,12 +10,9 @@ extension APIHandlers {
     {
         let scope = try PersonScope.required()
         guard case .json(let body) = input.body else { throw RequestError.malformedBody("Expected application/json") }
-        let now = services.now()
-        let registration = try Registration.submit(
-            organisationNumber: body.organisationNumber, name: body.name, contactEmail: body.contactEmail,
-            programmes: body.programmes, by: scope.principal, id: services.newID(), at: now)
-        try await services.registry.submitRegistration(registration, at: now)
-        scope.logger.info("registration submitted", metadata: ["registration": "\(registration.id)"])
+        let registration = try await services.engine.onboarding.submitRegistration(
+            by: scope.principal, organisationNumber: body.organisationNumber, name: body.name,
+            contactEmail: body.contactEmail, programmes: body.programmes)
         return .created(.init(body: .json(.init(registration))))
     }
 
@@ -25,7 +20,7 @@ extension APIHandlers {
         -> Operations.ListMyRegistrations.Output
     {
         let scope = try PersonScope.required()
-        let registrations = try services.registry.registrations(by: scope.principal.personKey)
+        let registrations = try services.engine.onboarding.registrations(of: scope.principal)
         return .ok(.init(body: .json(.init(registrations: registrations.map { .init($0) }))))
     }
 
@@ -34,17 +29,16 @@ extension APIHandlers {
     {
         let scope = try PersonScope.required()
         guard case .json(let body) = input.body else { throw RequestError.malformedBody("Expected application/json") }
-        let tenantID = try TenantID(body.tenantId, field: "tenantId")
-        let tenant = try await services.registry.acceptAdministratorInvitation(
-            tenant: tenantID, tokenHash: OneTimeSecret.hash(body.token), by: scope.principal, at: services.now())
-        scope.logger.info("administrator invitation accepted", metadata: ["tenant": "\(tenantID)"])
+        let tenant = try await services.engine.onboarding.acceptAdministratorInvitation(
+            by: scope.principal, tenant: body.tenantId, token: body.token)
         return .ok(.init(body: .json(.init(tenant))))
     }
 
     func listRegistrations(_ input: Operations.ListRegistrations.Input) async throws -> Operations.ListRegistrations.Output {
-        _ = try SupportScope.required()
+        let scope = try SupportScope.required()
         let state = input.query.state.flatMap { Registration.State(rawValue: $0.rawValue) }
-        return .ok(.init(body: .json(.init(registrations: try services.registry.registrations(state: state).map { .init($0) }))))
+        let registrations = try services.engine.agreements.registrations(state: state, by: scope.caller)
+        return .ok(.init(body: .json(.init(registrations: registrations.map { .init($0) }))))
     }
 
     func approveRegistration(_ input: Operations.ApproveRegistration.Input) async throws
@@ -52,7 +46,7 @@ extension APIHandlers {
     {
         let scope = try SupportScope.required()
         let id = try registrationID(input.path.registrationId)
-        let (registration, tenant) = try await services.engine.agreements.approveRegistration(id, actor: scope.actor)
+        let (registration, tenant) = try await services.engine.agreements.approveRegistration(id, by: scope.caller)
         scope.logger.info("registration approved", metadata: ["tenant": "\(tenant.id)"])
         return .ok(.init(body: .json(.init(registration))))
     }
@@ -64,7 +58,7 @@ extension APIHandlers {
         guard case .json(let body) = input.body else { throw RequestError.malformedBody("Expected application/json") }
         let id = try registrationID(input.path.registrationId)
         let registration = try await services.engine.agreements.rejectRegistration(
-            id, reason: body.reason, actor: scope.actor)
+            id, reason: body.reason, by: scope.caller)
         return .ok(.init(body: .json(.init(registration))))
     }
 

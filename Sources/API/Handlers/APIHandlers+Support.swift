@@ -1,4 +1,5 @@
 import Domain
+import Engine
 import Foundation
 import OpenAPIRuntime
 
@@ -6,11 +7,10 @@ import OpenAPIRuntime
 /// event log with the support person as actor.
 extension APIHandlers {
     func listTenants(_ input: Operations.ListTenants.Input) async throws -> Operations.ListTenants.Output {
-        _ = try SupportScope.required()
-        let kommune = try input.query.kommunenummer.map { try services.registry.kommuner.validate($0).number }
-        let tenants = try services.registry.tenants(
+        let scope = try SupportScope.required()
+        let tenants = try services.engine.support.tenants(
             status: input.query.status.map(TenantStatus.init), kind: input.query.kind.map(TenantKind.init),
-            kommunenummer: kommune)
+            kommunenummer: input.query.kommunenummer, by: scope.caller)
         return .ok(.init(body: .json(.init(tenants: tenants.map(Components.Schemas.Tenant.init)))))
     }
 
@@ -19,25 +19,19 @@ extension APIHandlers {
     {
         let scope = try SupportScope.required()
         guard case .json(let body) = input.body else { throw RequestError.malformedBody("Expected application/json") }
-        let id = try TenantID(body.id, field: "id")
-        let number = try OrganisationNumber(body.organisationNumber)
-        let tenant = try await services.registry.createVirksomhet(
-            id: id, organisationNumber: number, name: body.name, actor: scope.actor, at: services.now())
-        scope.logger.info("tenant created", metadata: ["tenant": "\(id)"])
+        let tenant = try await services.engine.support.createVirksomhet(
+            id: body.id, organisationNumber: body.organisationNumber, name: body.name, by: scope.caller)
         return .created(.init(body: .json(.init(tenant))))
     }
 
     func getTenant(_ input: Operations.GetTenant.Input) async throws -> Operations.GetTenant.Output {
-        _ = try SupportScope.required()
-        let tenant = try services.registry.requireTenant(try TenantID(input.path.tenantId))
-        return .ok(.init(body: .json(.init(tenant))))
+        let scope = try SupportScope.required()
+        return .ok(.init(body: .json(.init(try services.engine.support.tenant(input.path.tenantId, by: scope.caller)))))
     }
 
     func provisionTenant(_ input: Operations.ProvisionTenant.Input) async throws -> Operations.ProvisionTenant.Output {
         let scope = try SupportScope.required()
-        let id = try TenantID(input.path.tenantId)
-        let tenant = try await services.provisioner.provision(id, actor: scope.actor, at: services.now())
-        scope.logger.info("tenant provisioned", metadata: ["tenant": "\(id)"])
+        let tenant = try await services.engine.support.provision(input.path.tenantId, by: scope.caller)
         return .ok(.init(body: .json(.init(tenant))))
     }
 
@@ -51,9 +45,6 @@ extension APIHandlers {
 
     private func transition(_ transition: TenantTransition, _ rawID: String) async throws -> Tenant {
         let scope = try SupportScope.required()
-        let id = try TenantID(rawID)
-        let tenant = try await services.registry.apply(transition, to: id, actor: scope.actor, at: services.now())
-        scope.logger.info("tenant \(transition.rawValue)", metadata: ["tenant": "\(id)", "status": "\(tenant.status)"])
-        return tenant
+        return try await services.engine.support.apply(transition, to: rawID, by: scope.caller)
     }
 }

@@ -1,7 +1,6 @@
 import Domain
 import Engine
 import Foundation
-import Identity
 import OpenAPIRuntime
 import Storage
 
@@ -15,7 +14,7 @@ extension APIHandlers {
         guard case .json(let body) = input.body else { throw RequestError.malformedBody("Expected application/json") }
         let id = try TenantID(input.path.tenantId)
         let invitation = try await services.engine.agreements.inviteAdministrator(
-            id, name: body.name, email: body.email, organisationNumber: body.organisationNumber, actor: scope.actor)
+            id, name: body.name, email: body.email, organisationNumber: body.organisationNumber, by: scope.caller)
         scope.logger.info("administrator invited", metadata: ["tenant": "\(id)", "invitation": "\(invitation.id)"])
         return .created(.init(body: .json(.init(
             id: invitation.id.uuidString.lowercased(), tenantId: id.rawValue, email: invitation.email,
@@ -25,31 +24,24 @@ extension APIHandlers {
     func listTenantAgreements(_ input: Operations.ListTenantAgreements.Input) async throws
         -> Operations.ListTenantAgreements.Output
     {
-        _ = try SupportScope.required()
-        let tenant = try services.registry.requireTenant(try TenantID(input.path.tenantId))
-        return .ok(.init(body: .json(.init(agreements: try services.registry.agreements(of: tenant.id).map { .init($0) }))))
+        let scope = try SupportScope.required()
+        let agreements = try services.engine.agreements.agreements(of: try TenantID(input.path.tenantId), by: scope.caller)
+        return .ok(.init(body: .json(.init(agreements: agreements.map { .init($0) }))))
     }
 
     func listAgreementsAwaitingCountersignature(_ input: Operations.ListAgreementsAwaitingCountersignature.Input)
         async throws -> Operations.ListAgreementsAwaitingCountersignature.Output
     {
-        _ = try SupportScope.required()
-        return .ok(.init(body: .json(.init(agreements: try services.registry.awaitingCountersignature().map { .init($0) }))))
+        let scope = try SupportScope.required()
+        let agreements = try services.engine.agreements.awaitingCountersignature(by: scope.caller)
+        return .ok(.init(body: .json(.init(agreements: agreements.map { .init($0) }))))
     }
 
     func listTenantsNotOnVersion(_ input: Operations.ListTenantsNotOnVersion.Input) async throws
         -> Operations.ListTenantsNotOnVersion.Output
     {
-        _ = try SupportScope.required()
-        let catalogue = try ContractCatalogue(directory: services.contractsDirectory)
-        let version: String
-        if let requested = input.query.version {
-            guard catalogue.template(requested) != nil else { throw AgreementError.unknownVersion(requested) }
-            version = requested
-        } else {
-            version = try catalogue.currentTemplate(on: services.now().isoDay).version
-        }
-        let rows = try services.registry.tenantsNotOnVersion(version)
+        let scope = try SupportScope.required()
+        let (version, rows) = try services.engine.agreements.tenantsNotOnVersion(input.query.version, by: scope.caller)
         return .ok(.init(body: .json(.init(
             version: version,
             tenants: rows.map { .init(tenantId: $0.tenant.id.rawValue, name: $0.tenant.name, versionInForce: $0.inForce) }))))
@@ -60,12 +52,11 @@ extension APIHandlers {
     {
         let scope = try SupportScope.required()
         let id = try TenantID(input.path.tenantId)
-        _ = try services.registry.requireTenant(id)
         guard case .pdf(let body) = input.body else { throw AgreementError.scanNotPDF }
         let bytes = try await [UInt8](collecting: body, upTo: services.configuration.http.maxUploadBytes)
         let stored = try await services.engine.agreements.registerPaper(
             id, templateVersion: input.query.templateVersion, signerName: input.query.signerName, pdf: bytes,
-            actor: scope.actor)
+            by: scope.caller)
         scope.logger.info("paper agreement registered", metadata: ["tenant": "\(id)", "agreement": "\(stored.agreement.id)"])
         return .created(.init(body: .json(.init(stored))))
     }
@@ -75,9 +66,7 @@ extension APIHandlers {
     {
         let scope = try SupportScope.required()
         let id = try agreementID(input.path.agreementId)
-        let stored = try await services.engine.agreements.countersign(
-            id, name: scope.principal.name, personKey: scope.principal.personKey,
-            securityLevel: scope.principal.securityLevel, actor: scope.actor)
+        let stored = try await services.engine.agreements.countersign(id, by: scope.caller)
         scope.logger.info("agreement countersigned", metadata: ["tenant": "\(stored.agreement.tenantID)", "agreement": "\(id)"])
         return .ok(.init(body: .json(.init(stored))))
     }
@@ -88,8 +77,7 @@ extension APIHandlers {
         let scope = try SupportScope.required()
         guard case .json(let body) = input.body else { throw RequestError.malformedBody("Expected application/json") }
         let tenant = try await services.engine.agreements.terminate(
-            try TenantID(input.path.tenantId), noticeDate: body.noticeDate, reason: body.reason, party: "databehandler",
-            actor: scope.actor)
+            try TenantID(input.path.tenantId), noticeDate: body.noticeDate, reason: body.reason, by: scope.caller)
         return .ok(.init(body: .json(.init(tenant))))
     }
 

@@ -1,4 +1,5 @@
 import Domain
+import Engine
 import Foundation
 import Hummingbird
 import Identity
@@ -25,7 +26,7 @@ package struct AuthenticationMiddleware: RouterMiddleware {
     ) async throws -> Response {
         var context = context
         let header = request.headers[.authorization]
-        if let header, header.hasPrefix("Bearer " + APIHandlers.sessionPrefix) {
+        if let header, header.hasPrefix("Bearer " + SessionDesk.tokenPrefix) {
             let token = String(header.dropFirst("Bearer ".count))
             guard let principal = try registry.session(tokenHash: OneTimeSecret.hash(token), at: now()) else {
                 throw AuthenticationError.expired

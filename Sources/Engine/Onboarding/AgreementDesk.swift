@@ -4,14 +4,16 @@ import Foundation
 import Identity
 import Storage
 
-/// Support's agreement work, shared by the API handlers and `kp agreement …`: each method checks, lets
-/// the domain decide, writes in one registry transaction, and wakes the mail worker.
+/// Support's agreement work, shared by the API handlers and `kp agreement …`: each method takes the
+/// vendor's caller (so no one else reaches it), checks, lets the domain decide, writes in one registry
+/// transaction, and wakes the mail worker.
 package struct AgreementDesk: Sendable {
     let engine: Engine
 
     package func inviteAdministrator(
-        _ id: TenantID, name: String, email: String, organisationNumber: String?, actor: String
+        _ id: TenantID, name: String, email: String, organisationNumber: String?, by caller: PlatformCaller
     ) async throws -> AdministratorInvitation {
+        let actor = caller.actor
         let number = try organisationNumber.map { try OrganisationNumber($0) }
         let token = OneTimeSecret.random()
         let (invitationID, mailID, now) = (engine.newID(), engine.newID(), engine.now())
@@ -33,8 +35,10 @@ package struct AgreementDesk: Sendable {
     /// Registers a scanned paper agreement: the PDF is checked by content, kept under its SHA-256, and
     /// recorded as signed (awaiting countersignature).
     package func registerPaper(
-        _ id: TenantID, templateVersion: String, signerName rawSigner: String, pdf bytes: [UInt8], actor: String
+        _ id: TenantID, templateVersion: String, signerName rawSigner: String, pdf bytes: [UInt8],
+        by caller: PlatformCaller
     ) async throws -> StoredAgreement {
+        let actor = caller.actor
         let tenant = try engine.registry.requireTenant(id)
         try PaperScan.validatePDF(bytes)
         let scan = PaperScan(sha256: SHA256.hash(data: bytes).hexEncoded, bytes: bytes.count)
@@ -68,12 +72,17 @@ package struct AgreementDesk: Sendable {
 
     /// Countersigns and seals; provisions the tenant's database first if it has none (only once the
     /// agreement is known to be awaiting countersignature, so a refused request creates nothing).
-    package func countersign(_ id: UUID, name: String, personKey: PersonKey?, securityLevel: SecurityLevel?, actor: String)
+    /// A logged-in support person countersigns in their own name; an operator at the shell names
+    /// themselves (`name`), marked as support.
+    package func countersign(_ id: UUID, name operatorName: String? = nil, by caller: PlatformCaller)
         async throws -> StoredAgreement
     {
+        let actor = caller.actor
         let stored = try engine.registry.storedAgreement(id)
+        let name = caller.principal?.name ?? "\(operatorName ?? caller.actor) (brukerstøtte)"
         let signature = AgreementSignature(
-            personKey: personKey, name: name, hprNumber: nil, securityLevel: securityLevel, at: engine.now())
+            personKey: caller.principal?.personKey, name: name, hprNumber: nil,
+            securityLevel: caller.principal?.securityLevel, at: engine.now())
         _ = try stored.agreement.countersigned(by: signature)
         let tenant = try engine.registry.requireTenant(stored.agreement.tenantID)
         if !tenant.isProvisioned {
@@ -95,8 +104,19 @@ package struct AgreementDesk: Sendable {
         return countersigned
     }
 
+    /// Termination by the processor (databehandler), that is the vendor, or recorded by the vendor on the
+    /// controller's written instruction.
+    package func terminate(
+        _ id: TenantID, noticeDate: String, reason: String?, onControllersInstruction: Bool = false,
+        by caller: PlatformCaller
+    ) async throws -> Tenant {
+        try await terminate(
+            id, noticeDate: noticeDate, reason: reason,
+            party: onControllersInstruction ? "behandlingsansvarlig" : "databehandler", actor: caller.actor)
+    }
+
     /// Termination by either party: the notice date must be today or later and within a year.
-    package func terminate(_ id: TenantID, noticeDate: String, reason rawReason: String?, party: String, actor: String)
+    func terminate(_ id: TenantID, noticeDate: String, reason rawReason: String?, party: String, actor: String)
         async throws -> Tenant
     {
         let now = engine.now()
@@ -113,7 +133,8 @@ package struct AgreementDesk: Sendable {
         return tenant
     }
 
-    package func approveRegistration(_ id: UUID, actor: String) async throws -> (Registration, Tenant) {
+    package func approveRegistration(_ id: UUID, by caller: PlatformCaller) async throws -> (Registration, Tenant) {
+        let actor = caller.actor
         let mailID = engine.newID()
         let result = try await engine.registry.approveRegistration(id, actor: actor, at: engine.now()) {
             AgreementMail.registrationDecided($0, id: mailID)
@@ -122,7 +143,8 @@ package struct AgreementDesk: Sendable {
         return result
     }
 
-    package func rejectRegistration(_ id: UUID, reason: String, actor: String) async throws -> Registration {
+    package func rejectRegistration(_ id: UUID, reason: String, by caller: PlatformCaller) async throws -> Registration {
+        let actor = caller.actor
         let mailID = engine.newID()
         let registration = try await engine.registry.rejectRegistration(
             id, reason: reason, actor: actor, at: engine.now()) { AgreementMail.registrationDecided($0, id: mailID) }
@@ -130,14 +152,50 @@ package struct AgreementDesk: Sendable {
         return registration
     }
 
-    package func returnData(_ id: TenantID, actor: String) async throws -> SealedDocument {
+    /// The operator returns a terminated tenant's data for the controller (`kp agreement return-data`).
+    package func returnData(_ id: TenantID, by caller: PlatformCaller) async throws -> SealedDocument {
         try await engine.offboarding.returnData(
-            id, seal: engine.seal, actor: actor, exportID: engine.newID(), statementID: engine.newID(),
+            id, seal: engine.seal, actor: caller.actor, exportID: engine.newID(), statementID: engine.newID(),
             at: engine.now())
     }
 
-    package func deleteData(_ id: TenantID, actor: String) async throws -> SealedDocument {
-        try await engine.offboarding.deleteData(id, seal: engine.seal, actor: actor, statementID: engine.newID(), at: engine.now())
+    /// The operator deletes a terminated tenant's data for the controller (`kp agreement delete-data`).
+    package func deleteData(_ id: TenantID, by caller: PlatformCaller) async throws -> SealedDocument {
+        try await engine.offboarding.deleteData(
+            id, seal: engine.seal, actor: caller.actor, statementID: engine.newID(), at: engine.now())
+    }
+
+    // MARK: Reads
+
+    /// Every agreement of one tenant, newest first.
+    package func agreements(of id: TenantID, by caller: PlatformCaller) throws -> [StoredAgreement] {
+        let tenant = try engine.registry.requireTenant(id)
+        return try engine.registry.agreements(of: tenant.id)
+    }
+
+    /// Agreements signed by a tenant and waiting for the vendor's countersignature.
+    package func awaitingCountersignature(by caller: PlatformCaller) throws -> [StoredAgreement] {
+        try engine.registry.awaitingCountersignature()
+    }
+
+    /// Tenants with an agreement in force that have not signed `version` (default: the current template).
+    package func tenantsNotOnVersion(_ requested: String?, by caller: PlatformCaller) throws
+        -> (version: String, tenants: [(tenant: Tenant, inForce: String)])
+    {
+        let catalogue = try ContractCatalogue(directory: engine.contractsDirectory)
+        let version: String
+        if let requested {
+            guard catalogue.template(requested) != nil else { throw AgreementError.unknownVersion(requested) }
+            version = requested
+        } else {
+            version = try catalogue.currentTemplate(on: engine.now().isoDay).version
+        }
+        return (version, try engine.registry.tenantsNotOnVersion(version))
+    }
+
+    /// Registrations of private virksomheter, optionally in one state.
+    package func registrations(state: Registration.State?, by caller: PlatformCaller) throws -> [Registration] {
+        try engine.registry.registrations(state: state)
     }
 
     /// `yyyy-MM-dd` → the start of that day (UTC); today or later, at most a year ahead.
