@@ -137,6 +137,7 @@ import Testing
             return
         }
         #expect(sealed.kind == CompletionConfirmation.kind)
+        #expect(sealed.fileText == completion.text, "the download is the sealed file byte for byte")
         #expect(sealed.content.canonical.contains("974770482"))
         #expect(try await f.call(f.base + "/completion", .get, leder).status == .ok)
         #expect(try await f.call(f.base + "/completion", .get, supervisor).status == .forbidden)

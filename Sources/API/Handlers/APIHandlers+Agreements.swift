@@ -30,7 +30,9 @@ extension APIHandlers {
     {
         let scope = try AdministratorScope.required()
         let sealed = try services.engine.onboarding.sealedAgreement(scope.caller, id: try agreementID(input.path.agreementId))
-        return .ok(.init(body: .json(try JSONDecoder().decode(OpenAPIObjectContainer.self, from: Data(sealed.utf8)))))
+        return .ok(.init(
+            headers: .init(contentDisposition: ContentDisposition.attachment(filename: "databehandleravtale.json")),
+            body: .binary(FileBody.sealed(sealed))))
     }
 
     func terminateAgreementAsController(_ input: Operations.TerminateAgreementAsController.Input) async throws

@@ -56,7 +56,9 @@ extension APIHandlers {
     {
         let scope = try TenantScope.required()
         let sealed = try await services.engine.reports.approvedRecord(scope.caller, trainee: try traineeID(input.path.traineeId))
-        return .ok(.init(body: .json(try JSONDecoder().decode(OpenAPIObjectContainer.self, from: Data(sealed.fileText.utf8)))))
+        return .ok(.init(
+            headers: .init(contentDisposition: ContentDisposition.attachment(filename: "godkjente-laeringsmaal.json")),
+            body: .binary(FileBody.sealed(sealed.fileText))))
     }
 
     func importApprovedRecord(_ input: Operations.ImportApprovedRecord.Input) async throws
@@ -76,6 +78,8 @@ extension APIHandlers {
         let scope = try TenantScope.required()
         let sealed = try await services.engine.reports.completion(
             scope.caller, trainee: try traineeID(input.path.traineeId), planKey: input.query.planKey)
-        return .ok(.init(body: .json(try JSONDecoder().decode(OpenAPIObjectContainer.self, from: Data(sealed.fileText.utf8)))))
+        return .ok(.init(
+            headers: .init(contentDisposition: ContentDisposition.attachment(filename: "bekreftelse-gjennomfort-tjeneste.json")),
+            body: .binary(FileBody.sealed(sealed.fileText))))
     }
 }

@@ -68,6 +68,14 @@ package indirect enum JSONValue: Sendable, Equatable {
     package var stringValue: String? {
         if case .string(let text) = self { text } else { nil }
     }
+
+    package var intValue: Int? {
+        if case .int(let value) = self { value } else { nil }
+    }
+
+    package var arrayValue: [JSONValue]? {
+        if case .array(let items) = self { items } else { nil }
+    }
 }
 
 extension JSONValue: Codable {
