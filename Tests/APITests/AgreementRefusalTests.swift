@@ -185,6 +185,12 @@ import Testing
             #expect(refused.problem?.code == code, "\(body)")
         }
         #expect(try fixture.app.services.registry.requireTenant(fixture.tenant).status == .active)
+        // Before any termination, data return says that the agreement is not terminated (not "nothing to
+        // terminate"), and nothing is exported.
+        let unterminated = try await fixture.call("/api/v1/onboarding/\(fixture.tenant)/data-return", .post, fixture.signer)
+        #expect(unterminated.status == .conflict)
+        #expect(unterminated.problem?.code == "agreement.not-terminated")
+        #expect(try fixture.app.services.registry.latestExport(of: fixture.tenant) == nil)
         // A later notice date keeps the tenant open until then; data cannot be returned before.
         let nextWeek = fixture.app.clock.now.addingTimeInterval(7 * 86_400).isoDay
         #expect(try await fixture.call(path, .post, fixture.support, #"{"noticeDate":"\#(nextWeek)"}"#).status == .ok)

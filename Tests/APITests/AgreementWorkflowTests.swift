@@ -114,6 +114,10 @@ import Testing
         let again = try await fixture.call("/api/v1/onboarding/\(tenant)/data-deletion", .post, fixture.signer)
         #expect(again.status == .gone)
         #expect(again.problem?.code == "agreement.data-deleted")
+        // The export went with the rest: the download says the data is deleted, not "return it first".
+        let gone = try await fixture.call("/api/v1/onboarding/\(tenant)/data-return/json", .get, fixture.signer)
+        #expect(gone.status == .gone)
+        #expect(gone.problem?.code == "agreement.data-deleted")
 
         // Both statements verify with the public key.
         let statements = try await fixture.call("/api/v1/onboarding/\(tenant)/statements", .get, fixture.signer)

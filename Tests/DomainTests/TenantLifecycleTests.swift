@@ -70,6 +70,7 @@ extension Tenant {
             try Tenant.fixture(status: .registered).terminating(closesAt: closes, at: Self.now)
         }
         try terminated.checkClosed(at: closes)
+        #expect(throws: AgreementError.notTerminated) { try Tenant.fixture(status: .active).checkClosed(at: closes) }
         #expect(throws: AgreementError.dataAlreadyDeleted) { try terminated.dataDeleted(at: closes).checkClosed(at: closes) }
     }
 

@@ -15,6 +15,8 @@ package enum AgreementError: DescribedFailure, Equatable {
     case templateRefused(version: String, reason: String)
     case noTemplate
     case noAgreementInForce
+    /// Data return and deletion come after a termination's notice date, never before a termination.
+    case notTerminated
     case alreadyTerminated
     case stillInNoticePeriod(closesOn: String)
     case noticeDateInPast
@@ -41,6 +43,7 @@ package enum AgreementError: DescribedFailure, Equatable {
         case .templateRefused: "agreement.template-refused"
         case .noTemplate: "agreement.no-template"
         case .noAgreementInForce: "agreement.not-in-force"
+        case .notTerminated: "agreement.not-terminated"
         case .alreadyTerminated: "agreement.already-terminated"
         case .stillInNoticePeriod: "agreement.notice-period"
         case .noticeDateInPast: "agreement.notice-date-in-past"
@@ -73,6 +76,8 @@ package enum AgreementError: DescribedFailure, Equatable {
             "Agreement version \(version) is not offered: \(reason). Support has been told by the server log"
         case .noTemplate: "No agreement version is in effect today"
         case .noAgreementInForce: "The tenant has no agreement in force to terminate"
+        case .notTerminated:
+            "The agreement has not been terminated; data can be returned or deleted only after a termination's notice date"
         case .alreadyTerminated: "The agreement is already terminated"
         case .stillInNoticePeriod(let date): "The agreement runs until \(date); data can be returned or deleted from then"
         case .noticeDateInPast: "noticeDate must be today or later"
@@ -105,6 +110,8 @@ package enum AgreementError: DescribedFailure, Equatable {
             "Denne avtaleversjonen kan ikke tilbys nå. Brukerstøtte er varslet; prøv igjen senere."
         case .noTemplate: "Ingen avtaleversjon gjelder i dag. Kontakt brukerstøtte."
         case .noAgreementInForce: "Virksomheten har ingen gjeldende avtale å si opp."
+        case .notTerminated:
+            "Avtalen er ikke sagt opp. Data kan tilbakeleveres eller slettes først når avtalen er sagt opp og oppsigelsesdatoen er nådd."
         case .alreadyTerminated: "Avtalen er allerede sagt opp."
         case .stillInNoticePeriod(let date):
             "Avtalen løper til \(date.split(separator: "-").reversed().joined(separator: ".")). "
@@ -130,7 +137,7 @@ package enum AgreementError: DescribedFailure, Equatable {
         case .templateRefused, .noTemplate, .sealKeyMissing: .unavailable
         case .dataAlreadyDeleted: .gone
         case .supersededVersion, .alreadySigned, .awaitingCountersignature, .alreadyCountersigned,
-            .notAwaitingCountersignature, .noAgreementInForce, .alreadyTerminated, .stillInNoticePeriod:
+            .notAwaitingCountersignature, .noAgreementInForce, .notTerminated, .alreadyTerminated, .stillInNoticePeriod:
             .conflict
         }
     }

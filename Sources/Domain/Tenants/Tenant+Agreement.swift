@@ -41,7 +41,7 @@ extension Tenant {
 
     /// Data may be returned or deleted only once the tenant is closed.
     package func checkClosed(at now: Date) throws(AgreementError) {
-        guard status == .terminated, let closesAt else { throw .noAgreementInForce }
+        guard status == .terminated, let closesAt else { throw .notTerminated }
         guard now >= closesAt else { throw .stillInNoticePeriod(closesOn: closesAt.isoDay) }
         guard isProvisioned else { throw .dataAlreadyDeleted }
     }

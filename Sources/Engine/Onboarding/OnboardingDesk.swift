@@ -96,7 +96,10 @@ package struct OnboardingDesk: Sendable {
     /// A file of the latest data export (`tenant.sqlite` or `export.json`), as the path to stream.
     package func exportFile(_ caller: AdministratorCaller, _ file: ExportFile) throws -> URL {
         try requireAdministrator(caller)
-        guard let export = try engine.registry.latestExport(of: caller.tenant.id) else { throw AgreementError.noExport }
+        let tenant = try engine.registry.requireTenant(caller.tenant.id)
+        // After deletion the exports are gone with the rest: say so, rather than "return the data first".
+        if tenant.status == .terminated, !tenant.isProvisioned { throw AgreementError.dataAlreadyDeleted }
+        guard let export = try engine.registry.latestExport(of: tenant.id) else { throw AgreementError.noExport }
         return URL(fileURLWithPath: export.folder).appendingPathComponent(file.rawValue)
     }
 

@@ -39,6 +39,7 @@ import Testing
         ("agreement.no-template", 503),
         ("agreement.not-authorised", 403),
         ("agreement.not-in-force", 409),
+        ("agreement.not-terminated", 409),
         ("agreement.not-signed", 409),
         ("agreement.notice-date-in-past", 400),
         ("agreement.notice-date-too-far", 400),

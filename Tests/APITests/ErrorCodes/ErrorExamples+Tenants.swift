@@ -131,7 +131,8 @@ extension AgreementError: ErrorExamples {
             .supersededVersion(requested: "v1", current: "v2"), .unknownVersion("v9"), .documentMismatch,
             .alreadySigned(version: "v1"), .awaitingCountersignature, .alreadyCountersigned,
             .notAwaitingCountersignature, .unknownAgreement, .templateRefused(version: "v1", reason: "hash differs"),
-            .noTemplate, .noAgreementInForce, .alreadyTerminated, .stillInNoticePeriod(closesOn: "2027-01-31"),
+            .noTemplate, .noAgreementInForce, .notTerminated, .alreadyTerminated,
+            .stillInNoticePeriod(closesOn: "2027-01-31"),
             .noticeDateInPast, .noticeDateTooFar, .dataAlreadyDeleted, .scanEmpty, .scanNotPDF,
             .scanTooLarge(maximum: 20 * 1024 * 1024), .sealKeyMissing, .noExport,
         ]
@@ -141,7 +142,7 @@ extension AgreementError: ErrorExamples {
         switch error {
         case .securityLevelTooLow, .notAdministrator, .supersededVersion, .unknownVersion, .documentMismatch,
             .alreadySigned, .awaitingCountersignature, .alreadyCountersigned, .notAwaitingCountersignature,
-            .unknownAgreement, .templateRefused, .noTemplate, .noAgreementInForce, .alreadyTerminated,
+            .unknownAgreement, .templateRefused, .noTemplate, .noAgreementInForce, .notTerminated, .alreadyTerminated,
             .stillInNoticePeriod, .noticeDateInPast, .noticeDateTooFar, .dataAlreadyDeleted, .scanEmpty, .scanNotPDF,
             .scanTooLarge, .sealKeyMissing, .noExport:
             ()
