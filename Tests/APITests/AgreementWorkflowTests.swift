@@ -129,6 +129,13 @@ import Testing
                 continue
             }
             #expect(["data-return-statement", "data-deletion-statement"].contains(statement.kind))
+            if statement.kind == "data-deletion-statement" {
+                // The sentence people read gives the date as dd.mm.åååå; the machine field stays ISO.
+                let expiry = try #require(statement.content["backupsExpireBy"]?.stringValue)
+                let text = try #require(statement.content["text"]?.stringValue)
+                #expect(text.contains(try CalendarDate(iso: expiry).norwegian))
+                #expect(!text.contains(expiry))
+            }
         }
 
         // Every step is in the registry's hash-chained audit log, and the chain is intact.

@@ -83,7 +83,7 @@ package struct TenantOffboarding: Sendable {
                 "backupsExpireBy": .string(expiry.isoDay),
                 "text": .string(
                     "Kompetanseportal bekrefter at databasen til \(tenant.name) med tilhørende filer og eksporter er slettet. "
-                        + "Eventuelle sikkerhetskopier utløper og slettes senest \(expiry.isoDay)."),
+                        + "Eventuelle sikkerhetskopier utløper og slettes senest \(CalendarDate(expiry).norwegian)."),
             ]))
         try await registry.recordDeletion(id, statement: statement, statementID: statementID, actor: actor, at: now)
         return statement

@@ -31,6 +31,11 @@ import Testing
         #expect(try CalendarDate(iso: "2019-03-01") < CalendarDate(iso: "2020-03-01"))
     }
 
+    @Test func aCalendarDateReadsAsNorwegiansWriteIt() throws {
+        #expect(try CalendarDate(iso: "2027-01-03").norwegian == "03.01.2027")
+        #expect(try CalendarDate(iso: "2026-12-24").norwegian == "24.12.2026")
+    }
+
     @Test("Days since 1970 and the calendar date are each other's inverse", arguments: [-719_162, -1, 0, 59, 20_775, 2_932_896])
     func daysRoundTrip(_ days: Int) throws {
         let civil = CalendarDate.civil(fromDays: days)
