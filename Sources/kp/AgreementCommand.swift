@@ -52,12 +52,15 @@ struct AgreementCommand: AsyncParsableCommand {
         @Option(help: "The signer's e-mail.") var email: String
         @Option(name: .customLong("orgnr"), help: "A kommune's organisation number, if the registry has none.")
         var organisationNumber: String?
+        @Option(help: "A kommune's legal name, as the agreement names the party (default: '<name> kommune').")
+        var legalName: String?
 
         func run() async throws {
             let services = try options.makeServices(logLevel: .warning)
             let invitation = try await Console.reporting {
                 try await services.engine.agreements.inviteAdministrator(
                     try TenantID(tenant), name: name, email: email, organisationNumber: organisationNumber,
+                    legalName: legalName,
                     by: .shell)
             }
             print("invited \(invitation.email) for \(tenant); the e-mail is in the outbox (expires \(invitation.expiresAt.formatted(.iso8601)))")

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import Storage
 import Identity
 import TestSupport
 import Testing
@@ -63,12 +64,17 @@ final class AgreementFixture: @unchecked Sendable {
         try await call("/api/v1/onboarding/\(tenant)/agreement", .get, token ?? signer)
     }
 
-    func sign(version: String = "v1", hash: String, as token: String? = nil) async throws
+    /// The template version new agreements are signed on today, as the contracts the app reads say.
+    var currentVersion: String {
+        get throws { try ContractCatalogue(directory: app.services.contractsDirectory).currentTemplate(on: app.clock.now.isoDay).version }
+    }
+
+    func sign(version: String? = nil, hash: String, as token: String? = nil) async throws
         -> (status: HTTPResponse.Status, body: [String: Any], problem: Problem?)
     {
         try await call(
             "/api/v1/onboarding/\(tenant)/agreement/signatures", .post, token ?? signer,
-            #"{"templateVersion":"\#(version)","documentSha256":"\#(hash)"}"#)
+            #"{"templateVersion":"\#(try version ?? currentVersion)","documentSha256":"\#(hash)"}"#)
     }
 
     func countersign(_ agreementID: String) async throws -> (status: HTTPResponse.Status, body: [String: Any], problem: Problem?) {

@@ -91,7 +91,7 @@ import Testing
         #expect(offer.status == .serviceUnavailable)
         #expect(offer.problem?.code == "agreement.template-refused")
         #expect(offer.problem?.detail?.contains("does not match its published SHA-256") == true)
-        let signed = try await fixture.sign(hash: hash)
+        let signed = try await fixture.sign(version: "v1", hash: hash)
         #expect(signed.problem?.code == "agreement.template-refused")
         #expect(try fixture.app.services.registry.agreements(of: fixture.tenant).isEmpty)
     }
@@ -129,13 +129,33 @@ import Testing
         #expect((after.body["tenants"] as? [[String: Any]])?.isEmpty == true)
     }
 
+    @Test func theLegalNameSupportGivesIsCheckedAndNamesTheParty() async throws {
+        let fixture = try await AgreementFixture(tenant: "kommune-0301")
+        let path = "/api/v1/support/tenants/\(fixture.tenant)/administrators"
+        func invite(_ legalName: String) async throws -> (status: HTTPResponse.Status, problem: Problem?) {
+            let result = try await fixture.call(
+                path, .post, fixture.support,
+                #"{"name":"Rita Rådmann","email":"rita@oslo.kommune.no","organisationNumber":"974770482","legalName":"\#(legalName)"}"#)
+            return (result.status, result.problem)
+        }
+        let wrong = try await invite("Bergen kommune")
+        #expect(wrong.status == .badRequest)
+        #expect(wrong.problem?.field == "legalName")
+        // Refused as a whole: neither the organisation number nor an invitation was recorded.
+        #expect(try fixture.app.services.registry.requireTenant(fixture.tenant).organisationNumber == nil)
+        #expect(await fixture.mail(to: "rita@oslo.kommune.no").isEmpty)
+        #expect(try await invite("Oslo kommune").status == .created)
+        #expect(try fixture.app.services.registry.requireTenant(fixture.tenant).partyName == "Oslo kommune")
+        #expect(try fixture.auditActions().contains("tenant.legal-name"))
+    }
+
     @Test func thePaperPathChecksTheFileByContentAndSize() async throws {
         let fixture = try await AgreementFixture(tenant: "kommune-0301")
         try await fixture.makeSignerAdministrator()
         func upload(_ bytes: [UInt8], signer: String = "Per%20Papir") async throws -> (HTTPResponse.Status, Problem?, Data) {
             try await fixture.app.test { client in
                 try await client.execute(
-                    uri: "/api/v1/support/tenants/\(fixture.tenant)/paper-agreements?templateVersion=v1&signerName=\(signer)",
+                    uri: "/api/v1/support/tenants/\(fixture.tenant)/paper-agreements?templateVersion=\(try fixture.currentVersion)&signerName=\(signer)",
                     method: .post, headers: [.authorization: "Bearer \(fixture.support)", .contentType: "application/pdf"],
                     body: .init(bytes: bytes)
                 ) { ($0.status, $0.problem, $0.data) }

@@ -22,7 +22,8 @@ import Testing
         let offer = try await fixture.offer()
         #expect(offer.status == .ok)
         let document = try #require(offer.body["document"] as? String)
-        #expect(document.contains("**Bergen**, organisasjonsnummer **\(AgreementFixture.kommuneOrgnr)**"))
+        // The party is the kommune's legal name, not its bare name.
+        #expect(document.contains("**Bergen kommune**, organisasjonsnummer **\(AgreementFixture.kommuneOrgnr)**"))
         #expect(document.contains("**Rita Rådmann**"))
         let hash = try #require(offer.body["documentSha256"] as? String)
         #expect(hash == ContractCatalogue.sha256(Data(document.utf8)))
@@ -199,7 +200,7 @@ import Testing
         #expect((offer.body["document"] as? String)?.contains("**Fjordlegene AS**") == true)
         let signed = try await fixture.call(
             "/api/v1/onboarding/\(tenantID)/agreement/signatures", .post, applicant,
-            #"{"templateVersion":"v1","documentSha256":"\#(offer.body["documentSha256"] as? String ?? "")"}"#)
+            #"{"templateVersion":"\#(try fixture.currentVersion)","documentSha256":"\#(offer.body["documentSha256"] as? String ?? "")"}"#)
         #expect(signed.status == .created)
     }
 }

@@ -80,5 +80,18 @@ import Testing
         #expect(catalogue.current(on: "2026-11-01")?.version == "v1")
         #expect(throws: AgreementError.noTemplate) { try catalogue.currentTemplate(on: "2026-10-31") }
         #expect(try catalogue.currentTemplate(on: "2026-11-23").version == "v1")
+        #expect(try catalogue.currentTemplate(on: "2026-12-04").version == "v2")
+    }
+
+    /// v2 corrects v1 without editing it: §1 points to §13 for termination, and the heading gives the date
+    /// as dd.mm.åååå.
+    @Test func versionTwoPointsToTheTerminationClauseAndWritesDatesTheNorwegianWay() throws {
+        let catalogue = try ContractCatalogue(directory: Self.contracts)
+        let v1 = try #require(catalogue.template("v1"))
+        let v2 = try #require(catalogue.template("v2"))
+        #expect(v1.text.contains("etter punkt 12."))
+        #expect(v2.text.contains("etter punkt 13."))
+        #expect(v2.text.contains("## 13. Varighet og oppsigelse"))
+        #expect(v2.text.contains("gjelder fra \(try CalendarDate(iso: v2.effectiveDate).norwegian)"))
     }
 }

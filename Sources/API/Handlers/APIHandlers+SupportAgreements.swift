@@ -14,7 +14,8 @@ extension APIHandlers {
         guard case .json(let body) = input.body else { throw RequestError.malformedBody("Expected application/json") }
         let id = try TenantID(input.path.tenantId)
         let invitation = try await services.engine.agreements.inviteAdministrator(
-            id, name: body.name, email: body.email, organisationNumber: body.organisationNumber, by: scope.caller)
+            id, name: body.name, email: body.email, organisationNumber: body.organisationNumber, legalName: body.legalName,
+            by: scope.caller)
         scope.logger.info("administrator invited", metadata: ["tenant": "\(id)", "invitation": "\(invitation.id)"])
         return .created(.init(body: .json(.init(
             id: invitation.id.uuidString.lowercased(), tenantId: id.rawValue, email: invitation.email,

@@ -5,7 +5,7 @@ import Foundation
 extension Components.Schemas.Tenant {
     init(_ tenant: Tenant) {
         self.init(
-            id: tenant.id.rawValue, kind: .init(tenant.kind), name: tenant.name,
+            id: tenant.id.rawValue, kind: .init(tenant.kind), name: tenant.name, partyName: tenant.partyName,
             organisationNumber: tenant.organisationNumber?.rawValue, kommunenummer: tenant.kommunenummer?.rawValue,
             status: .init(tenant.status), provisioned: tenant.isProvisioned, createdAt: tenant.createdAt,
             updatedAt: tenant.updatedAt)

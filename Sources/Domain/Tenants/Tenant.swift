@@ -14,11 +14,14 @@ package struct Tenant: Sendable, Equatable {
     package var updatedAt: Date
     /// When a terminated agreement closes the tenant to users (the notice date); nil otherwise.
     package var closesAt: Date?
+    /// A kommune's legal name as support recorded it when naming the signer ("Oslo kommune"); nil until
+    /// then, and always nil for a virksomhet, whose registered name is its legal name.
+    package var legalName: String?
 
     package init(
         id: TenantID, kind: TenantKind, organisationNumber: OrganisationNumber?, kommunenummer: Kommunenummer?,
         name: String, status: TenantStatus, provisionedAt: Date?, createdAt: Date, updatedAt: Date,
-        closesAt: Date? = nil
+        closesAt: Date? = nil, legalName: String? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -30,6 +33,7 @@ package struct Tenant: Sendable, Equatable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.closesAt = closesAt
+        self.legalName = legalName
     }
 
     package var isProvisioned: Bool { provisionedAt != nil }

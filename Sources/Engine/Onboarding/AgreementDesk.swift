@@ -11,7 +11,8 @@ package struct AgreementDesk: Sendable {
     let engine: Engine
 
     package func inviteAdministrator(
-        _ id: TenantID, name: String, email: String, organisationNumber: String?, by caller: PlatformCaller
+        _ id: TenantID, name: String, email: String, organisationNumber: String?, legalName: String? = nil,
+        by caller: PlatformCaller
     ) async throws -> AdministratorInvitation {
         let actor = caller.actor
         let number = try organisationNumber.map { try OrganisationNumber($0) }
@@ -19,7 +20,7 @@ package struct AgreementDesk: Sendable {
         let (invitationID, mailID, now) = (engine.newID(), engine.newID(), engine.now())
         let baseURL = engine.publicBaseURL
         let invitation = try await engine.registry.inviteAdministrator(
-            id, organisationNumber: number, actor: actor, at: now,
+            id, organisationNumber: number, legalName: legalName, actor: actor, at: now,
             decide: { tenant in
                 try AdministratorInvitation.create(
                     tenant: tenant, name: name, email: email, invitedBy: actor, tokenHash: OneTimeSecret.hash(token),

@@ -95,7 +95,7 @@ package struct ContractCatalogue: Sendable {
                 field: "organisasjonsnummer",
                 reason: .notAllowed("the registry has no organisation number for this tenant yet; support records it when naming the signer"))
         }
-        let fields = ["organisasjonsnavn": tenant.name, "organisasjonsnummer": number.rawValue, "signatar": signer]
+        let fields = ["organisasjonsnavn": tenant.partyName, "organisasjonsnummer": number.rawValue, "signatar": signer]
         let document = try template.render(fields)
         return AgreementDraft(
             template: template, fields: fields, document: document, documentHash: Self.sha256(Data(document.utf8)))

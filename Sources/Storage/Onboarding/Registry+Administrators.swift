@@ -14,9 +14,11 @@ extension Registry {
     }
 
     /// Support invites a person to become the tenant's administrator; the e-mail is queued in the same
-    /// transaction. For a kommune, the organisation number is recorded here if the registry lacks it.
+    /// transaction. For a kommune, the organisation number is recorded here if the registry lacks it, and
+    /// the legal name when support gives one (checked against the kommune's name).
     package func inviteAdministrator(
-        _ tenantID: TenantID, organisationNumber: OrganisationNumber?, actor: String, at now: Date,
+        _ tenantID: TenantID, organisationNumber: OrganisationNumber?, legalName: String? = nil, actor: String,
+        at now: Date,
         decide: @escaping @Sendable (Tenant) throws -> AdministratorInvitation,
         mail: @escaping @Sendable (Tenant, AdministratorInvitation) -> OutgoingMail
     ) async throws -> AdministratorInvitation {
@@ -36,6 +38,16 @@ extension Registry {
                 try AuditLog.append(
                     db, actor: actor, action: "tenant.organisation-number", tenant: tenantID,
                     detail: "organisation number \(organisationNumber.rawValue)", at: now)
+            }
+            if let legalName {
+                let legal = try tenant.checkedLegalName(legalName)
+                if legal != tenant.legalName {
+                    tenant = tenant.withLegalName(legal, at: now)
+                    try TenantRecord(tenant).update(db)
+                    try AuditLog.append(
+                        db, actor: actor, action: "tenant.legal-name", tenant: tenantID, detail: "legal name \(legal)",
+                        at: now)
+                }
             }
             let invitation = try decide(tenant)
             try AdministratorInvitationRecord(invitation).insert(db)
@@ -76,7 +88,7 @@ extension Tenant {
     func withOrganisationNumber(_ number: OrganisationNumber, at now: Date) -> Tenant {
         Tenant(
             id: id, kind: kind, organisationNumber: number, kommunenummer: kommunenummer, name: name, status: status,
-            provisionedAt: provisionedAt, createdAt: createdAt, updatedAt: now, closesAt: closesAt)
+            provisionedAt: provisionedAt, createdAt: createdAt, updatedAt: now, closesAt: closesAt, legalName: legalName)
     }
 }
 

@@ -229,6 +229,11 @@ enum RegistryMigrations {
                     BEGIN SELECT RAISE(ABORT, 'a stored plan version never changes'); END;
                     """)
         }
+        migrator.registerMigration("v9-tenant-legal-name") { db in
+            // A kommune's legal name ("Oslo kommune"), recorded by support when naming the signer; the
+            // agreement names the party by it.
+            try db.alter(table: "tenant") { t in t.add(column: "legalName", .text) }
+        }
         return migrator
     }
 }

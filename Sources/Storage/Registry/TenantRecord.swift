@@ -16,6 +16,7 @@ struct TenantRecord: Codable, FetchableRecord, PersistableRecord {
     var createdAt: Date
     var updatedAt: Date
     var closesAt: Date?
+    var legalName: String?
 
     init(_ tenant: Tenant) {
         id = tenant.id.rawValue
@@ -28,6 +29,7 @@ struct TenantRecord: Codable, FetchableRecord, PersistableRecord {
         createdAt = tenant.createdAt
         updatedAt = tenant.updatedAt
         closesAt = tenant.closesAt
+        legalName = tenant.legalName
     }
 
     /// Re-validates every value: a row edited by hand into something invalid is an error, not a tenant.
@@ -40,7 +42,8 @@ struct TenantRecord: Codable, FetchableRecord, PersistableRecord {
             return Tenant(
                 id: try TenantID(id), kind: kind, organisationNumber: try organisationNumber.map { try OrganisationNumber($0) },
                 kommunenummer: try kommunenummer.map { try Kommunenummer($0) }, name: name, status: status,
-                provisionedAt: provisionedAt, createdAt: createdAt, updatedAt: updatedAt, closesAt: closesAt)
+                provisionedAt: provisionedAt, createdAt: createdAt, updatedAt: updatedAt, closesAt: closesAt,
+                legalName: legalName)
         } catch {
             throw StorageError.corruptRow(table: "tenant", column: (error as? ValidationError)?.field ?? "?")
         }
