@@ -159,11 +159,22 @@ struct AgreementCommand: AsyncParsableCommand {
             commandName: "delete-data", abstract: "Delete a closed tenant's database and exports; seal a statement.")
         @OptionGroup var options: CommonOptions
         @Argument(help: "Tenant id.") var tenant: String
+        @Option(
+            help: "How many LIS have not downloaded their sealed record (run without it to see the number); deletion cannot be undone.")
+        var confirmNotTaken: Int?
 
         func run() async throws {
             let services = try options.makeServices(logLevel: .warning)
+            let id = try await Console.reporting { try TenantID(tenant) }
+            guard let confirmNotTaken else {
+                let check = try await Console.reporting { try await services.engine.agreements.deletionCheck(id, by: .shell) }
+                print(
+                    "\(check.notTaken) of \(check.trainees) LIS have not downloaded their sealed record since the termination; "
+                        + "delete with --confirm-not-taken \(check.notTaken)")
+                throw ExitCode.failure
+            }
             let sealed = try await Console.reporting {
-                try await services.engine.agreements.deleteData(try TenantID(tenant), by: .shell)
+                try await services.engine.agreements.deleteData(id, confirmNotTaken: confirmNotTaken, by: .shell)
             }
             print(sealed.fileText)
         }

@@ -107,18 +107,34 @@ import Testing
         #expect((tables?["trainee"] as? [[String: Any]])?.first?["name"] as? String == "Lise Lege")
 
         // Deletion: the file and its side files and exports are gone; a second deletion is refused.
-        let deleted = try await fixture.call("/api/v1/onboarding/\(tenant)/data-deletion", .post, fixture.signer)
+        // Deletion first says how many LIS have not taken their record, and needs that number confirmed.
+        let check = try await fixture.call("/api/v1/onboarding/\(tenant)/data-deletion", .get, fixture.signer)
+        #expect(check.body["trainees"] as? Int == 1)
+        #expect(check.body["notTaken"] as? Int == 1)
+        let unconfirmed = try await fixture.call(
+            "/api/v1/onboarding/\(tenant)/data-deletion", .post, fixture.signer, #"{"confirmNotTaken":0}"#)
+        #expect(unconfirmed.status == .conflict)
+        #expect(unconfirmed.problem?.code == "agreement.deletion-not-confirmed")
+        #expect(FileManager.default.fileExists(atPath: fixture.app.services.directory.databasePath(for: tenant)))
+        let deleted = try await fixture.call(
+            "/api/v1/onboarding/\(tenant)/data-deletion", .post, fixture.signer, #"{"confirmNotTaken":1}"#)
         #expect(deleted.status == .ok)
         let path = fixture.app.services.directory.databasePath(for: tenant)
         for suffix in ["", "-wal", "-shm"] { #expect(!FileManager.default.fileExists(atPath: path + suffix)) }
         #expect(!FileManager.default.fileExists(atPath: fixture.app.services.directory.exportsFolder(for: tenant).path))
-        let again = try await fixture.call("/api/v1/onboarding/\(tenant)/data-deletion", .post, fixture.signer)
+        let again = try await fixture.call(
+            "/api/v1/onboarding/\(tenant)/data-deletion", .post, fixture.signer, #"{"confirmNotTaken":0}"#)
         #expect(again.status == .gone)
         #expect(again.problem?.code == "agreement.data-deleted")
         // The export went with the rest: the download says the data is deleted, not "return it first".
         let gone = try await fixture.call("/api/v1/onboarding/\(tenant)/data-return/json", .get, fixture.signer)
         #expect(gone.status == .gone)
         #expect(gone.problem?.code == "agreement.data-deleted")
+
+        // The signer gets both statements by e-mail, as they got the agreement.
+        let statementMail = await fixture.mail(to: AgreementFixture.signerEmail).map(\.subject)
+        #expect(statementMail.contains { $0.contains("tilbakelevert") })
+        #expect(statementMail.contains { $0.contains("slettet") })
 
         // Both statements verify with the public key.
         let statements = try await fixture.call("/api/v1/onboarding/\(tenant)/statements", .get, fixture.signer)
@@ -160,7 +176,10 @@ import Testing
         let today = fixture.app.clock.now.isoDay
         #expect(try await fixture.call("/api/v1/support/tenants/\(fixture.tenant)/termination", .post, fixture.support,
             #"{"noticeDate":"\#(today)"}"#).status == .ok)
-        #expect(try await fixture.call("/api/v1/onboarding/\(fixture.tenant)/data-deletion", .post, fixture.signer).status == .ok)
+        #expect(
+            try await fixture.call(
+                "/api/v1/onboarding/\(fixture.tenant)/data-deletion", .post, fixture.signer, #"{"confirmNotTaken":0}"#
+            ).status == .ok)
         let second = try await fixture.signAndCountersign()
         let tenant = try fixture.app.services.registry.requireTenant(fixture.tenant)
         #expect(tenant.status == .active)

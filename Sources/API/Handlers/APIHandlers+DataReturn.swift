@@ -31,8 +31,15 @@ extension APIHandlers {
 
     func deleteTenantData(_ input: Operations.DeleteTenantData.Input) async throws -> Operations.DeleteTenantData.Output {
         let scope = try AdministratorScope.required()
-        let sealed = try await services.engine.onboarding.deleteData(scope.caller)
+        guard case .json(let body) = input.body else { throw RequestError.malformedBody("Expected application/json") }
+        let sealed = try await services.engine.onboarding.deleteData(scope.caller, confirmNotTaken: body.confirmNotTaken)
         return .ok(.init(body: .json(.init(sealed))))
+    }
+
+    func getDeletionCheck(_ input: Operations.GetDeletionCheck.Input) async throws -> Operations.GetDeletionCheck.Output {
+        let scope = try AdministratorScope.required()
+        let check = try await services.engine.onboarding.deletionCheck(scope.caller)
+        return .ok(.init(body: .json(.init(trainees: check.trainees, notTaken: check.notTaken))))
     }
 
     func listStatements(_ input: Operations.ListStatements.Input) async throws -> Operations.ListStatements.Output {

@@ -24,9 +24,19 @@ package struct TenantGateMiddleware: RouterMiddleware {
         guard let raw = context.parameters.get("tenantId") else { throw RequestError.invalidParameter("tenantId") }
         let id = try TenantID(raw)
         guard let tenant = try registry.tenant(id) else { throw TenantError.unknown(id) }
-        if let refusal = tenant.gateRefusal(at: now()) { throw refusal }
+        if let refusal = tenant.gateRefusal(at: now()) {
+            // A closed tenant still lets a LIS take their own sealed records until the data is deleted; the
+            // engine lets only the LIS themselves through these two reads.
+            guard tenant.isClosedWithRecordsToTake(at: now()), Self.isRecordToTake(request) else { throw refusal }
+        }
         var context = context
         context.tenant = tenant
         return try await next(request, context)
+    }
+
+    static func isRecordToTake(_ request: Request) -> Bool {
+        guard request.method == .get else { return false }
+        let path = request.uri.path
+        return path.hasSuffix("/approved-record") || path.hasSuffix("/completion")
     }
 }

@@ -27,6 +27,8 @@ package enum AgreementError: DescribedFailure, Equatable {
     case scanTooLarge(maximum: Int)
     case sealKeyMissing
     case noExport
+    /// Deleting a tenant's data needs a confirmation that names how many LIS have not taken their record.
+    case deletionNotConfirmed(notTaken: Int, trainees: Int)
 
     package var code: String {
         switch self {
@@ -53,6 +55,7 @@ package enum AgreementError: DescribedFailure, Equatable {
         case .scanTooLarge: "agreement.scan-too-large"
         case .sealKeyMissing: "agreement.seal-unavailable"
         case .noExport: "agreement.no-export"
+        case .deletionNotConfirmed: "agreement.deletion-not-confirmed"
         }
     }
 
@@ -88,6 +91,9 @@ package enum AgreementError: DescribedFailure, Equatable {
         case .scanTooLarge(let maximum): "The scan is larger than \(maximum / 1024 / 1024) MiB"
         case .sealKeyMissing: "The platform's sealing key is not configured (KP_SEAL_KEY)"
         case .noExport: "No data export exists for this tenant; choose data return first"
+        case .deletionNotConfirmed(let notTaken, let trainees):
+            "\(notTaken) of \(trainees) LIS have not downloaded their sealed record since the termination; "
+                + "confirm the deletion with confirmNotTaken: \(notTaken)"
         }
     }
 
@@ -124,6 +130,9 @@ package enum AgreementError: DescribedFailure, Equatable {
         case .scanTooLarge(let maximum): "Filen er for stor. Den kan være på høyst \(maximum / 1024 / 1024) MB."
         case .sealKeyMissing: "Plattformens seglnøkkel er ikke satt opp. Kontakt brukerstøtte."
         case .noExport: "Det finnes ingen dataeksport for virksomheten. Velg tilbakelevering av data først."
+        case .deletionNotConfirmed(let notTaken, let trainees):
+            "\(notTaken) av \(trainees) LIS har ikke lastet ned sin forseglede dokumentasjon siden oppsigelsen. "
+                + "Bekreft slettingen med antallet \(notTaken); dataene kan ikke hentes fram igjen."
         }
     }
 
@@ -137,7 +146,8 @@ package enum AgreementError: DescribedFailure, Equatable {
         case .templateRefused, .noTemplate, .sealKeyMissing: .unavailable
         case .dataAlreadyDeleted: .gone
         case .supersededVersion, .alreadySigned, .awaitingCountersignature, .alreadyCountersigned,
-            .notAwaitingCountersignature, .noAgreementInForce, .notTerminated, .alreadyTerminated, .stillInNoticePeriod:
+            .notAwaitingCountersignature, .noAgreementInForce, .notTerminated, .alreadyTerminated, .stillInNoticePeriod,
+            .deletionNotConfirmed:
             .conflict
         }
     }

@@ -59,4 +59,12 @@ extension Tenant {
         case .registered, .agreementPending: .agreementRequired(id, status: status)
         }
     }
+
+    /// Closed by a termination whose notice date has come, with the data not yet deleted: the time in which a
+    /// LIS may still take their own sealed records (approved objectives, completion confirmation) and nothing
+    /// else, since their specialist approval rests on them.
+    package func isClosedWithRecordsToTake(at now: Date) -> Bool {
+        guard status == .terminated, let closesAt, isProvisioned else { return false }
+        return now >= closesAt
+    }
 }

@@ -131,7 +131,30 @@ package struct AgreementDesk: Sendable {
             AgreementMail.terminated(tenant: tenant, party: party, recipient: recipient, id: newID())
         }
         engine.mail.registry()
+        try await noticeTrainees(of: tenant)
         return tenant
+    }
+
+    /// Tells every LIS of the tenant, and their leder, when the portal closes and how the LIS takes their
+    /// sealed record along. The registry's termination is committed first and a tenant file cannot join
+    /// its transaction, so a failure here is logged for the operator and reported, never silently lost.
+    func noticeTrainees(of tenant: Tenant) async throws {
+        guard tenant.isProvisioned, let closesAt = tenant.closesAt else { return }
+        let (newID, baseURL) = (engine.newID, engine.publicBaseURL)
+        do {
+            let count = try await engine.store.withDatabase(tenant.id) { database in
+                try await database.queueTerminationNotices(at: engine.now()) { recipient in
+                    AgreementMail.terminationNotice(
+                        tenant: tenant, closesAt: closesAt, recipient: recipient, baseURL: baseURL, id: newID())
+                }
+            }
+            engine.mail.tenant(tenant.id)
+            engine.logger.info("termination notices queued", metadata: ["tenant": "\(tenant.id)", "count": "\(count)"])
+        } catch {
+            engine.logger.error(
+                "termination notices not queued", metadata: ["tenant": "\(tenant.id)", "error": "\(type(of: error))"])
+            throw error
+        }
     }
 
     package func approveRegistration(_ id: UUID, by caller: PlatformCaller) async throws -> (Registration, Tenant) {
@@ -155,15 +178,21 @@ package struct AgreementDesk: Sendable {
 
     /// The operator returns a terminated tenant's data for the controller (`kp agreement return-data`).
     package func returnData(_ id: TenantID, by caller: PlatformCaller) async throws -> SealedDocument {
-        try await engine.offboarding.returnData(
-            id, seal: engine.seal, actor: caller.actor, exportID: engine.newID(), statementID: engine.newID(),
-            at: engine.now())
+        try await engine.returnTenantData(id, actor: caller.actor)
     }
 
-    /// The operator deletes a terminated tenant's data for the controller (`kp agreement delete-data`).
-    package func deleteData(_ id: TenantID, by caller: PlatformCaller) async throws -> SealedDocument {
-        try await engine.offboarding.deleteData(
-            id, seal: engine.seal, actor: caller.actor, statementID: engine.newID(), at: engine.now())
+    /// How many LIS have not taken their sealed record since the termination (`kp agreement delete-data`
+    /// shows it before asking for the confirmation).
+    package func deletionCheck(_ id: TenantID, by caller: PlatformCaller) async throws -> DeletionCheck {
+        try await engine.deletionCheck(id)
+    }
+
+    /// The operator deletes a terminated tenant's data for the controller, confirming the number of LIS who
+    /// have not taken their record.
+    package func deleteData(_ id: TenantID, confirmNotTaken: Int?, by caller: PlatformCaller) async throws
+        -> SealedDocument
+    {
+        try await engine.deleteTenantData(id, confirmingNotTaken: confirmNotTaken, actor: caller.actor)
     }
 
     // MARK: Reads

@@ -71,20 +71,20 @@ package struct OnboardingDesk: Sendable {
     /// After the notice date: an export of the tenant's data and a sealed statement that it was returned.
     package func returnData(_ caller: AdministratorCaller) async throws -> SealedDocument {
         try requireAdministrator(caller)
-        let sealed = try await engine.offboarding.returnData(
-            caller.tenant.id, seal: engine.seal, actor: caller.actor, exportID: engine.newID(),
-            statementID: engine.newID(), at: engine.now())
-        engine.logger.info("tenant data returned", metadata: ["tenant": "\(caller.tenant.id)"])
-        return sealed
+        return try await engine.returnTenantData(caller.tenant.id, actor: caller.actor)
     }
 
-    /// After the notice date: the tenant's files deleted and a sealed statement that they were.
-    package func deleteData(_ caller: AdministratorCaller) async throws -> SealedDocument {
+    /// Before deleting: how many LIS have not taken their sealed record since the termination.
+    package func deletionCheck(_ caller: AdministratorCaller) async throws -> DeletionCheck {
         try requireAdministrator(caller)
-        let sealed = try await engine.offboarding.deleteData(
-            caller.tenant.id, seal: engine.seal, actor: caller.actor, statementID: engine.newID(), at: engine.now())
-        engine.logger.info("tenant data deleted", metadata: ["tenant": "\(caller.tenant.id)"])
-        return sealed
+        return try await engine.deletionCheck(caller.tenant.id)
+    }
+
+    /// After the notice date: the tenant's files deleted and a sealed statement that they were; only with
+    /// `confirmNotTaken` equal to the number of LIS who have not taken their record.
+    package func deleteData(_ caller: AdministratorCaller, confirmNotTaken: Int?) async throws -> SealedDocument {
+        try requireAdministrator(caller)
+        return try await engine.deleteTenantData(caller.tenant.id, confirmingNotTaken: confirmNotTaken, actor: caller.actor)
     }
 
     /// The sealed return and deletion statements of the tenant.

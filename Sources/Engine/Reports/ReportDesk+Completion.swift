@@ -12,7 +12,8 @@ extension ReportDesk {
         let key = try rawKey.map { try PlanKey($0) } ?? PlanKey.lis1Kommune
         let tenant = caller.tenant.id
         let (progress, plan, lis, names) = try await engine.store.withDatabase(caller.tenant.id) { database in
-            try await database.read(
+            try engine.checkRecordToTake(caller, trainee: trainee, in: database)
+            return try await database.read(
                 .downloadCompletion, trainee: trainee, by: caller.principal, object: "completion", at: now
             ) { reader in
                 guard

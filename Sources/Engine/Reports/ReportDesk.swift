@@ -40,6 +40,7 @@ package struct ReportDesk: Sendable {
     /// The LIS's approved objectives, sealed with the platform's key, to take to the next employer.
     package func approvedRecord(_ caller: TenantCaller, trainee: UUID) async throws -> SealedDocument {
         let record = try await engine.store.withDatabase(caller.tenant.id) { database in
+            try engine.checkRecordToTake(caller, trainee: trainee, in: database)
             // The permission before the tenant's own data, so an outsider learns nothing from a refusal.
             try database.check(.readProgressReport, trainee: trainee, by: caller.principal)
             let organisation = try Self.organisationNumber(of: caller.tenant)

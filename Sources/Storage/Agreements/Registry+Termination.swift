@@ -38,9 +38,13 @@ extension Registry {
     /// Records an export made for the controller and its sealed statement.
     package func recordReturn(
         _ id: TenantID, exportID: UUID, folder: String, databaseSha256: String, jsonSha256: String,
-        statement: SealedDocument, statementID: UUID, actor: String, at now: Date
+        statement: SealedDocument, statementID: UUID, actor: String, at now: Date,
+        mail: @escaping @Sendable (Tenant, String) -> OutgoingMail
     ) async throws {
         try await pool.write { db in
+            guard let tenant = try TenantRecord.fetchOne(db, key: id.rawValue)?.tenant() else {
+                throw TenantError.unknown(id)
+            }
             try db.execute(
                 sql: "INSERT INTO dataExport (id, tenantId, createdAt, folder, databaseSha256, jsonSha256) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [exportID.uuidString.lowercased(), id.rawValue, now, folder, databaseSha256, jsonSha256])
@@ -50,12 +54,16 @@ extension Registry {
                 detail: "export \(exportID.uuidString.lowercased()) database sha256 \(databaseSha256) json sha256 \(jsonSha256); "
                     + "statement sealed \(statement.seal.signature)",
                 at: now)
+            for recipient in try Self.administratorEmails(db, tenant: id) {
+                try OutboxRecord(mail(tenant, recipient), at: now).insert(db)
+            }
         }
     }
 
     /// Records that the tenant's files are gone (the tenant may sign anew and get a fresh file).
     package func recordDeletion(
-        _ id: TenantID, statement: SealedDocument, statementID: UUID, actor: String, at now: Date
+        _ id: TenantID, statement: SealedDocument, statementID: UUID, actor: String, at now: Date,
+        mail: @escaping @Sendable (Tenant, String) -> OutgoingMail
     ) async throws {
         try await pool.write { db in
             guard let tenant = try TenantRecord.fetchOne(db, key: id.rawValue)?.tenant() else {
@@ -69,6 +77,9 @@ extension Registry {
             try AuditLog.append(
                 db, actor: actor, action: "data.deleted", tenant: id,
                 detail: "tenant database and exports removed; statement sealed \(statement.seal.signature)", at: now)
+            for recipient in try Self.administratorEmails(db, tenant: id) {
+                try OutboxRecord(mail(next, recipient), at: now).insert(db)
+            }
         }
         invalidate(id)
     }

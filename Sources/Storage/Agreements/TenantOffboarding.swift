@@ -19,7 +19,8 @@ package struct TenantOffboarding: Sendable {
     }
 
     package func returnData(
-        _ id: TenantID, seal: PlatformSeal, actor: String, exportID: UUID, statementID: UUID, at now: Date
+        _ id: TenantID, seal: PlatformSeal, actor: String, exportID: UUID, statementID: UUID, at now: Date,
+        mail: @escaping @Sendable (Tenant, SealedDocument, String) -> OutgoingMail
     ) async throws -> SealedDocument {
         let tenant = try registry.requireTenant(id)
         try tenant.checkClosed(at: now)
@@ -53,13 +54,15 @@ package struct TenantOffboarding: Sendable {
             ]))
         try await registry.recordReturn(
             id, exportID: exportID, folder: folder.path, databaseSha256: databaseFile.sha256, jsonSha256: jsonFile.sha256,
-            statement: statement, statementID: statementID, actor: actor, at: now)
+            statement: statement, statementID: statementID, actor: actor, at: now
+        ) { tenant, recipient in mail(tenant, statement, recipient) }
         return statement
     }
 
-    package func deleteData(_ id: TenantID, seal: PlatformSeal, actor: String, statementID: UUID, at now: Date) async throws
-        -> SealedDocument
-    {
+    package func deleteData(
+        _ id: TenantID, seal: PlatformSeal, actor: String, statementID: UUID, at now: Date,
+        mail: @escaping @Sendable (Tenant, SealedDocument, String) -> OutgoingMail
+    ) async throws -> SealedDocument {
         let tenant = try registry.requireTenant(id)
         try tenant.checkClosed(at: now)
         let path = store.directory.databasePath(for: id)
@@ -85,7 +88,9 @@ package struct TenantOffboarding: Sendable {
                     "Kompetanseportal bekrefter at databasen til \(tenant.name) med tilhørende filer og eksporter er slettet. "
                         + "Eventuelle sikkerhetskopier utløper og slettes senest \(CalendarDate(expiry).norwegian)."),
             ]))
-        try await registry.recordDeletion(id, statement: statement, statementID: statementID, actor: actor, at: now)
+        try await registry.recordDeletion(id, statement: statement, statementID: statementID, actor: actor, at: now) {
+            tenant, recipient in mail(tenant, statement, recipient)
+        }
         return statement
     }
 

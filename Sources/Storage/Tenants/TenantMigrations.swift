@@ -6,7 +6,12 @@ import GRDB
 /// `version` (the number of migrations) is also written to `PRAGMA user_version`, so opening a file
 /// checks its schema with one pragma instead of reading the migrations table.
 package enum TenantMigrations {
-    private static let migrations: [(identifier: String, migrate: @Sendable (Database) throws -> Void)] = [
+    typealias Migration = (identifier: String, migrate: @Sendable (Database) throws -> Void)
+
+    /// Every migration in order: the first ones here, the later ones by topic in `TenantMigrations+…` files.
+    private static let migrations: [Migration] = foundation + offboarding
+
+    private static let foundation: [Migration] = [
         (
             "v1-trainee",
             { db in

@@ -59,6 +59,9 @@ extension TenantDatabase {
                 if let key = try? PersonKey(hex: row["personKey"]) { names[key] = row["personName"] }
             }
             try access.log(db, .readProgressReport, object: "approved-objectives-record", at: now)
+            if access.trainee.personKey == caller.personKey {
+                try TenantDatabase.markRecordTaken(db, traineeID: traineeID, at: now)
+            }
             return ApprovedObjectivesRecord.make(
                 for: access.trainee, progress: progress, names: names, tenant: tenant,
                 organisationNumber: organisationNumber, issuedAt: now)

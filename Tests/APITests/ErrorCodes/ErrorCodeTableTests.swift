@@ -34,6 +34,7 @@ import Testing
         ("agreement.already-terminated", 409),
         ("agreement.awaiting-countersignature", 409),
         ("agreement.data-deleted", 410),
+        ("agreement.deletion-not-confirmed", 409),
         ("agreement.document-mismatch", 400),
         ("agreement.no-export", 404),
         ("agreement.no-template", 503),

@@ -135,6 +135,7 @@ extension AgreementError: ErrorExamples {
             .stillInNoticePeriod(closesOn: "2027-01-31"),
             .noticeDateInPast, .noticeDateTooFar, .dataAlreadyDeleted, .scanEmpty, .scanNotPDF,
             .scanTooLarge(maximum: 20 * 1024 * 1024), .sealKeyMissing, .noExport,
+            .deletionNotConfirmed(notTaken: 3, trainees: 12),
         ]
     }
 
@@ -144,7 +145,7 @@ extension AgreementError: ErrorExamples {
             .alreadySigned, .awaitingCountersignature, .alreadyCountersigned, .notAwaitingCountersignature,
             .unknownAgreement, .templateRefused, .noTemplate, .noAgreementInForce, .notTerminated, .alreadyTerminated,
             .stillInNoticePeriod, .noticeDateInPast, .noticeDateTooFar, .dataAlreadyDeleted, .scanEmpty, .scanNotPDF,
-            .scanTooLarge, .sealKeyMissing, .noExport:
+            .scanTooLarge, .sealKeyMissing, .noExport, .deletionNotConfirmed:
             ()
         }
     }
