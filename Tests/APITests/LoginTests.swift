@@ -17,6 +17,8 @@ import Testing
                 configuration.devIssuer.issuer = "http://127.0.0.1:\(port)/dev-issuer"
                 configuration.login.enabled = true
                 configuration.login.redirectURI = "http://127.0.0.1:\(port)/auth/callback"
+                // The issuer's default person is the demo LIS, whose number is synthetic, as in the demo.
+                configuration.auth.allowSyntheticIdentityNumbers = true
             }
             if let server = try? await LiveServer(app: app, port: port) { return (app, server) }
         }
