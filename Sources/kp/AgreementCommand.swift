@@ -14,9 +14,6 @@ struct AgreementCommand: AsyncParsableCommand {
             ReturnData.self, DeleteData.self, Registrations.self, Approve.self, Reject.self, Verify.self, SealKey.self,
         ])
 
-    static var user: String { ProcessInfo.processInfo.environment["USER"] ?? "unknown" }
-    static var actor: String { "cli:" + user }
-
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Agreements awaiting countersignature, or every agreement of one tenant.")
@@ -55,11 +52,12 @@ struct AgreementCommand: AsyncParsableCommand {
         var organisationNumber: String?
 
         func run() async throws {
+            let actor = try await options.actor()
             let services = try options.makeServices(logLevel: .warning)
             let invitation = try await Console.reporting {
                 try await services.engine.agreements.inviteAdministrator(
                     try TenantID(tenant), name: name, email: email, organisationNumber: organisationNumber,
-                    actor: AgreementCommand.actor)
+                    actor: actor)
             }
             print("invited \(invitation.email) for \(tenant); the e-mail is in the outbox (expires \(invitation.expiresAt.formatted(.iso8601)))")
         }
@@ -74,12 +72,13 @@ struct AgreementCommand: AsyncParsableCommand {
         @Option(help: "Who signed for the tenant.") var signer: String
 
         func run() async throws {
+            let actor = try await options.actor()
             let services = try options.makeServices(logLevel: .warning)
             let stored = try await Console.reporting {
                 let data = try Data(contentsOf: URL(fileURLWithPath: file))
                 return try await services.engine.agreements.registerPaper(
                     try TenantID(tenant), templateVersion: version, signerName: signer, pdf: Array(data),
-                    actor: AgreementCommand.actor)
+                    actor: actor)
             }
             print("registered: " + List.line(stored))
         }
@@ -92,11 +91,12 @@ struct AgreementCommand: AsyncParsableCommand {
         @Option(help: "Your name, as it appears on the countersignature.") var name: String
 
         func run() async throws {
+            let actor = try await options.actor()
             let services = try options.makeServices(logLevel: .warning)
             let stored = try await Console.reporting {
                 guard let id = UUID(uuidString: agreement) else { throw RequestError.invalidParameter("agreement") }
                 return try await services.engine.agreements.countersign(
-                    id, name: "\(name) (brukerstøtte)", personKey: nil, securityLevel: nil, actor: AgreementCommand.actor)
+                    id, name: "\(name) (brukerstøtte)", personKey: nil, securityLevel: nil, actor: actor)
             }
             print("countersigned: " + List.line(stored))
         }
@@ -130,11 +130,12 @@ struct AgreementCommand: AsyncParsableCommand {
         @Flag(help: "On the controller's written instruction (otherwise: by the platform).") var byController = false
 
         func run() async throws {
+            let actor = try await options.actor()
             let services = try options.makeServices(logLevel: .warning)
             let result = try await Console.reporting {
                 try await services.engine.agreements.terminate(
                     try TenantID(tenant), noticeDate: noticeDate, reason: reason,
-                    party: byController ? "behandlingsansvarlig" : "databehandler", actor: AgreementCommand.actor)
+                    party: byController ? "behandlingsansvarlig" : "databehandler", actor: actor)
             }
             print("terminated: \(result.id.rawValue) closes \(result.closesAt?.isoDay ?? "-")")
         }
@@ -147,9 +148,10 @@ struct AgreementCommand: AsyncParsableCommand {
         @Argument(help: "Tenant id.") var tenant: String
 
         func run() async throws {
+            let actor = try await options.actor()
             let services = try options.makeServices(logLevel: .warning)
             let sealed = try await Console.reporting {
-                try await services.engine.agreements.returnData(try TenantID(tenant), actor: AgreementCommand.actor)
+                try await services.engine.agreements.returnData(try TenantID(tenant), actor: actor)
             }
             print(sealed.fileText)
         }
@@ -162,9 +164,10 @@ struct AgreementCommand: AsyncParsableCommand {
         @Argument(help: "Tenant id.") var tenant: String
 
         func run() async throws {
+            let actor = try await options.actor()
             let services = try options.makeServices(logLevel: .warning)
             let sealed = try await Console.reporting {
-                try await services.engine.agreements.deleteData(try TenantID(tenant), actor: AgreementCommand.actor)
+                try await services.engine.agreements.deleteData(try TenantID(tenant), actor: actor)
             }
             print(sealed.fileText)
         }
@@ -192,10 +195,11 @@ struct AgreementCommand: AsyncParsableCommand {
         @Argument(help: "Registration id.") var registration: String
 
         func run() async throws {
+            let actor = try await options.actor()
             let services = try options.makeServices(logLevel: .warning)
             let (_, tenant) = try await Console.reporting {
                 guard let id = UUID(uuidString: registration) else { throw RequestError.invalidParameter("registration") }
-                return try await services.engine.agreements.approveRegistration(id, actor: AgreementCommand.actor)
+                return try await services.engine.agreements.approveRegistration(id, actor: actor)
             }
             print("approved: tenant \(tenant.id.rawValue) (\(tenant.name))")
         }
@@ -208,10 +212,11 @@ struct AgreementCommand: AsyncParsableCommand {
         @Option(help: "Why (sent to the applicant).") var reason: String
 
         func run() async throws {
+            let actor = try await options.actor()
             let services = try options.makeServices(logLevel: .warning)
             _ = try await Console.reporting {
                 guard let id = UUID(uuidString: registration) else { throw RequestError.invalidParameter("registration") }
-                return try await services.engine.agreements.rejectRegistration(id, reason: reason, actor: AgreementCommand.actor)
+                return try await services.engine.agreements.rejectRegistration(id, reason: reason, actor: actor)
             }
             print("rejected")
         }

@@ -17,6 +17,7 @@ struct CatalogCommand: AsyncParsableCommand {
         @Argument(help: "The catalog file.") var file: String
 
         func run() async throws {
+            let actor = try await options.actor()
             let data = try Data(contentsOf: URL(fileURLWithPath: file))
             let plans: [Plan]
             do throws(CatalogImportFailure) {
@@ -28,7 +29,7 @@ struct CatalogCommand: AsyncParsableCommand {
             let services = try options.makeServices(logLevel: .warning)
             let decisions: [PlanImportDecision]
             do {
-                decisions = try await services.registry.importCatalog(plans, actor: AgreementCommand.actor, at: Date())
+                decisions = try await services.registry.importCatalog(plans, actor: actor, at: Date())
             } catch let failure as CatalogImportFailure {
                 Self.report(failure)
                 throw ExitCode.failure

@@ -1,5 +1,6 @@
 import API
 import ArgumentParser
+import Domain
 import Foundation
 import Logging
 
@@ -10,6 +11,21 @@ struct CommonOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Embedded demo defaults: development issuer on, secrets generated under Tenants/_dev.")
     var demo = false
+
+    @Option(
+        name: .customLong("operator"),
+        help: "Who you are, recorded with every change (default: KP_OPERATOR; required outside --demo).")
+    var operatorName: String?
+
+    /// The actor (`cli:NAME`) of the changes a command makes. Called before anything is opened, so that a
+    /// command refused for want of an operator leaves every file as it was.
+    func actor() async throws -> String {
+        try await Console.reporting {
+            try OperatorIdentity.resolve(
+                option: operatorName, environment: ProcessInfo.processInfo.environment, demo: demo
+            ).actor
+        }
+    }
 
     /// `arguments`: settings given as command-line options, by key (`http.port`); they win over everything.
     func loadConfiguration(arguments: [String: String] = [:]) throws -> AppConfiguration {

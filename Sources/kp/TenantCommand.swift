@@ -12,8 +12,6 @@ struct TenantCommand: AsyncParsableCommand {
         commandName: "tenant", abstract: "Register, provision, suspend and resume tenants (they open by countersigning: kp agreement).",
         subcommands: [List.self, Create.self, Provision.self, Suspend.self, Resume.self])
 
-    static var actor: String { "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? "unknown") }
-
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List tenants with their status.")
         @OptionGroup var options: CommonOptions
@@ -54,11 +52,12 @@ struct TenantCommand: AsyncParsableCommand {
         @Option(help: "Name of the virksomhet.") var name: String
 
         func run() async throws {
+            let actor = try await options.actor()
             let services = try options.makeServices(logLevel: .warning)
             let tenant = try await Console.reporting {
                 try await services.registry.createVirksomhet(
                     id: try TenantID(id, field: "id"), organisationNumber: try OrganisationNumber(organisationNumber),
-                    name: name, actor: TenantCommand.actor, at: Date())
+                    name: name, actor: actor, at: Date())
             }
             print("created: " + List.line(tenant))
         }
@@ -70,9 +69,10 @@ struct TenantCommand: AsyncParsableCommand {
         @Argument(help: "Tenant id.") var id: String
 
         func run() async throws {
+            let actor = try await options.actor()
             let services = try options.makeServices(logLevel: .warning)
             let tenant = try await Console.reporting {
-                try await services.provisioner.provision(try TenantID(id), actor: TenantCommand.actor, at: Date())
+                try await services.provisioner.provision(try TenantID(id), actor: actor, at: Date())
             }
             print("provisioned: " + List.line(tenant))
         }
@@ -93,6 +93,7 @@ struct TenantCommand: AsyncParsableCommand {
     }
 
     static func transition(_ transition: TenantTransition, _ id: String, _ options: CommonOptions) async throws {
+        let actor = try await options.actor()
         let services = try options.makeServices(logLevel: .warning)
         let tenant = try await Console.reporting {
             try await services.registry.apply(transition, to: try TenantID(id), actor: actor, at: Date())

@@ -71,3 +71,15 @@ extension RequestError: ErrorExamples {
         }
     }
 }
+
+extension OperatorError: ErrorExamples {
+    static var allExamples: [OperatorError] {
+        [.required, .invalid(ValidationError(field: "operator", reason: .tooLong(max: 100)))]
+    }
+
+    private static func listed(_ error: Self) {
+        switch error {
+        case .required, .invalid: ()
+        }
+    }
+}
