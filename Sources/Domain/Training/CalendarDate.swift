@@ -67,6 +67,12 @@ package struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConvert
 
     package var description: String { iso }
 
+    /// `04.12.2026`: how a Norwegian reader writes a date, and what a Norwegian spreadsheet reads as one.
+    package var norwegian: String {
+        let parts = iso.split(separator: "-")
+        return "\(parts[2]).\(parts[1]).\(parts[0])"
+    }
+
     package static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -128,6 +128,7 @@ import Testing
         ("server.internal", 500),
         ("support.access-required", 403),
         ("talk.finalised", 409),
+        ("talk.future-date", 409),
         ("talk.invalid", 400),
         ("talk.minutes-required", 409),
         ("talk.not-a-participant", 403),

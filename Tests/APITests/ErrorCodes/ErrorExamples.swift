@@ -27,6 +27,10 @@ enum ExampleValues {
     }()
     static let plan = PlanReference(key: .lis1Kommune, version: 1)
     static let validation = ValidationError(field: "email", reason: .missing)
+    static let date: CalendarDate = {
+        guard let date = try? CalendarDate(iso: "2027-02-01") else { preconditionFailure("fixture date is invalid") }
+        return date
+    }()
 }
 
 /// Every error type the engine and the doors can throw, with every case: the source of the code table.
