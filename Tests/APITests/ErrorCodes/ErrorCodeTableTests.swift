@@ -60,6 +60,7 @@ import Testing
         ("auth.missing-claim", 401),
         ("auth.missing-token", 401),
         ("auth.not-yet-valid", 401),
+        ("auth.session-ended", 401),
         ("auth.unknown-issuer", 401),
         ("auth.wrong-audience", 401),
         ("catalog.invalid", 400),

@@ -24,14 +24,14 @@ extension AuthenticationError: ErrorExamples {
     static var allExamples: [AuthenticationError] {
         [
             .missingToken, .malformedToken, .unknownIssuer, .invalidSignature, .expired, .notYetValid, .wrongAudience,
-            .missingClaim("sub"), .invalidClaim("sub"), .keysUnavailable,
+            .missingClaim("sub"), .invalidClaim("sub"), .keysUnavailable, .sessionEnded,
         ]
     }
 
     private static func listed(_ error: Self) {
         switch error {
         case .missingToken, .malformedToken, .unknownIssuer, .invalidSignature, .expired, .notYetValid,
-            .wrongAudience, .missingClaim, .invalidClaim, .keysUnavailable:
+            .wrongAudience, .missingClaim, .invalidClaim, .keysUnavailable, .sessionEnded:
             ()
         }
     }
