@@ -7,7 +7,8 @@ import Testing
 
 @testable import API
 
-/// The CSV downloads are for Norwegian users opening them in a spreadsheet.
+/// The CSV downloads are for Norwegian users opening them in a spreadsheet, and a format the report does not
+/// have is refused as such.
 @Suite struct ReportDownloadTests {
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
@@ -80,5 +81,31 @@ import Testing
         #expect(tenantOverview.headers[.contentType] == "text/csv; charset=utf-8")
         #expect(tenantOverview.headers[.contentDisposition]?.hasPrefix("attachment; filename=\"oversikt ") == true)
         #expect(try Self.lines(tenantOverview.bytes) == lines)
+    }
+
+    @Test(arguments: ["/progress?format=pdf", "/progress?format=CSV"])
+    func aFormatTheReportDoesNotHaveIsRefusedNamingTheSupportedOnes(_ suffix: String) async throws {
+        let f = try await TrainingFixture()
+        let response = try await f.call(f.base + suffix, .get, f.lis)
+        #expect(response.status == .badRequest)
+        let problem = try #require(response.problem)
+        #expect(problem.code == "request.invalid-parameter")
+        #expect(problem.field == "format")
+        #expect(problem.detail?.contains("json, csv, html") == true)
+        #expect(problem.detail?.contains("JSON") == false)
+        #expect(problem.message?.contains("json, csv, html") == true)
+    }
+
+    @Test func anOverviewAndAListRefuseAnUnknownValueTheSameWay() async throws {
+        let f = try await TrainingFixture()
+        let leder = try await f.call("/api/v1/tenants/\(f.tenant)/leder/overview?format=xlsx", .get, f.lis)
+        #expect(leder.status == .badRequest)
+        #expect(leder.problem?.field == "format")
+        let support = try await f.app.supportToken()
+        let tenants = try await f.call("/api/v1/support/tenants?kind=kommune&status=open", .get, support)
+        #expect(tenants.status == .badRequest)
+        #expect(tenants.problem?.code == "request.invalid-parameter")
+        #expect(tenants.problem?.field == "status")
+        #expect(try await f.call("/api/v1/support/tenants?kind=kommune", .get, support).status == .ok)
     }
 }

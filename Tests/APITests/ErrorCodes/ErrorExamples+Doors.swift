@@ -58,15 +58,16 @@ extension RequestError: ErrorExamples {
     static var allExamples: [RequestError] {
         [
             .bodyTooLarge(limit: 1024), .bodyTooLarge(limit: nil), .malformedBody("The request body is not valid JSON"),
-            .invalidParameter("traineeId"), .missingField("programme"), .nullField("programme"), .wrongType("programme"),
+            .invalidParameter("traineeId"), .unsupportedValue(parameter: "format", supported: ["json", "csv"]),
+            .missingField("programme"), .nullField("programme"), .wrongType("programme"),
             .disallowedValue("programme"), .routeNotFound, .methodNotAllowed, .rejected(reason: nil),
         ]
     }
 
     private static func listed(_ error: Self) {
         switch error {
-        case .bodyTooLarge, .malformedBody, .invalidParameter, .missingField, .nullField, .wrongType, .disallowedValue,
-            .routeNotFound, .methodNotAllowed, .rejected:
+        case .bodyTooLarge, .malformedBody, .invalidParameter, .unsupportedValue, .missingField, .nullField, .wrongType,
+            .disallowedValue, .routeNotFound, .methodNotAllowed, .rejected:
             ()
         }
     }
