@@ -90,6 +90,13 @@ let package = Package(
             dependencies: ["Identity", "Domain", "TestSupport", .product(name: "JWTKit", package: "jwt-kit")]
         ),
         .testTarget(
+            name: "kpTests",
+            dependencies: [
+                "kp", "API", "Domain", "Identity", "Storage", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
             name: "APITests",
             dependencies: [
                 "API", "Engine", "Storage", "Identity", "Domain", "TestSupport",

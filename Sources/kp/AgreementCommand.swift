@@ -24,9 +24,9 @@ struct AgreementCommand: AsyncParsableCommand {
             let services = try options.makeServices(logLevel: .warning)
             let rows = try await Console.reporting {
                 if let tenant {
-                    try services.engine.agreements.agreements(of: try TenantID(tenant), by: .shell)
+                    try services.engine.agreements.agreements(of: try TenantID(tenant), by: options.reader)
                 } else {
-                    try services.engine.agreements.awaitingCountersignature(by: .shell)
+                    try services.engine.agreements.awaitingCountersignature(by: options.reader)
                 }
             }
             for row in rows { print(Self.line(row)) }
@@ -56,12 +56,13 @@ struct AgreementCommand: AsyncParsableCommand {
         var legalName: String?
 
         func run() async throws {
+            let caller = try await options.caller()
             let services = try options.makeServices(logLevel: .warning)
             let invitation = try await Console.reporting {
                 try await services.engine.agreements.inviteAdministrator(
                     try TenantID(tenant), name: name, email: email, organisationNumber: organisationNumber,
                     legalName: legalName,
-                    by: .shell)
+                    by: caller)
             }
             print("invited \(invitation.email) for \(tenant); the e-mail is in the outbox (expires \(invitation.expiresAt.formatted(.iso8601)))")
         }
@@ -76,12 +77,13 @@ struct AgreementCommand: AsyncParsableCommand {
         @Option(help: "Who signed for the tenant.") var signer: String
 
         func run() async throws {
+            let caller = try await options.caller()
             let services = try options.makeServices(logLevel: .warning)
             let stored = try await Console.reporting {
                 let data = try Data(contentsOf: URL(fileURLWithPath: file))
                 return try await services.engine.agreements.registerPaper(
                     try TenantID(tenant), templateVersion: version, signerName: signer, pdf: Array(data),
-                    by: .shell)
+                    by: caller)
             }
             print("registered: " + List.line(stored))
         }
@@ -94,10 +96,11 @@ struct AgreementCommand: AsyncParsableCommand {
         @Option(help: "Your name, as it appears on the countersignature.") var name: String
 
         func run() async throws {
+            let caller = try await options.caller()
             let services = try options.makeServices(logLevel: .warning)
             let stored = try await Console.reporting {
                 guard let id = UUID(uuidString: agreement) else { throw RequestError.invalidParameter("agreement") }
-                return try await services.engine.agreements.countersign(id, name: name, by: .shell)
+                return try await services.engine.agreements.countersign(id, name: name, by: caller)
             }
             print("countersigned: " + List.line(stored))
         }
@@ -113,7 +116,7 @@ struct AgreementCommand: AsyncParsableCommand {
             let services = try options.makeServices(logLevel: .warning)
             let requested = version
             let (chosen, rows) = try await Console.reporting {
-                try services.engine.agreements.tenantsNotOnVersion(requested, by: .shell)
+                try services.engine.agreements.tenantsNotOnVersion(requested, by: options.reader)
             }
             for row in rows { print("\(row.tenant.id.rawValue)\t\(row.inForce)\t\(row.tenant.name)") }
             print("\(rows.count) tenant(s) have not signed \(chosen)")
@@ -129,11 +132,12 @@ struct AgreementCommand: AsyncParsableCommand {
         @Flag(help: "On the controller's written instruction (otherwise: by the platform).") var byController = false
 
         func run() async throws {
+            let caller = try await options.caller()
             let services = try options.makeServices(logLevel: .warning)
             let result = try await Console.reporting {
                 try await services.engine.agreements.terminate(
                     try TenantID(tenant), noticeDate: noticeDate, reason: reason,
-                    onControllersInstruction: byController, by: .shell)
+                    onControllersInstruction: byController, by: caller)
             }
             print("terminated: \(result.id.rawValue) closes \(result.closesAt?.isoDay ?? "-")")
         }
@@ -146,9 +150,10 @@ struct AgreementCommand: AsyncParsableCommand {
         @Argument(help: "Tenant id.") var tenant: String
 
         func run() async throws {
+            let caller = try await options.caller()
             let services = try options.makeServices(logLevel: .warning)
             let sealed = try await Console.reporting {
-                try await services.engine.agreements.returnData(try TenantID(tenant), by: .shell)
+                try await services.engine.agreements.returnData(try TenantID(tenant), by: caller)
             }
             print(sealed.fileText)
         }
@@ -164,17 +169,18 @@ struct AgreementCommand: AsyncParsableCommand {
         var confirmNotTaken: Int?
 
         func run() async throws {
+            let caller = try await options.caller()
             let services = try options.makeServices(logLevel: .warning)
             let id = try await Console.reporting { try TenantID(tenant) }
             guard let confirmNotTaken else {
-                let check = try await Console.reporting { try await services.engine.agreements.deletionCheck(id, by: .shell) }
+                let check = try await Console.reporting { try await services.engine.agreements.deletionCheck(id, by: caller) }
                 print(
                     "\(check.notTaken) of \(check.trainees) LIS have not downloaded their sealed record since the termination; "
                         + "delete with --confirm-not-taken \(check.notTaken)")
                 throw ExitCode.failure
             }
             let sealed = try await Console.reporting {
-                try await services.engine.agreements.deleteData(id, confirmNotTaken: confirmNotTaken, by: .shell)
+                try await services.engine.agreements.deleteData(id, confirmNotTaken: confirmNotTaken, by: caller)
             }
             print(sealed.fileText)
         }
@@ -189,7 +195,7 @@ struct AgreementCommand: AsyncParsableCommand {
             let services = try options.makeServices(logLevel: .warning)
             guard let state = Registration.State(rawValue: state) else { throw ValidationError("unknown state '\(state)'") }
             let rows = try await Console.reporting {
-                try services.engine.agreements.registrations(state: state, by: .shell)
+                try services.engine.agreements.registrations(state: state, by: options.reader)
             }
             for row in rows {
                 print("\(row.id.uuidString.lowercased())\t\(row.organisationNumber.rawValue)\t\(row.name)\t\(row.contactEmail)\t\(row.programmes.map(\.rawValue).joined(separator: ","))")
@@ -204,10 +210,11 @@ struct AgreementCommand: AsyncParsableCommand {
         @Argument(help: "Registration id.") var registration: String
 
         func run() async throws {
+            let caller = try await options.caller()
             let services = try options.makeServices(logLevel: .warning)
             let (_, tenant) = try await Console.reporting {
                 guard let id = UUID(uuidString: registration) else { throw RequestError.invalidParameter("registration") }
-                return try await services.engine.agreements.approveRegistration(id, by: .shell)
+                return try await services.engine.agreements.approveRegistration(id, by: caller)
             }
             print("approved: tenant \(tenant.id.rawValue) (\(tenant.name))")
         }
@@ -220,10 +227,11 @@ struct AgreementCommand: AsyncParsableCommand {
         @Option(help: "Why (sent to the applicant).") var reason: String
 
         func run() async throws {
+            let caller = try await options.caller()
             let services = try options.makeServices(logLevel: .warning)
             _ = try await Console.reporting {
                 guard let id = UUID(uuidString: registration) else { throw RequestError.invalidParameter("registration") }
-                return try await services.engine.agreements.rejectRegistration(id, reason: reason, by: .shell)
+                return try await services.engine.agreements.rejectRegistration(id, reason: reason, by: caller)
             }
             print("rejected")
         }

@@ -17,7 +17,7 @@ struct AuditCommand: AsyncParsableCommand {
 
         func run() async throws {
             let services = try options.makeServices(logLevel: .warning)
-            switch try services.engine.support.verifyAudit(by: .shell) {
+            switch try services.engine.support.verifyAudit(by: options.reader) {
             case .intact(let entries):
                 print("audit log intact: \(entries) entries")
             case .broken(let entry, let reason):
@@ -35,7 +35,7 @@ struct AuditCommand: AsyncParsableCommand {
         func run() async throws {
             let services = try options.makeServices(logLevel: .warning)
             let id = try tenant.map { try TenantID($0) }
-            for entry in try services.engine.support.auditEntries(tenant: id, by: .shell) {
+            for entry in try services.engine.support.auditEntries(tenant: id, by: options.reader) {
                 print("\(entry.id)\t\(entry.at.formatted(.iso8601))\t\(entry.actor)\t\(entry.action)\t\(entry.tenantID ?? "-")\t\(entry.detail)")
             }
         }

@@ -18,11 +18,12 @@ struct CatalogCommand: AsyncParsableCommand {
         @Argument(help: "The catalog file.") var file: String
 
         func run() async throws {
+            let caller = try await options.caller()
             let data = try Data(contentsOf: URL(fileURLWithPath: file))
             let services = try options.makeServices(logLevel: .warning)
             let decisions: [PlanImportDecision]
             do {
-                decisions = try await services.engine.catalog.importFile(data, by: .shell)
+                decisions = try await services.engine.catalog.importFile(data, by: caller)
             } catch let failure as CatalogImportFailure {
                 Self.report(failure)
                 throw ExitCode.failure
@@ -56,7 +57,7 @@ struct CatalogCommand: AsyncParsableCommand {
 
         func run() async throws {
             let services = try options.makeServices(logLevel: .warning)
-            let plans = try await Console.reporting { try services.engine.catalog.plans(by: .shell) }
+            let plans = try await Console.reporting { try services.engine.catalog.plans(by: options.reader) }
             for plan in plans {
                 print(
                     [

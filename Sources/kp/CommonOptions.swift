@@ -1,5 +1,7 @@
 import API
 import ArgumentParser
+import Domain
+import Engine
 import Foundation
 import Logging
 
@@ -10,6 +12,29 @@ struct CommonOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Embedded demo defaults: development issuer on, secrets generated under Tenants/_dev.")
     var demo = false
+
+    @Option(
+        name: .customLong("operator"),
+        help: "Who you are, recorded with every change (default: KP_OPERATOR; required outside --demo).")
+    var operatorName: String?
+
+    /// The operator (`cli:NAME`) the engine records with the changes a command makes. Called before anything
+    /// is opened, so that a command refused for want of an operator leaves every file as it was.
+    func caller() async throws -> PlatformCaller {
+        try await Console.reporting {
+            PlatformCaller(
+                operator: try OperatorIdentity.resolve(
+                    option: operatorName, environment: ProcessInfo.processInfo.environment, demo: demo
+                ).name)
+        }
+    }
+
+    /// The operator of a command that only reads: named when they can be, never refused (nothing is recorded).
+    var reader: PlatformCaller {
+        let identity = try? OperatorIdentity.resolve(
+            option: operatorName, environment: ProcessInfo.processInfo.environment, demo: demo)
+        return PlatformCaller(operator: identity?.name ?? "reader")
+    }
 
     /// `arguments`: settings given as command-line options, by key (`http.port`); they win over everything.
     func loadConfiguration(arguments: [String: String] = [:]) throws -> AppConfiguration {

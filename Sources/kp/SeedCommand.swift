@@ -19,13 +19,15 @@ struct SeedCommand: AsyncParsableCommand {
     @Option(help: "How many LIS to create.") var trainees: Int = 500
     @Option(name: .customLong("per-leder"), help: "LIS per leder; the --leder-pid person leads the first ones.")
     var perLeder: Int = 50
-    @Option(name: .customLong("lis-pid"), help: "Pid of the first LIS (log in with a token for this pid).")
-    var lisPid: String = "02013299997"
+    @Option(
+        name: .customLong("lis-pid"), help: "Pid of the first LIS (default: the demo LIS, `kp dev token --as lis`).")
+    var lisPid: String = DemoPerson.lis.pid
     @Option(name: .customLong("lis-name"), help: "Name of the first LIS, when they are not registered yet.")
-    var lisName: String = "Lise Lege"
-    @Option(name: .customLong("leder-pid"), help: "Pid of the leder of the first --per-leder LIS.")
-    var lederPid: String = "30108299920"
-    @Option(name: .customLong("leder-name"), help: "Name of that leder.") var lederName: String = "Lars Leder"
+    var lisName: String = DemoPerson.lis.name
+    @Option(
+        name: .customLong("leder-pid"), help: "Pid of the leder of the first --per-leder LIS (default: the demo's).")
+    var lederPid: String = DemoPerson.leder.pid
+    @Option(name: .customLong("leder-name"), help: "Name of that leder.") var lederName: String = DemoPerson.leder.name
     @Option(help: "Seed of the progress shapes: the same seed gives the same data.") var seed: UInt64 = 42
 
     func run() async throws {

@@ -30,7 +30,7 @@ struct TenantCommand: AsyncParsableCommand {
                 return value
             }
             let tenants = try await Console.reporting {
-                try services.engine.support.tenants(status: status, kind: kind, kommunenummer: nil, by: .shell)
+                try services.engine.support.tenants(status: status, kind: kind, kommunenummer: nil, by: options.reader)
             }
             for tenant in tenants { print(Self.line(tenant)) }
             print("\(tenants.count) tenant(s)")
@@ -54,10 +54,11 @@ struct TenantCommand: AsyncParsableCommand {
         @Option(help: "Name of the virksomhet.") var name: String
 
         func run() async throws {
+            let caller = try await options.caller()
             let services = try options.makeServices(logLevel: .warning)
             let tenant = try await Console.reporting {
                 try await services.engine.support.createVirksomhet(
-                    id: id, organisationNumber: organisationNumber, name: name, by: .shell)
+                    id: id, organisationNumber: organisationNumber, name: name, by: caller)
             }
             print("created: " + List.line(tenant))
         }
@@ -69,9 +70,10 @@ struct TenantCommand: AsyncParsableCommand {
         @Argument(help: "Tenant id.") var id: String
 
         func run() async throws {
+            let caller = try await options.caller()
             let services = try options.makeServices(logLevel: .warning)
             let tenant = try await Console.reporting {
-                try await services.engine.support.provision(id, by: .shell)
+                try await services.engine.support.provision(id, by: caller)
             }
             print("provisioned: " + List.line(tenant))
         }
@@ -92,9 +94,10 @@ struct TenantCommand: AsyncParsableCommand {
     }
 
     static func transition(_ transition: TenantTransition, _ id: String, _ options: CommonOptions) async throws {
+        let caller = try await options.caller()
         let services = try options.makeServices(logLevel: .warning)
         let tenant = try await Console.reporting {
-            try await services.engine.support.apply(transition, to: id, by: .shell)
+            try await services.engine.support.apply(transition, to: id, by: caller)
         }
         print("\(transition.rawValue): " + List.line(tenant))
     }

@@ -1,4 +1,5 @@
 import Crypto
+import Engine
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -74,6 +75,45 @@ import Testing
             try await client.execute(uri: "/api/v1/tenants/\(id)/trainees/me", method: .get) {
                 #expect($0.problem?.code == "auth.missing-token")
                 #expect($0.headers[.wwwAuthenticate]?.contains("error=\"invalid_request\"") == true)
+            }
+        }
+    }
+
+    /// A session ended by logging out is not an expired one: the client learns it was on purpose.
+    @Test func aLoggedOutSessionIsReportedAsEndedAndAnExpiredOneAsExpired() async throws {
+        let app = try TestApp()
+        let principal = try await app.services.verifier.verify(token: try await app.token())
+        var sessions: [String] = []
+        for lifetime in [3600.0, 60.0] {
+            let token = SessionDesk.tokenPrefix + OneTimeSecret.random()
+            try await app.services.registry.createSession(
+                tokenHash: OneTimeSecret.hash(token), for: principal, at: app.clock.now,
+                expiresAt: app.clock.now.addingTimeInterval(lifetime))
+            sessions.append(token)
+        }
+        let (loggedOut, expiring) = (sessions[0], sessions[1])
+        try await app.test { client in
+            try await client.execute(uri: "/api/v1/me/tenants", method: .get, headers: .bearer(loggedOut)) {
+                #expect($0.status == .ok)
+            }
+            try await client.execute(uri: "/api/v1/me/session", method: .delete, headers: .bearer(loggedOut)) {
+                #expect($0.status == .noContent)
+            }
+            try await client.execute(uri: "/api/v1/me/tenants", method: .get, headers: .bearer(loggedOut)) {
+                #expect($0.status == .unauthorized)
+                #expect($0.problem?.code == "auth.session-ended")
+                #expect($0.problem?.message == "Du har logget ut. Logg inn på nytt for å fortsette.")
+                #expect($0.headers[.wwwAuthenticate]?.contains("error=\"invalid_token\"") == true)
+            }
+        }
+        app.clock.advance(by: 120)
+        try await app.test { client in
+            try await client.execute(uri: "/api/v1/me/tenants", method: .get, headers: .bearer(expiring)) {
+                #expect($0.problem?.code == "auth.expired")
+            }
+            // Logged out and past its expiry as well: the logout is what the person did.
+            try await client.execute(uri: "/api/v1/me/tenants", method: .get, headers: .bearer(loggedOut)) {
+                #expect($0.problem?.code == "auth.session-ended")
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Identity
 import TestSupport
 import Testing
 
@@ -76,5 +77,27 @@ import Testing
         #expect(session.json["name"] as? String == "Lars Leder")
         #expect((session.json["sessionToken"] as? String)?.hasPrefix("kps_") == true)
         await server.stop()
+    }
+
+    /// `kp dev token --as …` and the README walkthrough use `DemoPerson`: under the demo configuration each
+    /// of them is accepted as a different person, and only support is support staff.
+    @Test func everyDemoPersonIsSomeoneElseAndOnlySupportIsSupport() async throws {
+        let loaded = try Self.demo([:])
+        #expect(loaded.auth.supportSubjects.contains(DemoPerson.support.subject))
+        let app = try TestApp { configuration in
+            let directory = configuration.tenants.directory
+            configuration = loaded
+            configuration.tenants.directory = directory
+            configuration.agreements.contractsDirectory = TestApp.contracts.path
+        }
+        var personKeys = Set<String>()
+        for person in DemoPerson.all {
+            let principal = try await app.services.verifier.verify(
+                token: try await app.issuer.mint(person.tokenRequest, at: app.clock.now))
+            personKeys.insert(principal.personKey.hex)
+            #expect(principal.isSupport == (person == .support), "\(person.id)")
+            #expect(principal.hprNumber == person.hprNumber)
+        }
+        #expect(personKeys.count == DemoPerson.all.count)
     }
 }

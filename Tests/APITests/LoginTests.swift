@@ -17,6 +17,8 @@ import Testing
                 configuration.devIssuer.issuer = "http://127.0.0.1:\(port)/dev-issuer"
                 configuration.login.enabled = true
                 configuration.login.redirectURI = "http://127.0.0.1:\(port)/auth/callback"
+                // The issuer's default person is the demo LIS, whose number is synthetic, as in the demo.
+                configuration.auth.allowSyntheticIdentityNumbers = true
             }
             if let server = try? await LiveServer(app: app, port: port) { return (app, server) }
         }
@@ -46,7 +48,9 @@ import Testing
         #expect(replay.status == 400)
         #expect(replay.json["code"] as? String == "login.invalid-state")
         #expect(try await server.send("DELETE", "/api/v1/me/session", headers: bearer).status == 204)
-        #expect(try await server.get("/api/v1/me/tenants", headers: bearer).status == 401)
+        let ended = try await server.get("/api/v1/me/tenants", headers: bearer)
+        #expect(ended.status == 401)
+        #expect(ended.json["code"] as? String == "auth.session-ended")
         await server.stop()
     }
 

@@ -36,7 +36,7 @@ import Testing
 
     @Test(arguments: [
         AuthenticationError.missingToken, .malformedToken, .unknownIssuer, .invalidSignature, .expired, .notYetValid,
-        .wrongAudience, .missingClaim("sub"), .invalidClaim("sub"), .keysUnavailable,
+        .wrongAudience, .missingClaim("sub"), .invalidClaim("sub"), .keysUnavailable, .sessionEnded,
     ])
     func everyAuthenticationFailureIsUnauthorizedWithAChallenge(_ error: AuthenticationError) {
         let mapped = ProblemMapping.map(error)

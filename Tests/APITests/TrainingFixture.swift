@@ -35,7 +35,10 @@ final class TrainingFixture: @unchecked Sendable {
     var assignments: [Role: String] = [:]
     var traineeID = ""
 
-    init(tenant raw: String = "kommune-0301", app existing: TestApp? = nil, organisationNumber: String = "974770482") async throws {
+    init(
+        tenant raw: String = "kommune-0301", app existing: TestApp? = nil, organisationNumber: String = "974770482",
+        lisName: String = "Lise Lege"
+    ) async throws {
         app = try existing ?? TestApp()
         tenant = Fixtures.tenantID(raw)
         if existing == nil {
@@ -46,7 +49,7 @@ final class TrainingFixture: @unchecked Sendable {
             tenant, name: "Rita Rådmann", email: "rita-\(raw)@example.no", organisationNumber: organisationNumber,
             by: PlatformCaller(operator: "test"))
         try await app.services.registry.openForTests(tenant, provisioner: app.services.provisioner, seal: app.services.seal)
-        lis = try await app.token()
+        lis = try await app.token(name: lisName)
         traineeID = try await app.register(in: tenant, token: lis, programme: "lis1")
         for (role, subject, pid, name) in Self.people {
             tokens[role] = try await app.token(subject: subject, pid: pid, name: name)

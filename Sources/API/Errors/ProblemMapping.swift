@@ -85,6 +85,12 @@ package enum ProblemMapping {
     /// (content type, a missing body or parameter) carry a 4xx status of their own, which is kept.
     private static func mapServerError(_ error: ServerError) -> Mapped {
         let underlying = error.underlyingError
+        // A value outside a parameter's `enum` fails to decode like a bad body would: say which parameter.
+        if underlying is DecodingError,
+            let refusal = QueryParameterChoices.refusal(operationID: error.operationID, target: error.request.path)
+        {
+            return describe(refusal)
+        }
         if let convertible = underlying as? any HTTPResponseConvertible, (400..<500).contains(convertible.httpStatus.code) {
             return describe(RequestError.rejected(reason: error.causeDescription), status: convertible.httpStatus)
         }

@@ -8,6 +8,8 @@ package enum RequestError: DescribedFailure, Equatable {
     case bodyTooLarge(limit: Int?)
     case malformedBody(String)
     case invalidParameter(String)
+    /// A query parameter the spec restricts to a list of values got another one.
+    case unsupportedValue(parameter: String, supported: [String])
     case missingField(String)
     case nullField(String)
     case wrongType(String)
@@ -21,7 +23,7 @@ package enum RequestError: DescribedFailure, Equatable {
         switch self {
         case .bodyTooLarge: "request.too-large"
         case .malformedBody: "request.malformed"
-        case .invalidParameter: "request.invalid-parameter"
+        case .invalidParameter, .unsupportedValue: "request.invalid-parameter"
         case .missingField, .nullField: "request.missing-field"
         case .wrongType, .disallowedValue: "request.invalid-field"
         case .routeNotFound: "route.not-found"
@@ -33,7 +35,8 @@ package enum RequestError: DescribedFailure, Equatable {
     package var category: FailureCategory {
         switch self {
         case .bodyTooLarge: .tooLarge
-        case .malformedBody, .invalidParameter, .missingField, .nullField, .wrongType, .disallowedValue, .rejected:
+        case .malformedBody, .invalidParameter, .unsupportedValue, .missingField, .nullField, .wrongType,
+            .disallowedValue, .rejected:
             .invalid
         case .routeNotFound: .notFound
         case .methodNotAllowed: .methodNotAllowed
@@ -44,7 +47,7 @@ package enum RequestError: DescribedFailure, Equatable {
         switch self {
         case .bodyTooLarge: "Request body too large"
         case .malformedBody: "Malformed request body"
-        case .invalidParameter: "Invalid parameter"
+        case .invalidParameter, .unsupportedValue: "Invalid parameter"
         case .missingField, .nullField: "Missing field"
         case .wrongType, .disallowedValue: "Invalid field"
         case .routeNotFound: "Not found"
@@ -59,6 +62,8 @@ package enum RequestError: DescribedFailure, Equatable {
             limit.map { "The request body must be at most \($0) bytes" } ?? "The request body is too large"
         case .malformedBody(let detail): detail
         case .invalidParameter(let name): "The parameter \(name) is invalid"
+        case .unsupportedValue(let name, let supported):
+            "This value of the parameter \(name) is not supported; supported: \(supported.joined(separator: ", "))"
         case .missingField(let field): "The field \(field) is required"
         case .nullField(let field): "The field \(field) must not be null"
         case .wrongType(let field): "The field \(field) has the wrong type"
@@ -74,6 +79,8 @@ package enum RequestError: DescribedFailure, Equatable {
         case .bodyTooLarge: "Innholdet er for stort. Send mindre om gangen, eller last opp en mindre fil."
         case .malformedBody: "Forespørselen kunne ikke leses. Prøv igjen."
         case .invalidParameter: "Adressen inneholder en ugyldig verdi. Sjekk lenken du fulgte."
+        case .unsupportedValue(_, let supported):
+            "Adressen ber om noe vi ikke støtter. Bruk en av disse verdiene: \(supported.joined(separator: ", "))."
         case .missingField, .nullField: "Fyll ut dette feltet."
         case .wrongType, .disallowedValue: "Verdien i dette feltet er ikke gyldig."
         case .routeNotFound: "Siden finnes ikke. Sjekk adressen."
@@ -84,7 +91,7 @@ package enum RequestError: DescribedFailure, Equatable {
 
     package var inputField: String? {
         switch self {
-        case .invalidParameter(let name): name
+        case .invalidParameter(let name), .unsupportedValue(let name, _): name
         case .missingField(let field), .nullField(let field), .wrongType(let field), .disallowedValue(let field): field
         default: nil
         }

@@ -22,10 +22,14 @@ extension APIHandlers {
     {
         guard let server = services.developmentAuthorization else { throw RequestError.routeNotFound }
         let query = input.query
-        // The development issuer has no login page: the test person comes with the request.
-        let person = DevelopmentTokenRequest(
-            subject: query.sub ?? "dev-lis-1", pid: query.pid ?? "02013299997", name: query.name ?? "Lise Lege",
-            hprNumber: query.hpr, securityLevel: query.level ?? 4)
+        // The development issuer has no login page: the test person comes with the request (the demo's LIS
+        // unless it says otherwise).
+        var person = DemoPerson.lis.tokenRequest
+        person.subject = query.sub ?? person.subject
+        person.pid = query.pid ?? person.pid
+        person.name = query.name ?? person.name
+        person.hprNumber = query.hpr ?? person.hprNumber
+        person.securityLevel = query.level ?? 4
         do {
             let redirect = try server.authorize(clientID: query.clientId, requestURI: query.requestUri, person: person)
             return .found(.init(headers: .init(location: redirect.absoluteString)))

@@ -12,7 +12,9 @@ extension APIHandlers {
             scope.caller, trainee: try traineeID(input.path.traineeId))
         switch input.query.format ?? .json {
         case .csv:
-            return .ok(.init(body: .csv(HTTPBody(report.csv()))))
+            let file = Self.csvAttachment("fremdriftsrapport \(trainee.name)", at: services.now())
+            let body = HTTPBody(report.csv())
+            return .ok(.init(headers: .init(contentDisposition: file), body: .textCsvCharsetUtf8(body)))
         case .html:
             let html = ProgressPage.render(
                 report: report, traineeName: trainee.name, tenantName: scope.tenant.name, generatedAt: services.now())
@@ -27,7 +29,10 @@ extension APIHandlers {
         let now = services.now()
         let overview = try await services.engine.reports.lederOverview(scope.caller)
         switch input.query.format ?? .json {
-        case .csv: return .ok(.init(body: .csv(HTTPBody(overview.csv()))))
+        case .csv:
+            let file = Self.csvAttachment("mine LIS", at: now)
+            let body = HTTPBody(overview.csv())
+            return .ok(.init(headers: .init(contentDisposition: file), body: .textCsvCharsetUtf8(body)))
         case .html:
             let html = ProgressPage.render(
                 overview: overview, title: "Mine LIS – fremdrift", tenantName: scope.tenant.name, generatedAt: now)
@@ -41,7 +46,10 @@ extension APIHandlers {
         let now = services.now()
         let overview = try await services.engine.reports.tenantOverview(scope.caller)
         switch input.query.format ?? .json {
-        case .csv: return .ok(.init(body: .csv(HTTPBody(overview.csv()))))
+        case .csv:
+            let file = Self.csvAttachment("oversikt \(scope.tenant.name)", at: now)
+            let body = HTTPBody(overview.csv())
+            return .ok(.init(headers: .init(contentDisposition: file), body: .textCsvCharsetUtf8(body)))
         case .html:
             let html = ProgressPage.render(
                 overview: overview, title: "Oversikt over LIS – \(scope.tenant.name)", tenantName: scope.tenant.name,
@@ -49,6 +57,12 @@ extension APIHandlers {
             return .ok(.init(body: .html(HTTPBody(html))))
         case .json: return .ok(.init(body: .json(.init(overview))))
         }
+    }
+
+    /// `attachment; filename="…"` for a CSV download: the title and the day, so that a saved file says
+    /// what it is and when it was taken.
+    static func csvAttachment(_ title: String, at now: Date) -> String {
+        ContentDisposition.attachment(filename: "\(title) \(now.isoDay).csv")
     }
 
     func exportApprovedRecord(_ input: Operations.ExportApprovedRecord.Input) async throws

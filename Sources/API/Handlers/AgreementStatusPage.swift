@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// The public HTML page of agreements in force, in bokmål, with no scripts and no external resources.
@@ -49,9 +50,7 @@ enum AgreementStatusPage {
 
     /// `2026-12-01` → `01.12.2026`.
     static func norwegianDate(_ iso: String) -> String {
-        let parts = iso.split(separator: "-")
-        guard parts.count == 3 else { return escape(iso) }
-        return "\(parts[2]).\(parts[1]).\(parts[0])"
+        (try? CalendarDate(iso: iso))?.norwegian ?? escape(iso)
     }
 
     static func escape(_ text: String) -> String {

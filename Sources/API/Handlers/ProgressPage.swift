@@ -9,8 +9,10 @@ enum ProgressPage {
         var sections = ""
         for plan in report.plans {
             let counts = [
-                ("Godkjent", plan.approved.count, "#0a6b2b"), ("Sendt til leder", plan.submitted.count, "#1f5fa8"),
-                ("Under arbeid", plan.inProgress.count, "#c98a00"), ("Ikke startet", plan.notStarted.count, "#9a9a9a"),
+                (ObjectiveStatus.approved.norwegianName, plan.approved.count, "#0a6b2b"),
+                (ObjectiveStatus.submitted.norwegianName, plan.submitted.count, "#1f5fa8"),
+                (ObjectiveStatus.inProgress.norwegianName, plan.inProgress.count, "#c98a00"),
+                (ObjectiveStatus.notStarted.norwegianName, plan.notStarted.count, "#9a9a9a"),
             ]
             sections += "<section>\n<h2>\(escape(plan.name)) (versjon \(plan.plan.version))</h2>\n"
             sections += chart(counts, total: plan.objectiveCount)
@@ -21,7 +23,7 @@ enum ProgressPage {
             sections += "</p>\n<table>\n<thead><tr><th>Læringsmål</th><th>Tittel</th><th>Status</th></tr></thead>\n<tbody>\n"
             for line in plan.lines {
                 sections += "<tr><td>\(escape(line.objectiveID.rawValue))</td><td>\(escape(line.title))</td>"
-                sections += "<td>\(statusText(line.status))</td></tr>\n"
+                sections += "<td>\(line.status.norwegianName)</td></tr>\n"
             }
             sections += "</tbody>\n</table>\n</section>\n"
         }
@@ -37,7 +39,7 @@ enum ProgressPage {
         for row in overview.rows {
             let approved = row.plans.reduce(0) { $0 + $1.approved }
             let total = row.plans.reduce(0) { $0 + $1.objectives }
-            rows += "<tr><td>\(escape(row.name))</td><td>\(escape(row.programme.rawValue))</td>"
+            rows += "<tr><td>\(escape(row.name))</td><td>\(escape(row.programme.norwegianName))</td>"
             rows += "<td>\(row.plans.map { escape($0.name) }.joined(separator: ", "))</td>"
             rows += "<td>\(approved) / \(total)</td><td>\(row.awaitingDecision)</td><td>\(row.activitiesSigned)</td>"
             rows += "<td>\(row.talksHeld)</td><td>\(row.isComplete ? "Ja" : "Nei")</td></tr>\n"
@@ -74,17 +76,6 @@ enum ProgressPage {
             <rect x="0" y="0" width="\(Int(width))" height="24" fill="#eee"/>\(bars)\(legend)</svg>
 
             """
-    }
-
-    static func statusText(_ status: ObjectiveStatus) -> String {
-        switch status {
-        case .approved: "Godkjent"
-        case .approvedElsewhere: "Godkjent hos tidligere arbeidsgiver"
-        case .submitted: "Sendt til leder"
-        case .rejected: "Underkjent"
-        case .inProgress: "Under arbeid"
-        case .notStarted: "Ikke startet"
-        }
     }
 
     private static func page(title: String, intro: String, body: String, generatedAt: Date) -> String {

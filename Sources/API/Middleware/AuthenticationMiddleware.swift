@@ -28,10 +28,12 @@ package struct AuthenticationMiddleware: RouterMiddleware {
         let header = request.headers[.authorization]
         if let header, header.hasPrefix("Bearer " + SessionDesk.tokenPrefix) {
             let token = String(header.dropFirst("Bearer ".count))
-            guard let principal = try registry.session(tokenHash: OneTimeSecret.hash(token), at: now()) else {
-                throw AuthenticationError.expired
+            switch try registry.session(tokenHash: OneTimeSecret.hash(token), at: now()) {
+            case .live(let principal): context.principal = principal
+            case .ended: throw AuthenticationError.sessionEnded
+            // An unknown token reads as expired, as before: either way the client must log in again.
+            case .expired, .unknown: throw AuthenticationError.expired
             }
-            context.principal = principal
             context.sessionToken = token
         } else {
             context.principal = try await verifier.verify(authorizationHeader: header)

@@ -8,6 +8,8 @@ package enum TalkError: DescribedFailure, Equatable {
     case notAParticipant
     /// A talk is finalised once its minutes are written.
     case minutesRequired
+    /// A finalised talk counts as held in the progress report, so it cannot be finalised before its day.
+    case futureDate(CalendarDate)
     /// No talk with this id for this LIS.
     case notFound
     case invalid(ValidationError)
@@ -18,6 +20,7 @@ package enum TalkError: DescribedFailure, Equatable {
         case .veilederOnly: "talk.veileder-only"
         case .notAParticipant: "talk.not-a-participant"
         case .minutesRequired: "talk.minutes-required"
+        case .futureDate: "talk.future-date"
         case .notFound: "talk.not-found"
         case .invalid: "talk.invalid"
         }
@@ -29,6 +32,7 @@ package enum TalkError: DescribedFailure, Equatable {
         case .veilederOnly: "only the LIS's veileder creates and finalises supervision talks"
         case .notAParticipant: "only the LIS and the veileder write in a supervision talk"
         case .minutesRequired: "write the minutes before finalising the talk"
+        case .futureDate(let date): "the talk is dated \(date.iso), in the future; finalise it once it has been held"
         case .notFound: "no such supervision talk for this LIS"
         case .invalid(let error): error.detail
         }
@@ -40,6 +44,8 @@ package enum TalkError: DescribedFailure, Equatable {
         case .veilederOnly: "Bare veilederen til LIS-en kan opprette og avslutte veiledningssamtaler."
         case .notAParticipant: "Bare LIS-en og veilederen kan skrive i veiledningssamtalen."
         case .minutesRequired: "Skriv referat før du avslutter samtalen."
+        case .futureDate(let date):
+            "Samtalen er datert \(date.norwegian), fram i tid. Du kan avslutte den når den er gjennomført."
         case .notFound: "Vi finner ikke denne veiledningssamtalen."
         case .invalid(let error): error.message
         }
@@ -52,7 +58,7 @@ package enum TalkError: DescribedFailure, Equatable {
     package var category: FailureCategory {
         switch self {
         case .veilederOnly, .notAParticipant: .forbidden
-        case .finalised, .minutesRequired: .conflict
+        case .finalised, .minutesRequired, .futureDate: .conflict
         case .notFound: .notFound
         case .invalid: .invalid
         }

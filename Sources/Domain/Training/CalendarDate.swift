@@ -65,14 +65,14 @@ package struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConvert
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
-    /// The day as Norwegian readers write it, `dd.mm.åååå` (`03.01.2027`): for text people read; machine
-    /// fields keep `iso`.
+    package var description: String { iso }
+
+    /// `04.12.2026`: how a Norwegian reader writes a date (dd.mm.åååå), and what a Norwegian spreadsheet reads
+    /// as one; machine fields keep `iso`.
     package var norwegian: String {
         let parts = iso.split(separator: "-")
         return "\(parts[2]).\(parts[1]).\(parts[0])"
     }
-
-    package var description: String { iso }
 
     package static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)

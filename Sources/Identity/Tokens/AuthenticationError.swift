@@ -13,6 +13,8 @@ package enum AuthenticationError: DescribedFailure, Equatable {
     case invalidClaim(String)
     /// The issuer's keys could not be fetched; the request may succeed later.
     case keysUnavailable
+    /// The portal session was ended by logging out: not an expiry, so the client knows it was on purpose.
+    case sessionEnded
 
     package var code: String {
         switch self {
@@ -26,6 +28,7 @@ package enum AuthenticationError: DescribedFailure, Equatable {
         case .missingClaim: "auth.missing-claim"
         case .invalidClaim: "auth.invalid-claim"
         case .keysUnavailable: "auth.keys-unavailable"
+        case .sessionEnded: "auth.session-ended"
         }
     }
 
@@ -45,6 +48,7 @@ package enum AuthenticationError: DescribedFailure, Equatable {
         case .missingClaim(let claim): "The token lacks the claim \(claim)"
         case .invalidClaim(let claim): "The token's claim \(claim) is invalid"
         case .keysUnavailable: "The issuer's keys could not be fetched"
+        case .sessionEnded: "The session was ended by logging out"
         }
     }
 
@@ -54,6 +58,7 @@ package enum AuthenticationError: DescribedFailure, Equatable {
         case .expired: "Innloggingen din er utløpt. Logg inn på nytt."
         case .notYetValid: "Innloggingen er ikke gyldig ennå. Prøv igjen om litt."
         case .keysUnavailable: "Vi får ikke kontrollert innloggingen akkurat nå. Prøv igjen om litt."
+        case .sessionEnded: "Du har logget ut. Logg inn på nytt for å fortsette."
         case .malformedToken, .unknownIssuer, .invalidSignature, .wrongAudience, .missingClaim, .invalidClaim:
             "Innloggingen ble ikke godtatt. Logg inn på nytt."
         }

@@ -39,21 +39,26 @@ extension Registry {
         }
     }
 
-    /// The person of a live session (not expired, not revoked).
-    package func session(tokenHash: String, at now: Date) throws -> Principal? {
+    /// The session of this token: its person while it is live, or why it no longer is, so that a client
+    /// can tell a logout from an expiry.
+    package func session(tokenHash: String, at now: Date) throws -> SessionLookup {
         try pool.readNow { db in
             guard let row = try Row.fetchOne(
                 db.cachedStatement(
                     sql: """
-                        SELECT personKey, issuer, subject, name, hprNumber, securityLevel, isSupport FROM session
-                        WHERE tokenHash = ? AND revokedAt IS NULL AND expiresAt > ?
-                        """), arguments: [tokenHash, now])
-            else { return nil }
+                        SELECT personKey, issuer, subject, name, hprNumber, securityLevel, isSupport, revokedAt,
+                            expiresAt FROM session WHERE tokenHash = ?
+                        """), arguments: [tokenHash])
+            else { return .unknown }
+            // A logout ends the session for good, whether or not it would have expired by now.
+            if (row["revokedAt"] as Date?) != nil { return .ended }
+            guard (row["expiresAt"] as Date) > now else { return .expired }
             guard let key = try? PersonKey(hex: row["personKey"]), let level = SecurityLevel(rawValue: row["securityLevel"])
             else { throw StorageError.corruptRow(table: "session", column: "personKey") }
-            return Principal(
-                issuer: row["issuer"], subject: row["subject"], personKey: key, hprNumber: row["hprNumber"],
-                name: row["name"], securityLevel: level, isSupport: row["isSupport"])
+            return .live(
+                Principal(
+                    issuer: row["issuer"], subject: row["subject"], personKey: key, hprNumber: row["hprNumber"],
+                    name: row["name"], securityLevel: level, isSupport: row["isSupport"]))
         }
     }
 

@@ -280,22 +280,23 @@ package struct TrainingSeeder: Sendable {
     }
 
     /// A supervision talk from plan to finalised minutes: the veileder plans it, the LIS prepares, the
-    /// veileder writes the minutes and finalises.
+    /// veileder writes the minutes and finalises. It is dated the day of the minutes, since a talk cannot be
+    /// finalised before its day.
     private func talk(
         _ number: Int, trainee: Trainee, lis: Principal, veileder: Principal, clock: inout Timeline,
         database: TenantDatabase, counts: inout Counts
     ) async throws {
-        let planned = clock.next()
+        let (planned, prepared, minuted, finalised) = (clock.next(), clock.next(), clock.next(), clock.next())
         let talk = try await database.createTalk(
-            traineeID: trainee.id, date: CalendarDate(planned.addingTimeInterval(7 * 86_400)),
-            topic: Self.topics[number % Self.topics.count], by: veileder, id: UUID(), at: planned)
+            traineeID: trainee.id, date: CalendarDate(minuted), topic: Self.topics[number % Self.topics.count],
+            by: veileder, id: UUID(), at: planned)
         _ = try await database.writeTalkPreparation(
             id: talk.id, traineeID: trainee.id, text: "Hva har gått bra, og hva vil jeg øve mer på?", by: lis,
-            at: clock.next())
+            at: prepared)
         _ = try await database.writeTalkMinutes(
             id: talk.id, traineeID: trainee.id, text: "Gjennomgått fremdrift og plan for neste periode.",
-            by: veileder, at: clock.next())
-        _ = try await database.finaliseTalk(id: talk.id, traineeID: trainee.id, by: veileder, at: clock.next())
+            by: veileder, at: minuted)
+        _ = try await database.finaliseTalk(id: talk.id, traineeID: trainee.id, by: veileder, at: finalised)
         counts.talksFinalised += 1
         counts.transactions += 4
     }

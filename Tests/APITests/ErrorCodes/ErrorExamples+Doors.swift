@@ -24,14 +24,14 @@ extension AuthenticationError: ErrorExamples {
     static var allExamples: [AuthenticationError] {
         [
             .missingToken, .malformedToken, .unknownIssuer, .invalidSignature, .expired, .notYetValid, .wrongAudience,
-            .missingClaim("sub"), .invalidClaim("sub"), .keysUnavailable,
+            .missingClaim("sub"), .invalidClaim("sub"), .keysUnavailable, .sessionEnded,
         ]
     }
 
     private static func listed(_ error: Self) {
         switch error {
         case .missingToken, .malformedToken, .unknownIssuer, .invalidSignature, .expired, .notYetValid,
-            .wrongAudience, .missingClaim, .invalidClaim, .keysUnavailable:
+            .wrongAudience, .missingClaim, .invalidClaim, .keysUnavailable, .sessionEnded:
             ()
         }
     }
@@ -58,16 +58,29 @@ extension RequestError: ErrorExamples {
     static var allExamples: [RequestError] {
         [
             .bodyTooLarge(limit: 1024), .bodyTooLarge(limit: nil), .malformedBody("The request body is not valid JSON"),
-            .invalidParameter("traineeId"), .missingField("programme"), .nullField("programme"), .wrongType("programme"),
+            .invalidParameter("traineeId"), .unsupportedValue(parameter: "format", supported: ["json", "csv"]),
+            .missingField("programme"), .nullField("programme"), .wrongType("programme"),
             .disallowedValue("programme"), .routeNotFound, .methodNotAllowed, .rejected(reason: nil),
         ]
     }
 
     private static func listed(_ error: Self) {
         switch error {
-        case .bodyTooLarge, .malformedBody, .invalidParameter, .missingField, .nullField, .wrongType, .disallowedValue,
-            .routeNotFound, .methodNotAllowed, .rejected:
+        case .bodyTooLarge, .malformedBody, .invalidParameter, .unsupportedValue, .missingField, .nullField, .wrongType,
+            .disallowedValue, .routeNotFound, .methodNotAllowed, .rejected:
             ()
+        }
+    }
+}
+
+extension OperatorError: ErrorExamples {
+    static var allExamples: [OperatorError] {
+        [.required, .invalid(ValidationError(field: "operator", reason: .tooLong(max: 100)))]
+    }
+
+    private static func listed(_ error: Self) {
+        switch error {
+        case .required, .invalid: ()
         }
     }
 }

@@ -58,12 +58,15 @@ extension PlanAssignmentError: ErrorExamples {
 
 extension TalkError: ErrorExamples {
     static var allExamples: [TalkError] {
-        [.finalised, .veilederOnly, .notAParticipant, .minutesRequired, .notFound, .invalid(ExampleValues.validation)]
+        [
+            .finalised, .veilederOnly, .notAParticipant, .minutesRequired, .futureDate(ExampleValues.date), .notFound,
+            .invalid(ExampleValues.validation),
+        ]
     }
 
     private static func listed(_ error: Self) {
         switch error {
-        case .finalised, .veilederOnly, .notAParticipant, .minutesRequired, .notFound, .invalid: ()
+        case .finalised, .veilederOnly, .notAParticipant, .minutesRequired, .futureDate, .notFound, .invalid: ()
         }
     }
 }

@@ -27,6 +27,10 @@ enum ExampleValues {
     }()
     static let plan = PlanReference(key: .lis1Kommune, version: 1)
     static let validation = ValidationError(field: "email", reason: .missing)
+    static let date: CalendarDate = {
+        guard let date = try? CalendarDate(iso: "2027-02-01") else { preconditionFailure("fixture date is invalid") }
+        return date
+    }()
 }
 
 /// Every error type the engine and the doors can throw, with every case: the source of the code table.
@@ -60,6 +64,9 @@ enum AllErrorExamples {
     }()
 
     /// Everything that describes itself, including the per-line catalog problems, which reach people
-    /// inside `catalog.invalid` (its detail, and `kp catalog import`) rather than as a code of their own.
-    static let all: [any DescribedFailure] = api + (CatalogImportError.allExamples as [any DescribedFailure])
+    /// inside `catalog.invalid` (its detail, and `kp catalog import`) rather than as a code of their own,
+    /// and the refusals only `kp` gives (`operator.*`), which no HTTP request can cause.
+    static let all: [any DescribedFailure] =
+        api + (CatalogImportError.allExamples as [any DescribedFailure])
+        + (OperatorError.allExamples as [any DescribedFailure])
 }

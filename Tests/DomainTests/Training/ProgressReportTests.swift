@@ -95,19 +95,34 @@ import Testing
         #expect(report.activitiesSigned == 0)
     }
 
-    @Test("The CSV has one row per objective, quotes commas and defuses formulas")
+    @Test("The CSV is for a Norwegian spreadsheet: a byte order mark, `;` between fields, bokmål headers and values")
     func theCSVRendering() throws {
         let (plan, progress, activities, talks) = try Self.scenario()
         let csv = ProgressReport.compute(
             traineeID: F.trainee.id, plans: [plan], progress: progress, activities: activities, talks: talks
         ).csv()
-        let lines = csv.split(separator: "\n")
-        #expect(lines.count == 7)
-        #expect(lines[0] == Substring(ProgressReport.csvHeader))
-        #expect(lines[1] == "lis1-kommune,1,DEL1-001,Mål 1,approved,2027-01-15,here")
-        #expect(lines[2] == "lis1-kommune,1,DEL1-002,Mål 2,approvedElsewhere,2023-11-14,helse-bergen (983974724)")
-        #expect(ProgressReport.csvField("a,\"b\"") == "\"a,\"\"b\"\"\"")
-        #expect(ProgressReport.csvField("=HYPERLINK(1)") == "'=HYPERLINK(1)")
+        #expect(csv.unicodeScalars.first == "\u{FEFF}")
+        let lines = csv.dropFirst().split(separator: "\r\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 8)
+        #expect(lines[0] == "Plan;Versjon;Læringsmål;Tittel;Status;Godkjent dato;Godkjent hos")
+        #expect(lines[1] == "LIS1 kommune;1;DEL1-001;Mål 1;Godkjent;15.01.2027;Her")
+        #expect(
+            lines[2] == "LIS1 kommune;1;DEL1-002;Mål 2;Godkjent hos tidligere arbeidsgiver;14.11.2023;"
+                + "helse-bergen (983974724)")
+        let statuses = lines[3...6].map { $0.split(separator: ";")[4] }
+        #expect(statuses == ["Sendt til leder", "Underkjent", "Under arbeid", "Ikke startet"])
+        #expect(lines[7] == "")
+    }
+
+    @Test("A CSV field with a separator, a quote or a line break is quoted, and a formula is defused")
+    func csvFields() {
+        #expect(SpreadsheetCSV.field("a;\"b\"") == "\"a;\"\"b\"\"\"")
+        #expect(SpreadsheetCSV.field("Linje 1\nLinje 2") == "\"Linje 1\nLinje 2\"")
+        #expect(SpreadsheetCSV.field("Linje 1\r\nLinje 2") == "\"Linje 1\r\nLinje 2\"")
+        #expect(SpreadsheetCSV.field("Kari, Ola") == "Kari, Ola")
+        #expect(SpreadsheetCSV.field("Blåbærsyltetøy") == "Blåbærsyltetøy")
+        #expect(SpreadsheetCSV.field("=HYPERLINK(1)") == "'=HYPERLINK(1)")
+        #expect(SpreadsheetCSV.field("-1;2") == "\"'-1;2\"")
     }
 
     @Test("The leder overview summarises 500 LIS on a 101-objective plan, one row each")
@@ -138,7 +153,7 @@ import Testing
         #expect(overview.rows[7].plans.first?.submitted == 7)
         #expect(overview.rows[7].plans.first?.notStarted == 94)
         #expect(overview.rows[7].awaitingDecision == 7)
-        #expect(overview.csv().split(separator: "\n").count == 501)
+        #expect(overview.csv().split(separator: "\r\n").count == 501)
     }
 
     @Test("Archived assignments and unknown plan versions are left out of the overview")

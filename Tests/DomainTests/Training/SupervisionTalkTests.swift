@@ -6,9 +6,10 @@ import Testing
 @Suite struct SupervisionTalkTests {
     typealias F = TrainingFixture
 
-    static func planned() throws -> SupervisionTalk {
+    /// Dated the day before `F.now`, so that it can be finalised then.
+    static func planned(on date: String = "2027-01-14") throws -> SupervisionTalk {
         try SupervisionTalk.plan(
-            for: F.trainee, by: F.veileder, roles: F.roles, date: try F.date("2027-02-01"), topic: "  Akuttmedisin  ",
+            for: F.trainee, by: F.veileder, roles: F.roles, date: try F.date(date), topic: "  Akuttmedisin  ",
             id: UUID(), at: F.now)
     }
 
@@ -53,6 +54,27 @@ import Testing
         #expect(throws: TalkError.veilederOnly) {
             try minuted.finalise(by: F.leder, trainee: F.trainee, roles: F.roles, at: F.now)
         }
+    }
+
+    @Test("A talk dated in the future cannot be finalised until its day has begun, since it would count as held")
+    func aFutureTalkIsFinalisedOnlyOnItsDay() throws {
+        let minuted = try Self.planned(on: "2027-02-01").writeMinutes(
+            "Referat skrevet på forhånd", by: F.veileder, trainee: F.trainee, roles: F.roles)
+        #expect(throws: TalkError.futureDate(try F.date("2027-02-01"))) {
+            try minuted.finalise(by: F.veileder, trainee: F.trainee, roles: F.roles, at: F.now)
+        }
+        // 2027-01-31T09:59:59Z: a second before 1 February begins at UTC+14.
+        let dayBefore = Date(timeIntervalSince1970: 1_801_389_599)
+        #expect(throws: TalkError.futureDate(try F.date("2027-02-01"))) {
+            try minuted.finalise(by: F.veileder, trainee: F.trainee, roles: F.roles, at: dayBefore)
+        }
+        let onTheDay = dayBefore.addingTimeInterval(1)
+        #expect(try minuted.finalise(by: F.veileder, trainee: F.trainee, roles: F.roles, at: onTheDay).isFinalised)
+        let today = try Self.planned(on: F.today.iso).writeMinutes(
+            "Referat", by: F.veileder, trainee: F.trainee, roles: F.roles)
+        #expect(try today.finalise(by: F.veileder, trainee: F.trainee, roles: F.roles, at: F.now).isFinalised)
+        #expect(TalkError.futureDate(try F.date("2027-02-01")).code == "talk.future-date")
+        #expect(TalkError.futureDate(try F.date("2027-02-01")).category == .conflict)
     }
 
     @Test("Only the LIS and the veileder write in a talk")

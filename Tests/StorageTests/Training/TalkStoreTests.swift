@@ -8,11 +8,12 @@ import Testing
 @Suite struct TalkStoreTests {
     typealias S = TrainingStore
 
-    /// A talk the veileder created, the LIS prepared and the veileder wrote minutes for.
+    /// A talk held the day before `S.now` that the veileder created, the LIS prepared and the veileder wrote
+    /// minutes for.
     static func withMinutes() async throws -> (TrainingStore, SupervisionTalk) {
         let store = try await TrainingStore()
         let talk = try await store.database.createTalk(
-            traineeID: store.trainee.id, date: try S.day("2026-11-20"), topic: "Kommunikasjon", by: Person.veileder,
+            traineeID: store.trainee.id, date: try S.day("2026-11-17"), topic: "Kommunikasjon", by: Person.veileder,
             id: UUID(), at: S.now)
         #expect(talk.state == .planned)
         let prepared = try await store.database.writeTalkPreparation(

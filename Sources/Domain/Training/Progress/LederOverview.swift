@@ -52,30 +52,6 @@ package struct LederOverview: Sendable, Equatable {
         }
         return LederOverview(rows: rows)
     }
-
-    package static let csvHeader =
-        "name,programme,plan_key,plan_version,objectives,approved,submitted,in_progress,not_started,complete,activities_signed,talks_held"
-
-    /// One row per LIS and plan (a LIS without plans gets one row with empty plan columns).
-    package func csv() -> String {
-        var lines = [Self.csvHeader]
-        for row in rows {
-            let tail = [String(row.activitiesSigned), String(row.talksHeld)]
-            if row.plans.isEmpty {
-                lines.append(([row.name, row.programme.rawValue, "", "", "0", "0", "0", "0", "0", "false"] + tail)
-                    .map(ProgressReport.csvField).joined(separator: ","))
-            }
-            for plan in row.plans {
-                let fields = [
-                    row.name, row.programme.rawValue, plan.plan.key.rawValue, String(plan.plan.version),
-                    String(plan.objectives), String(plan.approved), String(plan.submitted), String(plan.inProgress),
-                    String(plan.notStarted), String(plan.isComplete),
-                ]
-                lines.append((fields + tail).map(ProgressReport.csvField).joined(separator: ","))
-            }
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
 }
 
 extension LederOverview.Row {

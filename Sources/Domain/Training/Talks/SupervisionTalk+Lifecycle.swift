@@ -51,13 +51,16 @@ extension SupervisionTalk {
         return written
     }
 
-    /// Only the veileder finalises (*ferdigstiller*), and only a talk with minutes.
+    /// Only the veileder finalises (*ferdigstiller*), and only a talk with minutes whose day has come: a
+    /// finalised talk counts as held in the progress report. The day has come once it has begun anywhere
+    /// (`CalendarDate.latestBegun`), the same rule as for an activity's date.
     package func finalise(by person: PersonKey, trainee: Trainee, roles: [RoleAssignment], at now: Date)
         throws(TalkError) -> SupervisionTalk
     {
         guard state != .finalised else { throw .finalised }
         guard trainee.id == traineeID, Self.isVeileder(person, of: trainee, in: roles) else { throw .veilederOnly }
         guard state == .minutesWritten else { throw .minutesRequired }
+        guard date <= CalendarDate.latestBegun(at: now) else { throw .futureDate(date) }
         var finalised = self
         finalised.state = .finalised
         finalised.finalisedBy = person
