@@ -14,6 +14,11 @@ import Synchronization
 ///
 /// The hot path (a lease on a pool that is already open) takes a lock and never hops to the actor;
 /// opening a file, which must happen once per tenant, is serialized by the actor.
+///
+/// A failure of a tenant's file (disk full, read-only, corrupt; see `TenantStorageFault`) is logged with the
+/// tenant and the SQLite result codes, counted against that tenant alone (`degradedTenants`, which the
+/// readiness check reports) and thrown as `TenantError.storageUnavailable`, so the client gets a 503 it may
+/// retry and the other tenants go on.
 package actor TenantStore {
     private struct Entry {
         let database: TenantDatabase
@@ -27,6 +32,8 @@ package actor TenantStore {
         var entries: [TenantID: Entry] = [:]
         var tick: UInt64 = 0
         var waiters: [CheckedContinuation<Void, Never>] = []
+        /// Tenants whose last use failed on their file, until a use succeeds again.
+        var degraded: [TenantID: TenantStorageFault] = [:]
 
         var hasRoom: Bool { entries.count < maximumOpen || entries.values.contains { $0.leases == 0 } }
         let maximumOpen: Int
@@ -57,6 +64,11 @@ package actor TenantStore {
     nonisolated package var leaseCount: Int { state.withLock { $0.entries.values.reduce(0) { $0 + $1.leases } } }
 
     nonisolated package func isOpen(_ id: TenantID) -> Bool { state.withLock { $0.entries[id] != nil } }
+
+    /// The tenants whose file failed on their last use, by id.
+    nonisolated package var degradedTenants: [TenantID] {
+        state.withLock { $0.degraded.keys.sorted { $0.rawValue < $1.rawValue } }
+    }
 
     // MARK: Provisioning
 
@@ -113,8 +125,16 @@ package actor TenantStore {
         _ id: TenantID, _ body: (TenantDatabase) async throws -> T
     ) async throws -> T {
         let database = try await acquire(id)
-        defer { release(id) }
-        return try await body(database)
+        let value: T
+        do {
+            value = try await body(database)
+        } catch {
+            let failure = storageFailure(error, tenant: id, during: "use")
+            finishLease(id, outcome: failure == nil ? .noVerdict : .storageFailed)
+            throw failure ?? error
+        }
+        finishLease(id, outcome: .succeeded)
+        return value
     }
 
     /// Takes a lease; pair with `release`. Prefer `withDatabase`.
@@ -124,8 +144,20 @@ package actor TenantStore {
     }
 
     /// Returns a lease; when a pool becomes unused, waiting openers are woken.
-    nonisolated package func release(_ id: TenantID) {
+    nonisolated package func release(_ id: TenantID) { finishLease(id, outcome: .noVerdict) }
+
+    /// How the work under a lease ended, for the tenant's health.
+    private enum LeaseOutcome {
+        /// Clears the tenant's degraded mark: its file works again.
+        case succeeded
+        /// Says nothing about the file: a refusal, an error of the request, or a bare `release`.
+        case noVerdict
+        case storageFailed
+    }
+
+    nonisolated private func finishLease(_ id: TenantID, outcome: LeaseOutcome) {
         let (woken, retired): ([CheckedContinuation<Void, Never>], TenantDatabase?) = state.withLock { state in
+            if outcome == .succeeded, !state.degraded.isEmpty { state.degraded[id] = nil }
             guard var entry = state.entries[id] else { return ([], nil) }
             entry.leases -= 1
             var retired: TenantDatabase?
@@ -180,7 +212,12 @@ package actor TenantStore {
                 }
                 continue
             }
-            let database = try TenantDatabase.open(id: id, path: directory.databasePath(for: id))
+            let database: TenantDatabase
+            do {
+                database = try TenantDatabase.open(id: id, path: directory.databasePath(for: id))
+            } catch {
+                throw storageFailure(error, tenant: id, during: "open") ?? error
+            }
             let count = state.withLock { state in
                 state.tick &+= 1
                 state.entries[id] = Entry(database: database, leases: 1, lastUse: state.tick)
@@ -189,6 +226,20 @@ package actor TenantStore {
             logger.debug("tenant database opened", metadata: ["tenant": "\(id)", "open": "\(count)"])
             return database
         }
+    }
+
+    /// If `error` is a failure of the tenant's file: logs it (the tenant and the SQLite result codes, never
+    /// the error's description, which may quote data), marks the tenant degraded, and returns the error
+    /// the caller throws instead.
+    nonisolated private func storageFailure(_ error: any Error, tenant id: TenantID, during: String) -> TenantError? {
+        guard let code = SQLiteResultCode(error), let fault = TenantStorageFault(code) else { return nil }
+        state.withLock { $0.degraded[id] = fault }
+        var metadata = code.logMetadata
+        metadata["tenant"] = "\(id)"
+        metadata["fault"] = "\(fault.rawValue)"
+        metadata["during"] = "\(during)"
+        logger.error("tenant storage failed", metadata: metadata)
+        return .storageUnavailable(id)
     }
 
     nonisolated private func closeInBackground(_ database: TenantDatabase) {
