@@ -89,7 +89,7 @@ import Testing
         }
     }
 
-    @Test func aFullDiskAnswers503WithRetryAfterForThatTenantAlone() async throws {
+    @Test func aFullDiskAnswers503WithRetryAfterForThatTenantAloneAndTheNextWriteAfterItWorks() async throws {
         let t = try await TwoTenants()
         try await t.app.test { client in
             let trainee = try await t.register(client, in: t.oslo, t.lisOslo).json()["id"] as? String ?? ""
@@ -102,6 +102,10 @@ import Testing
 
             #expect(try await t.register(client, in: t.bergen, t.lisBergen).status == .created)
             #expect(try await t.readiness(client) == "degraded: kommune-0301")
+
+            // Room again (the connection that saw the full disk is gone): the next upload is stored.
+            #expect(try await t.upload(client, in: t.oslo, trainee: trainee, t.lisOslo).status == .created)
+            #expect(try await t.readiness(client) == "ready: ")
         }
     }
 }

@@ -48,4 +48,47 @@ import Testing
         #expect(store.degradedTenants.isEmpty)
         withExtendedLifetime(fixture) {}
     }
+
+    /// A small write through the tenant's connection.
+    static func write(_ database: TenantDatabase) throws {
+        try database.queue.write { db in
+            try db.execute(sql: "CREATE TABLE IF NOT EXISTS probe (at TEXT); INSERT INTO probe VALUES (datetime())")
+        }
+    }
+
+    @Test func aConnectionThatCannotWriteIsNotKeptAndTheNextUseWritesAgain() async throws {
+        let fixture = try StoreFixture(count: 1, cap: 2)
+        let (store, id) = (fixture.store, fixture.ids[0])
+        // `query_only` makes the open connection refuse every write with SQLITE_READONLY, as does a
+        // connection SQLite opened read-only because the file could not be written at the time.
+        try await store.withDatabase(id) { database in
+            try database.queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA query_only = 1") }
+        }
+
+        await #expect(throws: TenantError.storageUnavailable(id)) { try await store.withDatabase(id) { try Self.write($0) } }
+        #expect(!store.isOpen(id), "the failed connection is closed")
+
+        try await store.withDatabase(id) { try Self.write($0) }
+        #expect(store.degradedTenants.isEmpty)
+        withExtendedLifetime(fixture) {}
+    }
+
+    @Test(.enabled(if: FileDamage.canMakeImmutable, "needs chattr +i: root, on a file system with immutable files"))
+    func aFileOpenedWhileUnwritableIsNotKeptOpenReadOnly() async throws {
+        let fixture = try StoreFixture(count: 1, cap: 2)
+        let (store, id) = (fixture.store, fixture.ids[0])
+        let path = fixture.registry.directory.databasePath(for: id)
+        try FileDamage.setImmutable(path, true)
+        defer { try? FileDamage.setImmutable(path, false) }
+
+        await #expect(throws: TenantError.storageUnavailable(id)) { try await store.withDatabase(id) { try $0.traineeCount() } }
+        #expect(!store.isOpen(id))
+        #expect(store.degradedTenants == [id])
+
+        // The cause is fixed: the next use opens the file again, for writing.
+        try FileDamage.setImmutable(path, false)
+        try await store.withDatabase(id) { try Self.write($0) }
+        #expect(store.degradedTenants.isEmpty)
+        withExtendedLifetime(fixture) {}
+    }
 }

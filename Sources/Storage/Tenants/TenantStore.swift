@@ -20,15 +20,19 @@ import Synchronization
 /// readiness check reports) and thrown as `TenantError.storageUnavailable`, so the client gets a 503 it may
 /// retry and the other tenants go on.
 package actor TenantStore {
-    private struct Entry {
+    struct Entry {
         let database: TenantDatabase
         var leases: Int
         var lastUse: UInt64
         /// Set by `closeAll` on a pool in use: it closes when its last lease returns.
         var closeWhenReleased = false
+        /// Set when the file failed under this pool (see `TenantStorageFault`): the pool takes no new lease
+        /// and closes when its last one returns, so the next use opens the file afresh. A connection that
+        /// SQLite opened read-only, or one on a file since repaired, never outlives the failure.
+        var refusesLeases = false
     }
 
-    private struct State {
+    struct State {
         var entries: [TenantID: Entry] = [:]
         var tick: UInt64 = 0
         var waiters: [CheckedContinuation<Void, Never>] = []
@@ -42,9 +46,9 @@ package actor TenantStore {
     package let directory: TenantDirectory
     package let maximumOpen: Int
     private let logger: Logger
-    private let state: Mutex<State>
+    let state: Mutex<State>
     /// Closing a pool checkpoints its WAL; that happens here, off the request path.
-    private let closer = DispatchQueue(label: "kp.tenant-store.close")
+    let closer = DispatchQueue(label: "kp.tenant-store.close")
 
     /// Prepares the tenants folder and builds the migrated template that provisioning copies.
     package init(directory: TenantDirectory, maximumOpen: Int, logger: Logger) throws {
@@ -68,51 +72,6 @@ package actor TenantStore {
     /// The tenants whose file failed on their last use, by id.
     nonisolated package var degradedTenants: [TenantID] {
         state.withLock { $0.degraded.keys.sorted { $0.rawValue < $1.rawValue } }
-    }
-
-    // MARK: Provisioning
-
-    /// Creates the tenant's file by copying the template; refuses to overwrite an existing file.
-    nonisolated package func createDatabaseFile(for id: TenantID) throws {
-        let folder = directory.folder(for: id)
-        let path = directory.databasePath(for: id)
-        guard !FileManager.default.fileExists(atPath: path) else { throw TenantError.alreadyProvisioned(id) }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: directory.templatePath, toPath: path)
-    }
-
-    /// Removes a tenant's file and its WAL side files, after closing its pool (used when provisioning
-    /// must be rolled back, and when a closed tenant's data is deleted).
-    ///
-    /// A pool still leased (a mail delivery pass, a request that passed the gate just before the tenant
-    /// closed) is waited for, up to `patience`; it is never closed under its user.
-    package func removeDatabaseFile(for id: TenantID, patience: Duration = .seconds(10)) async throws {
-        let deadline = ContinuousClock.now + patience
-        while true {
-            let (inUse, open): (Bool, TenantDatabase?) = state.withLock { state in
-                guard var entry = state.entries[id] else { return (false, nil) }
-                guard entry.leases == 0 else {
-                    entry.closeWhenReleased = true
-                    state.entries[id] = entry
-                    return (true, nil)
-                }
-                state.entries[id] = nil
-                return (false, entry.database)
-            }
-            if !inUse {
-                try open?.close()
-                break
-            }
-            guard ContinuousClock.now < deadline else {
-                throw StorageError.fileOperationFailed("tenant database still in use")
-            }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        closer.sync {}  // a pool retired on its last release may still be closing
-        let path = directory.databasePath(for: id)
-        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
-            try FileManager.default.removeItem(atPath: path + suffix)
-        }
     }
 
     // MARK: Leases
@@ -139,7 +98,7 @@ package actor TenantStore {
 
     /// Takes a lease; pair with `release`. Prefer `withDatabase`.
     nonisolated package func acquire(_ id: TenantID) async throws -> TenantDatabase {
-        if let database = leaseIfOpen(id) { return database }
+        if let database = try leaseIfOpen(id) { return database }
         return try await openAndLease(id)
     }
 
@@ -152,6 +111,7 @@ package actor TenantStore {
         case succeeded
         /// Says nothing about the file: a refusal, an error of the request, or a bare `release`.
         case noVerdict
+        /// Retires the pool (`Entry.refusesLeases`).
         case storageFailed
     }
 
@@ -160,6 +120,10 @@ package actor TenantStore {
             if outcome == .succeeded, !state.degraded.isEmpty { state.degraded[id] = nil }
             guard var entry = state.entries[id] else { return ([], nil) }
             entry.leases -= 1
+            if outcome == .storageFailed {
+                entry.refusesLeases = true
+                entry.closeWhenReleased = true
+            }
             var retired: TenantDatabase?
             if entry.leases == 0, entry.closeWhenReleased {
                 state.entries[id] = nil
@@ -175,9 +139,11 @@ package actor TenantStore {
         for waiter in woken { waiter.resume() }
     }
 
-    nonisolated private func leaseIfOpen(_ id: TenantID) -> TenantDatabase? {
-        state.withLock { state in
+    /// A lease on the tenant's open pool, nil when it has none; refuses while a failed pool closes.
+    nonisolated private func leaseIfOpen(_ id: TenantID) throws(TenantError) -> TenantDatabase? {
+        try state.withLock { state throws(TenantError) in
             guard var entry = state.entries[id] else { return nil }
+            guard !entry.refusesLeases else { throw .storageUnavailable(id) }
             state.tick &+= 1
             entry.leases += 1
             entry.lastUse = state.tick
@@ -190,7 +156,7 @@ package actor TenantStore {
     /// released), open the file, and lease it. Isolated to the actor, so a file is opened only once.
     private func openAndLease(_ id: TenantID) async throws -> TenantDatabase {
         while true {
-            if let database = leaseIfOpen(id) { return database }
+            if let database = try leaseIfOpen(id) { return database }
             let room: (ok: Bool, evicted: TenantDatabase?) = state.withLock { state in
                 if state.entries.count < maximumOpen { return (true, nil) }
                 guard let victim = state.entries.filter({ $0.value.leases == 0 })
