@@ -108,4 +108,22 @@ import Testing
             #expect(try await t.readiness(client) == "ready: ")
         }
     }
+
+    @Test func aTenantFolderRemovedUnderTheRunningServerIsRefusedInsteadOfWrittenIntoTheVoid() async throws {
+        let t = try await TwoTenants()
+        let secondLIS = try await t.app.token(subject: "lis-a2", pid: Fixtures.signerPID, name: "Arne i Oslo")
+        try await t.app.test { client in
+            #expect(try await t.register(client, in: t.oslo, t.lisOslo).status == .created)
+            try FileManager.default.removeItem(at: t.app.services.directory.folder(for: t.oslo))
+            t.app.clock.advance(by: 2)
+
+            let refused = try await t.register(client, in: t.oslo, secondLIS)
+            #expect(refused.status == .serviceUnavailable)
+            #expect(refused.problem?.code == "tenant.storage-unavailable")
+            #expect(refused.headers[.retryAfter] == "30")
+
+            #expect(try await t.register(client, in: t.bergen, t.lisBergen).status == .created)
+            #expect(try await t.readiness(client) == "degraded: kommune-0301")
+        }
+    }
 }

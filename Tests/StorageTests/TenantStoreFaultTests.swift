@@ -91,4 +91,46 @@ import Testing
         #expect(store.degradedTenants.isEmpty)
         withExtendedLifetime(fixture) {}
     }
+
+    @Test func aFileRemovedUnderTheStoreIsRefusedUntilItIsBackAndThenOpenedAfresh() async throws {
+        let clock = TestClock()
+        let fixture = try StoreFixture(count: 2, cap: 4, now: { clock.now })
+        let (store, id) = (fixture.store, fixture.ids[0])
+        try await store.withDatabase(id) { try Self.write($0) }
+        try FileManager.default.removeItem(at: fixture.registry.directory.folder(for: id))
+        clock.advance(by: 1)
+
+        await #expect(throws: TenantError.storageUnavailable(id)) { try await store.withDatabase(id) { try Self.write($0) } }
+        #expect(!store.isOpen(id), "the pool on the unlinked file is closed")
+        #expect(store.degradedTenants == [id])
+        await #expect(throws: TenantError.storageUnavailable(id), "still gone: not 'not provisioned'") {
+            try await store.withDatabase(id) { try $0.traineeCount() }
+        }
+        #expect(try await store.withDatabase(fixture.ids[1]) { try $0.traineeCount() } == 0)
+
+        try store.createDatabaseFile(for: id)
+        #expect(try await store.withDatabase(id) { try $0.traineeCount() } == 0)
+        #expect(store.degradedTenants.isEmpty)
+        withExtendedLifetime(fixture) {}
+    }
+
+    @Test func aFileReplacedUnderTheStoreIsOpenedAfreshAndWritesGoToIt() async throws {
+        let clock = TestClock()
+        let fixture = try StoreFixture(count: 1, cap: 2, now: { clock.now })
+        let (store, id) = (fixture.store, fixture.ids[0])
+        let path = fixture.registry.directory.databasePath(for: id)
+        try await store.withDatabase(id) { try Self.write($0) }
+        // A restore: the file and its side files are replaced by another copy.
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        try store.createDatabaseFile(for: id)
+        clock.advance(by: 1)
+
+        try await store.withDatabase(id) { try Self.write($0) }
+
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        #expect(try await queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM probe") } == 1, "written to the new file")
+        #expect(store.degradedTenants.isEmpty)
+        withExtendedLifetime(fixture) {}
+    }
 }

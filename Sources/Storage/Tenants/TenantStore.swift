@@ -19,9 +19,16 @@ import Synchronization
 /// tenant and the SQLite result codes, counted against that tenant alone (`degradedTenants`, which the
 /// readiness check reports) and thrown as `TenantError.storageUnavailable`, so the client gets a 503 it may
 /// retry and the other tenants go on.
+///
+/// The file under an open pool is checked again (`FileIdentity`) when a lease is taken, at most once a second
+/// per tenant: a file removed under the running server is refused as unavailable rather than written into
+/// unlinked, and a file put back (restored, or re-created) is opened afresh.
 package actor TenantStore {
     struct Entry {
         let database: TenantDatabase
+        /// The file the pool opened, and when the path was last seen to name it.
+        let identity: FileIdentity
+        var checkedAt: Date
         var leases: Int
         var lastUse: UInt64
         /// Set by `closeAll` on a pool in use: it closes when its last lease returns.
@@ -45,17 +52,24 @@ package actor TenantStore {
 
     package let directory: TenantDirectory
     package let maximumOpen: Int
-    private let logger: Logger
+    let logger: Logger
+    let now: @Sendable () -> Date
+    /// How often, at most, a lease checks that the path still names the open file: a `stat`, cheap, but not
+    /// free on the hot path.
+    static let identityCheckInterval: TimeInterval = 1
     let state: Mutex<State>
     /// Closing a pool checkpoints its WAL; that happens here, off the request path.
     let closer = DispatchQueue(label: "kp.tenant-store.close")
 
     /// Prepares the tenants folder and builds the migrated template that provisioning copies.
-    package init(directory: TenantDirectory, maximumOpen: Int, logger: Logger) throws {
+    package init(
+        directory: TenantDirectory, maximumOpen: Int, logger: Logger, now: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
         precondition(maximumOpen > 0, "maximumOpen must be positive")
         self.directory = directory
         self.maximumOpen = maximumOpen
         self.logger = logger
+        self.now = now
         self.state = Mutex(State(maximumOpen: maximumOpen))
         try directory.createReservedFolders()
         try TenantTemplate.build(at: directory.templatePath)
@@ -68,11 +82,6 @@ package actor TenantStore {
     nonisolated package var leaseCount: Int { state.withLock { $0.entries.values.reduce(0) { $0 + $1.leases } } }
 
     nonisolated package func isOpen(_ id: TenantID) -> Bool { state.withLock { $0.entries[id] != nil } }
-
-    /// The tenants whose file failed on their last use, by id.
-    nonisolated package var degradedTenants: [TenantID] {
-        state.withLock { $0.degraded.keys.sorted { $0.rawValue < $1.rawValue } }
-    }
 
     // MARK: Leases
 
@@ -98,7 +107,10 @@ package actor TenantStore {
 
     /// Takes a lease; pair with `release`. Prefer `withDatabase`.
     nonisolated package func acquire(_ id: TenantID) async throws -> TenantDatabase {
-        if let database = try leaseIfOpen(id) { return database }
+        if let lease = try leaseIfOpen(id) {
+            guard let identity = lease.check else { return lease.database }
+            if try isStillOpenFile(id, identity) { return lease.database }
+        }
         return try await openAndLease(id)
     }
 
@@ -106,7 +118,7 @@ package actor TenantStore {
     nonisolated package func release(_ id: TenantID) { finishLease(id, outcome: .noVerdict) }
 
     /// How the work under a lease ended, for the tenant's health.
-    private enum LeaseOutcome {
+    enum LeaseOutcome {
         /// Clears the tenant's degraded mark: its file works again.
         case succeeded
         /// Says nothing about the file: a refusal, an error of the request, or a bare `release`.
@@ -115,7 +127,7 @@ package actor TenantStore {
         case storageFailed
     }
 
-    nonisolated private func finishLease(_ id: TenantID, outcome: LeaseOutcome) {
+    nonisolated func finishLease(_ id: TenantID, outcome: LeaseOutcome) {
         let (woken, retired): ([CheckedContinuation<Void, Never>], TenantDatabase?) = state.withLock { state in
             if outcome == .succeeded, !state.degraded.isEmpty { state.degraded[id] = nil }
             guard var entry = state.entries[id] else { return ([], nil) }
@@ -139,16 +151,24 @@ package actor TenantStore {
         for waiter in woken { waiter.resume() }
     }
 
-    /// A lease on the tenant's open pool, nil when it has none; refuses while a failed pool closes.
-    nonisolated private func leaseIfOpen(_ id: TenantID) throws(TenantError) -> TenantDatabase? {
-        try state.withLock { state throws(TenantError) in
+    /// A lease on the tenant's open pool, nil when it has none; refuses while a failed pool closes. `check`
+    /// is the identity of the pool's file when it is due to be compared with the path again.
+    nonisolated private func leaseIfOpen(_ id: TenantID) throws(TenantError)
+        -> (database: TenantDatabase, check: FileIdentity?)?
+    {
+        let now = now()
+        return try state.withLock { state throws(TenantError) in
             guard var entry = state.entries[id] else { return nil }
             guard !entry.refusesLeases else { throw .storageUnavailable(id) }
             state.tick &+= 1
             entry.leases += 1
             entry.lastUse = state.tick
+            let sinceCheck = now.timeIntervalSince(entry.checkedAt)
+            // A clock set back also checks, or a jump of an hour would stop the checks for an hour.
+            let due = sinceCheck >= Self.identityCheckInterval || sinceCheck < 0
+            if due { entry.checkedAt = now }
             state.entries[id] = entry
-            return entry.database
+            return (entry.database, due ? entry.identity : nil)
         }
     }
 
@@ -156,7 +176,11 @@ package actor TenantStore {
     /// released), open the file, and lease it. Isolated to the actor, so a file is opened only once.
     private func openAndLease(_ id: TenantID) async throws -> TenantDatabase {
         while true {
-            if let database = try leaseIfOpen(id) { return database }
+            if let lease = try leaseIfOpen(id) {
+                guard let identity = lease.check else { return lease.database }
+                if try isStillOpenFile(id, identity) { return lease.database }
+                continue
+            }
             let room: (ok: Bool, evicted: TenantDatabase?) = state.withLock { state in
                 if state.entries.count < maximumOpen { return (true, nil) }
                 guard let victim = state.entries.filter({ $0.value.leases == 0 })
@@ -178,34 +202,17 @@ package actor TenantStore {
                 }
                 continue
             }
-            let database: TenantDatabase
-            do {
-                database = try TenantDatabase.open(id: id, path: directory.databasePath(for: id))
-            } catch {
-                throw storageFailure(error, tenant: id, during: "open") ?? error
-            }
+            let (database, identity) = try openFile(id)
+            let openedAt = now()
             let count = state.withLock { state in
                 state.tick &+= 1
-                state.entries[id] = Entry(database: database, leases: 1, lastUse: state.tick)
+                state.entries[id] = Entry(
+                    database: database, identity: identity, checkedAt: openedAt, leases: 1, lastUse: state.tick)
                 return state.entries.count
             }
             logger.debug("tenant database opened", metadata: ["tenant": "\(id)", "open": "\(count)"])
             return database
         }
-    }
-
-    /// If `error` is a failure of the tenant's file: logs it (the tenant and the SQLite result codes, never
-    /// the error's description, which may quote data), marks the tenant degraded, and returns the error
-    /// the caller throws instead.
-    nonisolated private func storageFailure(_ error: any Error, tenant id: TenantID, during: String) -> TenantError? {
-        guard let code = SQLiteResultCode(error), let fault = TenantStorageFault(code) else { return nil }
-        state.withLock { $0.degraded[id] = fault }
-        var metadata = code.logMetadata
-        metadata["tenant"] = "\(id)"
-        metadata["fault"] = "\(fault.rawValue)"
-        metadata["during"] = "\(during)"
-        logger.error("tenant storage failed", metadata: metadata)
-        return .storageUnavailable(id)
     }
 
     nonisolated private func closeInBackground(_ database: TenantDatabase) {
