@@ -83,7 +83,11 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["Domain"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "Domain", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Storage", "Domain", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "IdentityTests",

@@ -22,8 +22,9 @@ import Testing
         try await app.test { client in
             try await client.execute(uri: "/health/ready", method: .get) { response in
                 #expect(response.status == .ok)
-                let status = try response.json()["status"] as? String
-                #expect(status == "ready")
+                let body = try response.json()
+                #expect(body["status"] as? String == "ready")
+                #expect(body["degradedTenants"] as? [String] == [])
             }
         }
     }
@@ -35,6 +36,7 @@ import Testing
             try await client.execute(uri: "/health/ready", method: .get) { response in
                 #expect(response.status == .serviceUnavailable)
                 #expect(response.problem?.code == "registry.unavailable")
+                #expect(response.headers[.retryAfter] == "5")
             }
         }
     }

@@ -24,6 +24,7 @@ import Testing
         (.alreadyProvisioned(id), 409, "tenant.already-provisioned"),
         (.transitionNotAllowed(id, from: .active, transition: "resume"), 409, "tenant.transition-not-allowed"),
         (.schemaTooNew(id), 503, "tenant.schema-too-new"),
+        (.storageUnavailable(id), 503, "tenant.storage-unavailable"),
     ]
 
     @Test(arguments: tenantErrors)
@@ -43,6 +44,12 @@ import Testing
         #expect(mapped.problem.status == 401)
         #expect(mapped.problem.code.hasPrefix("auth."))
         #expect(mapped.headers[.wwwAuthenticate]?.hasPrefix("Bearer ") == true)
+    }
+
+    @Test func aTemporaryRefusalTellsTheClientWhenToTryAgain() {
+        #expect(ProblemMapping.map(TenantError.storageUnavailable(Self.id)).headers[.retryAfter] == "30")
+        #expect(ProblemMapping.map(AvailabilityError.registryUnavailable).headers[.retryAfter] == "5")
+        #expect(ProblemMapping.map(TenantError.schemaTooNew(Self.id)).headers[.retryAfter] == nil, "needs the operator")
     }
 
     @Test func anUnexpectedErrorIsAnInternalErrorThatRevealsNothing() {

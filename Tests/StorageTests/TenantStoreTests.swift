@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Logging
 import TestSupport
 import Testing
 
@@ -12,9 +13,12 @@ import Testing
         let store: TenantStore
         let ids: [TenantID]
 
-        init(count: Int, cap: Int) throws {
+        init(
+            count: Int, cap: Int, logger: Logger = Logger(label: "test"),
+            now: @escaping @Sendable () -> Date = { Date() }
+        ) throws {
             registry = try RegistryFixture()
-            store = try TenantStore(directory: registry.directory, maximumOpen: cap, logger: .init(label: "test"))
+            store = try TenantStore(directory: registry.directory, maximumOpen: cap, logger: logger, now: now)
             ids = (0..<count).map { Fixtures.tenantID("t-\($0)") }
             for id in ids { try store.createDatabaseFile(for: id) }
         }

@@ -48,7 +48,8 @@ package struct AppServices: Sendable {
             path: directory.registryPath, kommuner: try KommuneCatalog.bundled(),
             cacheLifetime: .milliseconds(Int(configuration.tenants.registryCacheSeconds * 1000)), now: now())
         self.registry = registry
-        let store = try TenantStore(directory: directory, maximumOpen: configuration.tenants.maxOpen, logger: logger)
+        let store = try TenantStore(
+            directory: directory, maximumOpen: configuration.tenants.maxOpen, logger: logger, now: now)
         self.tenantStore = store
         self.provisioner = TenantProvisioner(registry: registry, store: store)
         self.offboarding = TenantOffboarding(registry: registry, store: store)

@@ -43,6 +43,9 @@ package enum ProblemMapping {
             headers[.wwwAuthenticate] = "Bearer realm=\"kompetanseportal\", "
                 + "error=\"\(challenge.error)\", error_description=\"\(failure.detail)\""
         }
+        if let retryAfter = failure.retryAfter {
+            headers[.retryAfter] = "\(max(1, retryAfter.components.seconds))"
+        }
         return Mapped(problem: problem, headers: headers, expected: failure.category != .internal)
     }
 

@@ -20,7 +20,8 @@ struct APIHandlers: APIProtocol {
             services.logger.error("readiness: registry unreachable")
             throw AvailabilityError.registryUnavailable
         }
-        return .ok(.init(body: .json(.init(status: "ready"))))
+        let degraded = services.tenantStore.degradedTenants.map(\.rawValue)
+        return .ok(.init(body: .json(.init(status: degraded.isEmpty ? "ready" : "degraded", degradedTenants: degraded))))
     }
 
     func getOpenAPIDocument(_ input: Operations.GetOpenAPIDocument.Input) async throws

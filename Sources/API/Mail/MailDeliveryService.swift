@@ -9,8 +9,9 @@ import Synchronization
 ///
 /// Mail is queued inside the transaction that creates it (see `TenantDatabase.createInvitation`); the
 /// handler then calls `notify` so delivery starts at once. At start-up every provisioned tenant is
-/// checked once, so mail queued before a restart is not forgotten. A failed attempt stays in the outbox
-/// with its error and a later `nextAttemptAt`: nothing is ever dropped.
+/// checked once and what is due is delivered at once, so mail queued before a restart (or a crash) neither
+/// is forgotten nor waits for the first poll. A failed attempt stays in the outbox with its error and a later
+/// `nextAttemptAt`: nothing is ever dropped.
 package final class MailDeliveryService: Service, Sendable {
     private let registry: Registry
     private let store: TenantStore
@@ -49,7 +50,7 @@ package final class MailDeliveryService: Service, Sendable {
     }
 
     package func run() async throws {
-        await recoverPending()
+        await recoverAtStart()
         let ticker = Task { [wakeUp, pollInterval] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: pollInterval)
@@ -117,16 +118,37 @@ package final class MailDeliveryService: Service, Sendable {
         return count
     }
 
+    /// The start-up pass: finds the tenants with unsent mail and delivers what is due, before the worker
+    /// waits for the first poll or new mail. Returns how many messages were sent.
+    @discardableResult
+    func recoverAtStart() async -> Int {
+        await recoverPending()
+        return await deliverDue()
+    }
+
     /// Finds tenants whose outbox still holds unsent mail (after a restart).
+    ///
+    /// Each tenant is tried on its own: one whose file is missing or broken is logged and skipped, and the
+    /// others are still recovered. The log names the tenant and the kind of error, never its description,
+    /// which may quote data.
     func recoverPending() async {
+        let tenants: [Tenant]
         do {
-            for tenant in try registry.tenants() where tenant.isProvisioned {
+            tenants = try registry.tenants().filter(\.isProvisioned)
+        } catch {
+            logger.error("mail recovery: registry unreadable", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+            return
+        }
+        for tenant in tenants {
+            do {
                 if try await store.withDatabase(tenant.id, { try $0.hasUnsentMail() }) {
                     pending.withLock { _ = $0.insert(tenant.id) }
                 }
+            } catch {
+                logger.error(
+                    "mail recovery skipped a tenant",
+                    metadata: ["tenant": "\(tenant.id)", "error": "\(String(reflecting: type(of: error)))"])
             }
-        } catch {
-            logger.error("mail recovery failed", metadata: ["error": "\(error)"])
         }
     }
 }

@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import OpenAPIRuntime
+import Storage
 
 /// The outermost step: gives the request an id, puts the id (and the tenant, when the path names a valid
 /// one) on every log line of the request, turns errors into problem+json, and writes one access-log line.
@@ -32,8 +33,11 @@ package struct RequestIDMiddleware: RouterMiddleware {
             let mapped = ProblemMapping.map(error)
             if !mapped.expected {
                 // The type of what failed, never its description: that may quote values from the request.
+                // A SQLite failure adds its result codes, which tell a full disk from a constraint.
                 let underlying = (error as? ServerError)?.underlyingError ?? error
-                context.logger.error("request failed", metadata: ["error": "\(String(reflecting: type(of: underlying)))"])
+                var metadata = SQLiteResultCode(underlying)?.logMetadata ?? [:]
+                metadata["error"] = "\(String(reflecting: type(of: underlying)))"
+                context.logger.error("request failed", metadata: metadata)
                 context.logger.debug("request failure detail", metadata: ["error": "\(error)"])
             }
             response = mapped.problem.response(requestID: requestID, headers: mapped.headers)

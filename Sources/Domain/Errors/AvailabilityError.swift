@@ -7,4 +7,5 @@ package enum AvailabilityError: DescribedFailure, Equatable {
     package var title: String? { "Registry unavailable" }
     package var detail: String { "The tenant registry cannot be read; try again shortly" }
     package var message: String { "Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt." }
+    package var retryAfter: Duration? { .seconds(5) }
 }

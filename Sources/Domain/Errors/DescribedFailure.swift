@@ -20,10 +20,14 @@ package protocol DescribedFailure: Error, Sendable {
     var inputField: String? { get }
     /// Set when the client must authenticate again: the response carries a `WWW-Authenticate` challenge.
     var challenge: BearerChallenge? { get }
+    /// Set when the refusal is temporary and the client may try again after this long: the response
+    /// carries `Retry-After`. Only for failures on our side that clear without the client doing anything.
+    var retryAfter: Duration? { get }
 }
 
 extension DescribedFailure {
     package var title: String? { nil }
     package var inputField: String? { nil }
     package var challenge: BearerChallenge? { nil }
+    package var retryAfter: Duration? { nil }
 }

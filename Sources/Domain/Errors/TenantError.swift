@@ -13,6 +13,9 @@ package enum TenantError: DescribedFailure, Equatable {
     case transitionNotAllowed(TenantID, from: TenantStatus, transition: String)
     /// The tenant's database was written by a newer binary; opening it could corrupt it.
     case schemaTooNew(TenantID)
+    /// The tenant's database cannot be read or written now (disk full, file read-only, corrupt, or gone);
+    /// other tenants are not affected, and the request may succeed once the operator has fixed the file.
+    case storageUnavailable(TenantID)
 
     package var code: String {
         switch self {
@@ -26,6 +29,7 @@ package enum TenantError: DescribedFailure, Equatable {
         case .alreadyProvisioned: "tenant.already-provisioned"
         case .transitionNotAllowed: "tenant.transition-not-allowed"
         case .schemaTooNew: "tenant.schema-too-new"
+        case .storageUnavailable: "tenant.storage-unavailable"
         }
     }
 
@@ -35,7 +39,7 @@ package enum TenantError: DescribedFailure, Equatable {
         case .agreementRequired, .suspended, .terminated: .forbidden
         case .alreadyExists, .organisationNumberTaken, .notProvisioned, .alreadyProvisioned, .transitionNotAllowed:
             .conflict
-        case .schemaTooNew: .unavailable
+        case .schemaTooNew, .storageUnavailable: .unavailable
         }
     }
 
@@ -51,6 +55,7 @@ package enum TenantError: DescribedFailure, Equatable {
         case .alreadyProvisioned: "Tenant already provisioned"
         case .transitionNotAllowed: "Not allowed in this status"
         case .schemaTooNew: "Tenant database too new"
+        case .storageUnavailable: "Tenant storage unavailable"
         }
     }
 
@@ -70,6 +75,7 @@ package enum TenantError: DescribedFailure, Equatable {
         case .transitionNotAllowed(let id, let from, let transition):
             "Cannot \(transition) tenant \(id) while it is \(from.rawValue)"
         case .schemaTooNew(let id): "Tenant \(id) was written by a newer version of the portal"
+        case .storageUnavailable(let id): "The database of tenant \(id) cannot be used right now; try again later"
         }
     }
 
@@ -88,6 +94,17 @@ package enum TenantError: DescribedFailure, Equatable {
         case .transitionNotAllowed: "Dette er ikke mulig med virksomhetens nåværende status."
         case .schemaTooNew:
             "Virksomhetens database er laget av en nyere versjon av portalen. Kontakt brukerstøtte."
+        case .storageUnavailable:
+            "Virksomhetens data er midlertidig utilgjengelige. Prøv igjen om litt, eller kontakt brukerstøtte."
+        }
+    }
+
+    /// A storage failure is for the operator to fix, not the client; half a minute is about as soon as a
+    /// retry can find it fixed, and keeps retrying clients from adding load to a server in trouble.
+    package var retryAfter: Duration? {
+        switch self {
+        case .storageUnavailable: .seconds(30)
+        default: nil
         }
     }
 

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// One tenant's database file and the engine verbs that run against it.
 ///
@@ -20,11 +21,19 @@ package final class TenantDatabase: Sendable {
         let queue = try DatabaseSetup.openTenantQueue(at: path)
         do {
             try TenantMigrations.prepare(queue, tenant: id)
+            try refuseReadOnly(queue)
         } catch {
             try? queue.close()
             throw error
         }
         return TenantDatabase(tenantID: id, queue: queue)
+    }
+
+    /// SQLite opens a file it cannot write read-only without a word (permissions, an immutable file, a
+    /// read-only mount); kept, that connection would fail every write even after the file is fixed.
+    private static func refuseReadOnly(_ queue: DatabaseQueue) throws {
+        guard queue.inDatabase({ db in sqlite3_db_readonly(db.sqliteConnection, "main") == 1 }) else { return }
+        throw DatabaseError(resultCode: .SQLITE_READONLY, message: "the tenant file could only be opened read-only")
     }
 
     func close() throws { try queue.close() }

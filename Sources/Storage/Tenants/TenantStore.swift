@@ -14,19 +14,37 @@ import Synchronization
 ///
 /// The hot path (a lease on a pool that is already open) takes a lock and never hops to the actor;
 /// opening a file, which must happen once per tenant, is serialized by the actor.
+///
+/// A failure of a tenant's file (disk full, read-only, corrupt; see `TenantStorageFault`) is logged with the
+/// tenant and the SQLite result codes, counted against that tenant alone (`degradedTenants`, which the
+/// readiness check reports) and thrown as `TenantError.storageUnavailable`, so the client gets a 503 it may
+/// retry and the other tenants go on.
+///
+/// The file under an open pool is checked again (`FileIdentity`) when a lease is taken, at most once a second
+/// per tenant: a file removed under the running server is refused as unavailable rather than written into
+/// unlinked, and a file put back (restored, or re-created) is opened afresh.
 package actor TenantStore {
-    private struct Entry {
+    struct Entry {
         let database: TenantDatabase
+        /// The file the pool opened, and when the path was last seen to name it.
+        let identity: FileIdentity
+        var checkedAt: Date
         var leases: Int
         var lastUse: UInt64
         /// Set by `closeAll` on a pool in use: it closes when its last lease returns.
         var closeWhenReleased = false
+        /// Set when the file failed under this pool (see `TenantStorageFault`): the pool takes no new lease
+        /// and closes when its last one returns, so the next use opens the file afresh. A connection that
+        /// SQLite opened read-only, or one on a file since repaired, never outlives the failure.
+        var refusesLeases = false
     }
 
-    private struct State {
+    struct State {
         var entries: [TenantID: Entry] = [:]
         var tick: UInt64 = 0
         var waiters: [CheckedContinuation<Void, Never>] = []
+        /// Tenants whose last use failed on their file, until a use succeeds again.
+        var degraded: [TenantID: TenantStorageFault] = [:]
 
         var hasRoom: Bool { entries.count < maximumOpen || entries.values.contains { $0.leases == 0 } }
         let maximumOpen: Int
@@ -34,17 +52,24 @@ package actor TenantStore {
 
     package let directory: TenantDirectory
     package let maximumOpen: Int
-    private let logger: Logger
-    private let state: Mutex<State>
+    let logger: Logger
+    let now: @Sendable () -> Date
+    /// How often, at most, a lease checks that the path still names the open file: a `stat`, cheap, but not
+    /// free on the hot path.
+    static let identityCheckInterval: TimeInterval = 1
+    let state: Mutex<State>
     /// Closing a pool checkpoints its WAL; that happens here, off the request path.
-    private let closer = DispatchQueue(label: "kp.tenant-store.close")
+    let closer = DispatchQueue(label: "kp.tenant-store.close")
 
     /// Prepares the tenants folder and builds the migrated template that provisioning copies.
-    package init(directory: TenantDirectory, maximumOpen: Int, logger: Logger) throws {
+    package init(
+        directory: TenantDirectory, maximumOpen: Int, logger: Logger, now: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
         precondition(maximumOpen > 0, "maximumOpen must be positive")
         self.directory = directory
         self.maximumOpen = maximumOpen
         self.logger = logger
+        self.now = now
         self.state = Mutex(State(maximumOpen: maximumOpen))
         try directory.createReservedFolders()
         try TenantTemplate.build(at: directory.templatePath)
@@ -58,51 +83,6 @@ package actor TenantStore {
 
     nonisolated package func isOpen(_ id: TenantID) -> Bool { state.withLock { $0.entries[id] != nil } }
 
-    // MARK: Provisioning
-
-    /// Creates the tenant's file by copying the template; refuses to overwrite an existing file.
-    nonisolated package func createDatabaseFile(for id: TenantID) throws {
-        let folder = directory.folder(for: id)
-        let path = directory.databasePath(for: id)
-        guard !FileManager.default.fileExists(atPath: path) else { throw TenantError.alreadyProvisioned(id) }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: directory.templatePath, toPath: path)
-    }
-
-    /// Removes a tenant's file and its WAL side files, after closing its pool (used when provisioning
-    /// must be rolled back, and when a closed tenant's data is deleted).
-    ///
-    /// A pool still leased (a mail delivery pass, a request that passed the gate just before the tenant
-    /// closed) is waited for, up to `patience`; it is never closed under its user.
-    package func removeDatabaseFile(for id: TenantID, patience: Duration = .seconds(10)) async throws {
-        let deadline = ContinuousClock.now + patience
-        while true {
-            let (inUse, open): (Bool, TenantDatabase?) = state.withLock { state in
-                guard var entry = state.entries[id] else { return (false, nil) }
-                guard entry.leases == 0 else {
-                    entry.closeWhenReleased = true
-                    state.entries[id] = entry
-                    return (true, nil)
-                }
-                state.entries[id] = nil
-                return (false, entry.database)
-            }
-            if !inUse {
-                try open?.close()
-                break
-            }
-            guard ContinuousClock.now < deadline else {
-                throw StorageError.fileOperationFailed("tenant database still in use")
-            }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        closer.sync {}  // a pool retired on its last release may still be closing
-        let path = directory.databasePath(for: id)
-        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
-            try FileManager.default.removeItem(atPath: path + suffix)
-        }
-    }
-
     // MARK: Leases
 
     /// Runs `body` with the tenant's database, which stays open at least until `body` returns.
@@ -113,21 +93,49 @@ package actor TenantStore {
         _ id: TenantID, _ body: (TenantDatabase) async throws -> T
     ) async throws -> T {
         let database = try await acquire(id)
-        defer { release(id) }
-        return try await body(database)
+        let value: T
+        do {
+            value = try await body(database)
+        } catch {
+            let failure = storageFailure(error, tenant: id, during: "use")
+            finishLease(id, outcome: failure == nil ? .noVerdict : .storageFailed)
+            throw failure ?? error
+        }
+        finishLease(id, outcome: .succeeded)
+        return value
     }
 
     /// Takes a lease; pair with `release`. Prefer `withDatabase`.
     nonisolated package func acquire(_ id: TenantID) async throws -> TenantDatabase {
-        if let database = leaseIfOpen(id) { return database }
+        if let lease = try leaseIfOpen(id) {
+            guard let identity = lease.check else { return lease.database }
+            if try isStillOpenFile(id, identity) { return lease.database }
+        }
         return try await openAndLease(id)
     }
 
     /// Returns a lease; when a pool becomes unused, waiting openers are woken.
-    nonisolated package func release(_ id: TenantID) {
+    nonisolated package func release(_ id: TenantID) { finishLease(id, outcome: .noVerdict) }
+
+    /// How the work under a lease ended, for the tenant's health.
+    enum LeaseOutcome {
+        /// Clears the tenant's degraded mark: its file works again.
+        case succeeded
+        /// Says nothing about the file: a refusal, an error of the request, or a bare `release`.
+        case noVerdict
+        /// Retires the pool (`Entry.refusesLeases`).
+        case storageFailed
+    }
+
+    nonisolated func finishLease(_ id: TenantID, outcome: LeaseOutcome) {
         let (woken, retired): ([CheckedContinuation<Void, Never>], TenantDatabase?) = state.withLock { state in
+            if outcome == .succeeded, !state.degraded.isEmpty { state.degraded[id] = nil }
             guard var entry = state.entries[id] else { return ([], nil) }
             entry.leases -= 1
+            if outcome == .storageFailed {
+                entry.refusesLeases = true
+                entry.closeWhenReleased = true
+            }
             var retired: TenantDatabase?
             if entry.leases == 0, entry.closeWhenReleased {
                 state.entries[id] = nil
@@ -143,14 +151,24 @@ package actor TenantStore {
         for waiter in woken { waiter.resume() }
     }
 
-    nonisolated private func leaseIfOpen(_ id: TenantID) -> TenantDatabase? {
-        state.withLock { state in
+    /// A lease on the tenant's open pool, nil when it has none; refuses while a failed pool closes. `check`
+    /// is the identity of the pool's file when it is due to be compared with the path again.
+    nonisolated private func leaseIfOpen(_ id: TenantID) throws(TenantError)
+        -> (database: TenantDatabase, check: FileIdentity?)?
+    {
+        let now = now()
+        return try state.withLock { state throws(TenantError) in
             guard var entry = state.entries[id] else { return nil }
+            guard !entry.refusesLeases else { throw .storageUnavailable(id) }
             state.tick &+= 1
             entry.leases += 1
             entry.lastUse = state.tick
+            let sinceCheck = now.timeIntervalSince(entry.checkedAt)
+            // A clock set back also checks, or a jump of an hour would stop the checks for an hour.
+            let due = sinceCheck >= Self.identityCheckInterval || sinceCheck < 0
+            if due { entry.checkedAt = now }
             state.entries[id] = entry
-            return entry.database
+            return (entry.database, due ? entry.identity : nil)
         }
     }
 
@@ -158,7 +176,11 @@ package actor TenantStore {
     /// released), open the file, and lease it. Isolated to the actor, so a file is opened only once.
     private func openAndLease(_ id: TenantID) async throws -> TenantDatabase {
         while true {
-            if let database = leaseIfOpen(id) { return database }
+            if let lease = try leaseIfOpen(id) {
+                guard let identity = lease.check else { return lease.database }
+                if try isStillOpenFile(id, identity) { return lease.database }
+                continue
+            }
             let room: (ok: Bool, evicted: TenantDatabase?) = state.withLock { state in
                 if state.entries.count < maximumOpen { return (true, nil) }
                 guard let victim = state.entries.filter({ $0.value.leases == 0 })
@@ -180,10 +202,12 @@ package actor TenantStore {
                 }
                 continue
             }
-            let database = try TenantDatabase.open(id: id, path: directory.databasePath(for: id))
+            let (database, identity) = try openFile(id)
+            let openedAt = now()
             let count = state.withLock { state in
                 state.tick &+= 1
-                state.entries[id] = Entry(database: database, leases: 1, lastUse: state.tick)
+                state.entries[id] = Entry(
+                    database: database, identity: identity, checkedAt: openedAt, leases: 1, lastUse: state.tick)
                 return state.entries.count
             }
             logger.debug("tenant database opened", metadata: ["tenant": "\(id)", "open": "\(count)"])

@@ -142,6 +142,7 @@ import Testing
         ("tenant.not-provisioned", 409),
         ("tenant.organisation-number-taken", 409),
         ("tenant.schema-too-new", 503),
+        ("tenant.storage-unavailable", 503),
         ("tenant.suspended", 403),
         ("tenant.terminated", 403),
         ("tenant.transition-not-allowed", 409),
