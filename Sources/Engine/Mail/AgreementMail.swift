@@ -11,7 +11,7 @@ package enum AgreementMail {
         let body = """
             Hei \(invitation.name),
 
-            Du er oppgitt som den som kan signere databehandleravtalen for \(tenant.name) i Kompetanseportal.
+            Du er oppgitt som den som kan signere databehandleravtalen for \(tenant.partyName) i Kompetanseportal.
 
             Logg inn med HelseID (sikkerhetsnivå 4, f.eks. BankID) og godta rollen her:
             \(link.string ?? baseURL)
@@ -23,7 +23,7 @@ package enum AgreementMail {
             Kompetanseportal
             """
         return OutgoingMail(
-            id: id, recipient: invitation.email, subject: "Databehandleravtale for \(tenant.name): du er signatar", body: body)
+            id: id, recipient: invitation.email, subject: "Databehandleravtale for \(tenant.partyName): du er signatar", body: body)
     }
 
     static func countersigned(
@@ -32,7 +32,7 @@ package enum AgreementMail {
         let body = """
             Hei,
 
-            Databehandleravtalen mellom \(tenant.name) og Kompetanseportal er nå signert av begge parter og gjelder \
+            Databehandleravtalen mellom \(tenant.partyName) og Kompetanseportal er nå signert av begge parter og gjelder \
             fra \(norwegianDate(agreement.countersignature?.at ?? agreement.signature.at)). Portalen er åpnet for \
             virksomhetens brukere.
 
@@ -55,7 +55,7 @@ package enum AgreementMail {
             Kompetanseportal
             """
         return OutgoingMail(
-            id: id, recipient: recipient, subject: "Databehandleravtalen for \(tenant.name) er kontrasignert", body: body)
+            id: id, recipient: recipient, subject: "Databehandleravtalen for \(tenant.partyName) er kontrasignert", body: body)
     }
 
     static func terminated(tenant: Tenant, party: String, recipient: String, id: UUID) -> OutgoingMail {
@@ -63,7 +63,7 @@ package enum AgreementMail {
         let body = """
             Hei,
 
-            Databehandleravtalen mellom \(tenant.name) og Kompetanseportal er sagt opp av \(party). \
+            Databehandleravtalen mellom \(tenant.partyName) og Kompetanseportal er sagt opp av \(party). \
             Portalen stenges for virksomhetens brukere \(closes).
 
             Fra da kan kontaktpersonen velge tilbakelevering (nedlasting av databasen og en JSON-eksport) \
@@ -72,7 +72,7 @@ package enum AgreementMail {
             Vennlig hilsen
             Kompetanseportal
             """
-        return OutgoingMail(id: id, recipient: recipient, subject: "Databehandleravtalen for \(tenant.name) er sagt opp", body: body)
+        return OutgoingMail(id: id, recipient: recipient, subject: "Databehandleravtalen for \(tenant.partyName) er sagt opp", body: body)
     }
 
     static func registrationDecided(_ registration: Registration, id: UUID) -> OutgoingMail {
