@@ -10,29 +10,6 @@ import Foundation
 /// The shape of each LIS follows from `seed` and the LIS's position alone, so the same seed gives the same
 /// progress however many LIS are seeded; identifiers are random.
 package struct TrainingSeeder: Sendable {
-    /// Who the seeded people are.
-    package struct People: Sendable {
-        /// The first LIS: a real login (a token with this person's pid is this LIS), reused when already
-        /// registered as long as they have no progress yet.
-        package var lis: Principal
-        /// The leder of the first `perLeder` LIS (a real login too).
-        package var leder: Principal
-        /// The person key of a synthetic person from a generated label; callers pass the same keyed hash
-        /// that turns a pid into a key, so synthetic keys look like real ones.
-        package var personKey: @Sendable (String) -> PersonKey
-        /// The issuer named on synthetic principals.
-        package var issuer: String
-
-        package init(
-            lis: Principal, leder: Principal, issuer: String, personKey: @escaping @Sendable (String) -> PersonKey
-        ) {
-            self.lis = lis
-            self.leder = leder
-            self.issuer = issuer
-            self.personKey = personKey
-        }
-    }
-
     /// What was written, for the command's summary and the tests.
     package struct Counts: Sendable, Equatable {
         package var trainees = 0
@@ -301,62 +278,9 @@ package struct TrainingSeeder: Sendable {
         counts.transactions += 4
     }
 
-    // MARK: Synthetic people
-
-    private enum Kind: String {
-        case lis, leder, veileder, supervisor
-    }
-
-    /// `seed:lis:17`: never an eleven-digit pid, so a synthetic key never is a real person's.
-    private static func label(_ kind: Kind, _ number: Int) -> String { "seed:\(kind.rawValue):\(number)" }
-
-    private func synthetic(_ kind: Kind, _ number: Int, _ people: People) -> Principal {
-        let label = Self.label(kind, number)
-        let first = Self.firstNames[number % Self.firstNames.count]
-        let last = Self.lastNames[(number / Self.firstNames.count + kind.rawValue.count) % Self.lastNames.count]
-        let title =
-            switch kind {
-            case .lis: ""
-            case .leder: " (leder)"
-            case .veileder: " (veileder)"
-            case .supervisor: " (supervisør)"
-            }
-        return Principal(
-            issuer: people.issuer, subject: label, personKey: people.personKey(label), hprNumber: nil,
-            name: "\(first) \(last)\(title)", securityLevel: .level4, isSupport: false)
-    }
-
-    private static let firstNames = [
-        "Ingrid", "Ola", "Kari", "Emil", "Nora", "Jonas", "Sara", "Henrik", "Maja", "Sindre", "Thea", "Magnus",
-        "Ida", "Tobias", "Amalie", "Filip", "Sofie", "Aksel", "Live", "Johannes",
-    ]
-    private static let lastNames = [
-        "Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen", "Kristiansen", "Jensen", "Karlsen",
-        "Johnsen", "Pettersen", "Eriksen", "Berg", "Haugen", "Hagen", "Johannessen", "Andreassen", "Jacobsen", "Dahl",
-    ]
     private static let notes = ["", "", "", "Legevakt, kveldsvakt.", "Sammen med fastlegen.", "Se vedlagt refleksjon."]
     private static let topics = [
         "Oppstart og mål for perioden", "Fremdrift i læringsmålene", "Vanskelige konsultasjoner",
         "Plan for siste del av LIS1",
     ]
-}
-
-extension TrainingSeeder {
-    /// Evenly spaced instants from `start` towards `end`; never past `end`, so nothing is dated in the future.
-    fileprivate struct Timeline {
-        private var current: Date
-        private let step: TimeInterval
-        private let end: Date
-
-        init(start: Date, end: Date, steps: Int) {
-            self.current = start
-            self.end = end
-            self.step = max(1, end.timeIntervalSince(start) / Double(max(steps, 1)))
-        }
-
-        mutating func next() -> Date {
-            current = min(current.addingTimeInterval(step), end)
-            return current
-        }
-    }
 }
