@@ -25,7 +25,7 @@ package struct JSONBodyMiddleware<Context: RequestContext>: RouterMiddleware {
             do {
                 node = try JSONNode.parse(Array(buffer.readableBytesView))
             } catch {
-                throw RequestError.malformedBody("The body is not valid JSON (line \(error.line)): \(error.detail)")
+                throw RequestError.malformedBody("The body is not valid JSON: \(error.detail)")
             }
             try node.checkRequestBody()
         }
