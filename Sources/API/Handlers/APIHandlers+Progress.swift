@@ -14,8 +14,8 @@ extension APIHandlers {
         case .csv:
             return .ok(.init(body: .csv(HTTPBody(report.csv()))))
         case .html:
-            let html = ProgressPage.render(
-                report: report, traineeName: trainee.name, tenantName: scope.tenant.name, generatedAt: services.now())
+            let html = try reports.progress(
+                report, traineeName: trainee.name, tenantName: scope.tenant.name, generatedAt: services.now())
             return .ok(.init(body: .html(HTTPBody(html))))
         case .json:
             return .ok(.init(body: .json(.init(report, trainee: trainee))))
@@ -29,8 +29,8 @@ extension APIHandlers {
         switch input.query.format ?? .json {
         case .csv: return .ok(.init(body: .csv(HTTPBody(overview.csv()))))
         case .html:
-            let html = ProgressPage.render(
-                overview: overview, title: "Mine LIS – fremdrift", tenantName: scope.tenant.name, generatedAt: now)
+            let html = try reports.overview(
+                overview, title: "Mine LIS – fremdrift", tenantName: scope.tenant.name, generatedAt: now)
             return .ok(.init(body: .html(HTTPBody(html))))
         case .json: return .ok(.init(body: .json(.init(overview))))
         }
@@ -43,8 +43,8 @@ extension APIHandlers {
         switch input.query.format ?? .json {
         case .csv: return .ok(.init(body: .csv(HTTPBody(overview.csv()))))
         case .html:
-            let html = ProgressPage.render(
-                overview: overview, title: "Oversikt over LIS – \(scope.tenant.name)", tenantName: scope.tenant.name,
+            let html = try reports.overview(
+                overview, title: "Oversikt over LIS – \(scope.tenant.name)", tenantName: scope.tenant.name,
                 generatedAt: now)
             return .ok(.init(body: .html(HTTPBody(html))))
         case .json: return .ok(.init(body: .json(.init(overview))))
