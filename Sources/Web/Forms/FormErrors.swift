@@ -8,29 +8,35 @@ struct FormErrors: Sendable {
     struct Item: Sendable {
         /// The id of the input the message belongs to (the summary links to `#fieldID`).
         let fieldID: String
+        /// Shown at the field, under its label.
         let message: String
+        /// Shown in the summary, where the field's label is not beside it: «Label: message».
+        let summary: String
     }
 
     private(set) var items: [Item] = []
     private(set) var hasErrors = false
 
-    mutating func add(_ fieldID: String, _ message: String) {
+    mutating func add(_ fieldID: String, _ message: String, label: String? = nil) {
         guard self.message(for: fieldID) == nil else { return }
-        items.append(Item(fieldID: fieldID, message: message))
+        items.append(Item(fieldID: fieldID, message: message, summary: label.map { "\($0): \(message)" } ?? message))
         hasErrors = true
     }
 
     func message(for fieldID: String) -> String? { items.first { $0.fieldID == fieldID }?.message }
 
-    /// Runs one field's check from `Domain`, keeping its bokmål message at the field when it refuses.
-    mutating func check<Value>(_ fieldID: String, _ validate: () throws -> Value) -> Value? {
+    /// Runs one field's check from `Domain`, keeping its bokmål message (or `message`, when the domain's
+    /// is too general for this field) at the field when it refuses.
+    mutating func check<Value>(
+        _ fieldID: String, label: String? = nil, message: String? = nil, _ validate: () throws -> Value
+    ) -> Value? {
         do {
             return try validate()
         } catch let failure as any DescribedFailure {
-            add(fieldID, failure.message)
+            add(fieldID, message ?? failure.message, label: label)
             return nil
         } catch {
-            add(fieldID, InternalFailure.message)
+            add(fieldID, InternalFailure.message, label: label)
             return nil
         }
     }

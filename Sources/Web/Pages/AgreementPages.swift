@@ -36,7 +36,7 @@ struct AgreementPages: Sendable {
         var errors = FormErrors()
         var status = HTTPResponse.Status.badRequest
         if form["bekreft"] != "ja" {
-            errors.add("bekreft", "Kryss av for at du har lest avtalen og vil signere den.")
+            errors.add("bekreft", "Kryss av for at du har lest avtalen og vil signere den.", label: "Signering")
         } else {
             do {
                 _ = try await onboarding.sign(
@@ -44,7 +44,7 @@ struct AgreementPages: Sendable {
                 return HTMLPage.seeOther(Self.path(tenantID) + "?signert=1")
             } catch let failure as any DescribedFailure where failure.category != .internal {
                 // Shown at the form: a login below level 4, a text changed since the page was opened, …
-                errors.add("bekreft", failure.message)
+                errors.add("bekreft", failure.message, label: "Signering")
                 status = .init(code: describe(failure).status)
             }
         }

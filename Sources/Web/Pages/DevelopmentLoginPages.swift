@@ -54,8 +54,10 @@ struct DevelopmentLoginPages: Sendable {
             errors.add("person-rita", "Velg hvem du vil logge inn som.")
             return nil
         }
-        let name = errors.check("name") { try Tenant.validName(form.text("name")) }
-        let pid = errors.check("pid") { try NationalIdentityNumber(form.text("pid"), allowingSynthetic: true) }
+        let name = errors.check("name", label: "Navn") { try Tenant.validName(form.text("name")) }
+        let pid = errors.check("pid", label: "Fødselsnummer") {
+            try NationalIdentityNumber(form.text("pid"), allowingSynthetic: true)
+        }
         guard let name, let pid else { return nil }
         // A typed person keeps one HelseID subject across logins: derived from the number, as HelseID's is.
         let subject = "dev-" + SHA256.hash(data: Data(pid.digits.utf8)).prefix(8).hexEncoded

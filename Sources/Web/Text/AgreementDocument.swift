@@ -1,13 +1,22 @@
 import Foundation
 
-/// The agreement's Markdown-like text as blocks a template can render: headings, paragraphs and bulleted
-/// lists, with `**bold**` inside. Only these few forms are recognised; everything else is plain text, and
+/// The agreement's Markdown-like text as blocks a template can render: headings, paragraphs, bulleted
+/// lists and pipe tables, with `**bold**` inside. Only these few forms are recognised; everything else is plain text, and
 /// every piece of text stays text (the template escapes it), so a field value can never become markup.
 struct AgreementDocument: Sendable {
     /// A run of text, bold or not.
     struct Span: Sendable, Equatable {
         let text: String
         let strong: Bool
+    }
+
+    /// One cell of a table.
+    struct Cell: Sendable {
+        let spans: [Span]
+    }
+
+    struct Row: Sendable {
+        let cells: [Cell]
     }
 
     struct Block: Sendable {
@@ -17,8 +26,12 @@ struct AgreementDocument: Sendable {
         let isHeading: Bool
         let isParagraph: Bool
         let isList: Bool
+        /// `| a | b |` lines: the first is the header, a `|---|` line is left out.
+        let isTable: Bool
         let spans: [Span]
         let items: [[Span]]
+        let header: Row
+        let rows: [Row]
     }
 
     let blocks: [Block]
@@ -27,8 +40,14 @@ struct AgreementDocument: Sendable {
         var blocks: [Block] = []
         var paragraph: [String] = []
         var items: [String] = []
+        var table: [String] = []
 
         func flush() {
+            if !table.isEmpty {
+                let rows = table.filter { !$0.allSatisfy { "|-: ".contains($0) } }.map(Self.row)
+                if let header = rows.first { blocks.append(.table(header: header, rows: Array(rows.dropFirst()))) }
+                table = []
+            }
             if !paragraph.isEmpty {
                 blocks.append(.paragraph(Self.spans(paragraph.joined(separator: " "))))
                 paragraph = []
@@ -43,6 +62,9 @@ struct AgreementDocument: Sendable {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty {
                 flush()
+            } else if line.hasPrefix("|") {
+                if table.isEmpty { flush() }
+                table.append(line)
             } else if line.hasPrefix("## ") {
                 flush()
                 blocks.append(.heading(Self.spans(String(line.dropFirst(3))), title: false))
@@ -64,6 +86,16 @@ struct AgreementDocument: Sendable {
         self.blocks = blocks
     }
 
+    /// `| a | **b** |` → two cells.
+    static func row(_ line: String) -> Row {
+        var cells = line.split(separator: "|", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        if cells.first == "" { cells.removeFirst() }
+        if cells.last == "" { cells.removeLast() }
+        return Row(cells: cells.map { Cell(spans: spans($0)) })
+    }
+
     /// `a **b** c` → `a `, bold `b`, ` c`. An unpaired `**` is kept as text.
     static func spans(_ text: String) -> [Span] {
         let parts = text.components(separatedBy: "**")
@@ -75,15 +107,29 @@ struct AgreementDocument: Sendable {
 }
 
 extension AgreementDocument.Block {
+    private static let none = AgreementDocument.Row(cells: [])
+
     static func heading(_ spans: [AgreementDocument.Span], title: Bool) -> Self {
-        .init(isTitle: title, isHeading: !title, isParagraph: false, isList: false, spans: spans, items: [])
+        .init(
+            isTitle: title, isHeading: !title, isParagraph: false, isList: false, isTable: false, spans: spans, items: [],
+            header: none, rows: [])
     }
 
     static func paragraph(_ spans: [AgreementDocument.Span]) -> Self {
-        .init(isTitle: false, isHeading: false, isParagraph: true, isList: false, spans: spans, items: [])
+        .init(
+            isTitle: false, isHeading: false, isParagraph: true, isList: false, isTable: false, spans: spans, items: [],
+            header: none, rows: [])
     }
 
     static func list(_ items: [[AgreementDocument.Span]]) -> Self {
-        .init(isTitle: false, isHeading: false, isParagraph: false, isList: true, spans: [], items: items)
+        .init(
+            isTitle: false, isHeading: false, isParagraph: false, isList: true, isTable: false, spans: [], items: items,
+            header: none, rows: [])
+    }
+
+    static func table(header: AgreementDocument.Row, rows: [AgreementDocument.Row]) -> Self {
+        .init(
+            isTitle: false, isHeading: false, isParagraph: false, isList: false, isTable: true, spans: [], items: [],
+            header: header, rows: rows)
     }
 }

@@ -63,10 +63,16 @@ struct SupportPages: Sendable {
         let form = try await FormFields.read(&request, limit: 16 * 1024)
         var errors = FormErrors()
         // Every field checked at once, so the form says all that is wrong; the engine checks again.
-        _ = errors.check("signer-name") { try Tenant.validName(form.text("signer-name")) }
-        _ = errors.check("signer-email") { try Trainee.validEmail(form.text("signer-email")) }
+        _ = errors.check("signer-name", label: "Navn") { try Tenant.validName(form.text("signer-name")) }
+        let email = form.text("signer-email")
+        _ = errors.check(
+            "signer-email", label: "E-postadresse",
+            message: email.isEmpty ? nil : "Skriv en gyldig e-postadresse, for eksempel navn@kommune.no."
+        ) { try Trainee.validEmail(email) }
         let number = form.text("signer-organisation-number")
-        if !number.isEmpty { _ = errors.check("signer-organisation-number") { try OrganisationNumber(number) } }
+        if !number.isEmpty {
+            _ = errors.check("signer-organisation-number", label: "Organisasjonsnummer") { try OrganisationNumber(number) }
+        }
         if !errors.hasErrors {
             do {
                 let invitation = try await engine.agreements.inviteAdministrator(

@@ -39,6 +39,7 @@ struct SupportTenantPage: Sendable {
     let records: [Record]
     let hasRecords: Bool
     let events: [Event]
+    let hasEvents: Bool
     let signerName: TextField
     let signerEmail: TextField
     let signerOrganisationNumber: TextField
@@ -67,10 +68,11 @@ struct SupportTenantPage: Sendable {
         }
         self.hasRecords = !records.isEmpty
         self.events = events.reversed()
+        self.hasEvents = !events.isEmpty
         self.signerName = TextField("signer-name", label: "Navn", value: form.text("signer-name"), errors: errors, autocomplete: "off")
         self.signerEmail = TextField(
             "signer-email", label: "E-postadresse", hint: "Invitasjonen med lenken sendes hit.", value: form.text("signer-email"),
-            errors: errors, type: "email", autocomplete: "off")
+            errors: errors, type: "email")
         self.signerOrganisationNumber = TextField(
             "signer-organisation-number", label: "Organisasjonsnummer",
             hint: tenant.organisationNumber == nil
