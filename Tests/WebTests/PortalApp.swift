@@ -21,7 +21,7 @@ struct PortalApp {
     let services: AppServices
     let clock = TestClock()
 
-    init(configure: (inout AppConfiguration) -> Void = { _ in }) throws {
+    init(logger given: Logger? = nil, configure: (inout AppConfiguration) -> Void = { _ in }) throws {
         folder = try TemporaryFolder()
         var configuration = AppConfiguration()
         configuration.tenants.directory = folder.path
@@ -34,8 +34,8 @@ struct PortalApp {
         let secrets = AppSecrets(
             pidHashKey: Array(repeating: 9, count: 32), developmentIssuerKeyPEM: DevelopmentIssuer.generateKeyPEM(),
             loginClientKeyPEM: DevelopmentIssuer.generateKeyPEM(), sealKey: PlatformSeal.generateKey())
-        var logger = Logger(label: "web-test")
-        logger.logLevel = .critical
+        var logger = given ?? Logger(label: "web-test")
+        if given == nil { logger.logLevel = .critical }
         let clock = clock
         services = try AppServices(configuration: configuration, secrets: secrets, logger: logger, now: { clock.now })
     }

@@ -3,6 +3,7 @@ import Engine
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import HummingbirdTesting
 import NIOCore
 import TestSupport
@@ -17,7 +18,7 @@ struct SignerJourney {
 
     let app: PortalApp
 
-    init() throws { app = try PortalApp() }
+    init(logger: Logger? = nil) throws { app = try PortalApp(logger: logger) }
 
     var agreementPath: String { "/virksomhet/\(Self.tenant)/avtale" }
 
