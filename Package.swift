@@ -53,7 +53,10 @@ let package = Package(
                 "Domain", "Storage", "Identity",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            // The e-mail texts.
+            resources: [.copy("Mail/Templates")]
         ),
         // The pages for people: mustache templates, cookie sessions, CSRF. Its own target so that it reaches the
         // engine only (no Storage in its dependencies) and its templates and stylesheet are its own resources.
