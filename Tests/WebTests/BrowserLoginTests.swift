@@ -57,6 +57,12 @@ import Testing
         // The same cookie works as a bearer session for the API: one session lookup.
         let api = try await portal.send("GET", "/api/v1/me/tenants", headers: ["Authorization": "Bearer \(session)"])
         #expect(api.status == 200)
+        // Logging in again (at level 4) in this browser ends the first session on the server.
+        let (again, cookie) = try await Self.logIn(portal, as: "rita", level: 4, returningTo: "/virksomhet")
+        let second = try await portal.send("GET", again, headers: ["Cookie": "kp_login=\(cookie); kp_session=\(session)"])
+        #expect(Self.cookie("kp_session", in: second.setCookie)?.hasPrefix("kps_") == true)
+        let old = try await portal.send("GET", "/api/v1/me/tenants", headers: ["Authorization": "Bearer \(session)"])
+        #expect(old.status == 401)
         await portal.stop()
     }
 
