@@ -35,10 +35,13 @@ import Testing
 
     @Test func theRenderedDocumentEscapesEveryPieceOfText() throws {
         struct View { let document: AgreementDocument }
-        let html = try PageRenderer().render(View(document: AgreementDocument(markdown: Self.markdown)), template: "agreement-document")
+        let html = try PageRenderer().render(
+            View(document: AgreementDocument(markdown: Self.markdown)), template: "agreement-document")
         #expect(html.contains("<h2>Databehandleravtale</h2>"))
         #expect(html.contains("<h3>8. Underdatabehandlere</h3>"))
-        #expect(html.contains("<li><strong>&lt;b&gt;Oslo&lt;/b&gt;</strong>, organisasjonsnummer <strong>974770482</strong>"))
+        #expect(
+            html.contains(
+                "<li><strong>&lt;b&gt;Oslo&lt;/b&gt;</strong>, organisasjonsnummer <strong>974770482</strong>"))
         #expect(html.contains(#"<th scope="col">Underdatabehandler</th>"#))
         #expect(html.contains("<td>Norsk helsenett SF</td>"))
         #expect(!html.contains("<b>"))

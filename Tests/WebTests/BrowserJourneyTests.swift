@@ -25,7 +25,8 @@ import Testing
     @Test(
         .enabled(
             if: required,
-            "needs chromium and chromium-driver (apt-get install chromium chromium-driver) and pip install selenium axe-selenium-python"),
+            "needs chromium and chromium-driver (apt-get install chromium chromium-driver) and pip install selenium axe-selenium-python"
+        ),
         .timeLimit(.minutes(5)))
     func theSignersJourneyWorksInARealBrowserWithoutSeriousAccessibilityViolations() async throws {
         if let missing = Self.missing {
@@ -36,7 +37,8 @@ import Testing
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("web-journey-\(UUID().uuidString).log")
         defer { try? FileManager.default.removeItem(at: log) }
         let status = await Self.runToEnd(
-            [Self.root.appendingPathComponent("Tests/Browser/run").path], environment: ["KP_BINARY": kp.path], output: log)
+            [Self.root.appendingPathComponent("Tests/Browser/run").path], environment: ["KP_BINARY": kp.path],
+            output: log)
         let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         #expect(status == 0, "the browser journey failed:\n\(output.suffix(6000))")
         #expect(output.contains("journey passed"))
@@ -46,7 +48,8 @@ import Testing
     static var kpBinary: URL? {
         let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         let candidates = [
-            besideTests.appendingPathComponent("kp"), besideTests.deletingLastPathComponent().appendingPathComponent("kp"),
+            besideTests.appendingPathComponent("kp"),
+            besideTests.deletingLastPathComponent().appendingPathComponent("kp"),
             root.appendingPathComponent(".build/debug/kp"),
         ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }

@@ -18,10 +18,14 @@ import Testing
     {
         let start = try await portal.send("GET", "/logg-inn/helseid?neste=" + path)
         #expect(start.status == 303)
-        #expect(start.setCookie.contains("HttpOnly") && start.setCookie.contains("SameSite=Lax") && start.setCookie.contains("Path=/"))
+        #expect(
+            start.setCookie.contains("HttpOnly") && start.setCookie.contains("SameSite=Lax")
+                && start.setCookie.contains("Path=/"))
         let loginCookie = try #require(cookie("kp_login", in: start.setCookie))
         let authorize = try #require(start.location)
-        #expect(authorize.hasPrefix("http://127.0.0.1:\(portal.port)/dev-issuer/authorize?client_id=kompetanseportal&request_uri="))
+        #expect(
+            authorize.hasPrefix(
+                "http://127.0.0.1:\(portal.port)/dev-issuer/authorize?client_id=kompetanseportal&request_uri="))
         let toPage = try await portal.send("GET", authorize)
         #expect(toPage.status == 302)
         let pagePath = try #require(toPage.location)
@@ -33,7 +37,9 @@ import Testing
         let back = try await portal.send(
             "POST", "/dev-issuer/logg-inn",
             headers: ["Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "same-origin"],
-            body: "client_id=kompetanseportal&request_uri=\(requestURI.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&person=\(person)&level=\(level)")
+            body:
+                "client_id=kompetanseportal&request_uri=\(requestURI.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&person=\(person)&level=\(level)"
+        )
         #expect(back.status == 303)
         let callback = try #require(back.location)
         #expect(callback.contains("/auth/callback?code="))
@@ -59,7 +65,8 @@ import Testing
         #expect(api.status == 200)
         // Logging in again (at level 4) in this browser ends the first session on the server.
         let (again, cookie) = try await Self.logIn(portal, as: "rita", level: 4, returningTo: "/virksomhet")
-        let second = try await portal.send("GET", again, headers: ["Cookie": "kp_login=\(cookie); kp_session=\(session)"])
+        let second = try await portal.send(
+            "GET", again, headers: ["Cookie": "kp_login=\(cookie); kp_session=\(session)"])
         #expect(Self.cookie("kp_session", in: second.setCookie)?.hasPrefix("kps_") == true)
         let old = try await portal.send("GET", "/api/v1/me/tenants", headers: ["Authorization": "Bearer \(session)"])
         #expect(old.status == 401)
@@ -84,7 +91,8 @@ import Testing
     @Test func theApiLoginStillAnswersWithJSON() async throws {
         let portal = try await LivePortal.start()
         let authorize = try #require(try await portal.send("GET", "/auth/login").location)
-        let callback = try #require(try await portal.send("GET", authorize + "&name=Lars%20Leder&pid=30108299920&sub=lars").location)
+        let callback = try #require(
+            try await portal.send("GET", authorize + "&name=Lars%20Leder&pid=30108299920&sub=lars").location)
         let session = try await portal.send("GET", callback)
         #expect(session.status == 200)
         #expect(session.body.contains("\"sessionToken\":\"kps_"))
@@ -93,7 +101,8 @@ import Testing
 
     @Test func anOpenRedirectIsNotPossible() async throws {
         let portal = try await LivePortal.start()
-        let (callback, loginCookie) = try await Self.logIn(portal, as: "rita", level: 4, returningTo: "//evil.example/x")
+        let (callback, loginCookie) = try await Self.logIn(
+            portal, as: "rita", level: 4, returningTo: "//evil.example/x")
         let done = try await portal.send("GET", callback, headers: ["Cookie": "kp_login=\(loginCookie)"])
         #expect(done.status == 303)
         #expect(done.location == "/")

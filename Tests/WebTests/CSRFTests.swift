@@ -29,9 +29,11 @@ import Testing
             switch kind {
             case .withoutToken: body = ""
             case .withAnotherSessionsToken:
-                body = "csrf=" + (try await client.execute(uri: "/virksomhet", method: .get, headers: .session(old)) {
-                    csrfToken(in: $0.text)
-                } ?? "")
+                body =
+                    "csrf="
+                    + (try await client.execute(uri: "/virksomhet", method: .get, headers: .session(old)) {
+                        csrfToken(in: $0.text)
+                    } ?? "")
             case .fromAnotherSite: headers[.fetchSite] = "cross-site"
             case .fromAnotherOrigin:
                 headers[.fetchSite] = nil
@@ -56,9 +58,12 @@ import Testing
         let session = try await app.session(.rita)
         try await app.test { client in
             let token = try #require(
-                try await client.execute(uri: "/virksomhet", method: .get, headers: .session(session)) { csrfToken(in: $0.text) })
+                try await client.execute(uri: "/virksomhet", method: .get, headers: .session(session)) {
+                    csrfToken(in: $0.text)
+                })
             try await client.execute(
-                uri: "/logg-ut", method: .post, headers: .form(session: session), body: ByteBuffer(string: "csrf=\(token)")
+                uri: "/logg-ut", method: .post, headers: .form(session: session),
+                body: ByteBuffer(string: "csrf=\(token)")
             ) { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/logg-inn?utlogget=1")

@@ -3,11 +3,11 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 
+@testable import API
+
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
-
-@testable import API
 
 /// The portal on a real loopback port, for the login flow: the login client talks HTTP to the development
 /// issuer on the same server, and the test plays the browser (no redirects followed, cookies by hand).
@@ -30,7 +30,8 @@ final class LivePortal: Sendable {
         self.port = port
         var logger = Logger(label: "live-portal")
         logger.logLevel = .critical
-        group = ServiceGroup(configuration: .init(services: [try buildApplication(services: app.services)], logger: logger))
+        group = ServiceGroup(
+            configuration: .init(services: [try buildApplication(services: app.services)], logger: logger))
         let group = group
         task = Task { try await group.run() }
         let configuration = URLSessionConfiguration.ephemeral

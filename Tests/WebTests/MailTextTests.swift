@@ -19,9 +19,18 @@ import Testing
             tokenHash: "h", id: UUID(), at: Fixtures.now)
         let mail = AgreementMail.administratorInvitation(
             invitation, tenant: Self.tenant, token: "abc_-1", baseURL: "https://portal.example", id: UUID())
-        #expect(mail.body.hasPrefix("Hei Rita & Co,\n\nDu er oppgitt som den som kan signere databehandleravtalen for Oslo <script>alert(1)</script> i Kompetanseportal.\n\n"))
-        #expect(mail.body.contains("og godta rollen her:\nhttps://portal.example/kontaktperson/godta?tenant=kommune-0301&token=abc_-1\n\n"))
-        #expect(mail.body.contains("gjelder til og med \(AgreementMail.norwegianDate(invitation.expiresAt)).\n\nVennlig hilsen\nKompetanseportal"))
+        #expect(
+            mail.body.hasPrefix(
+                "Hei Rita & Co,\n\nDu er oppgitt som den som kan signere databehandleravtalen for Oslo <script>alert(1)</script> i Kompetanseportal.\n\n"
+            ))
+        #expect(
+            mail.body.contains(
+                "og godta rollen her:\nhttps://portal.example/kontaktperson/godta?tenant=kommune-0301&token=abc_-1\n\n")
+        )
+        #expect(
+            mail.body.contains(
+                "gjelder til og med \(AgreementMail.norwegianDate(invitation.expiresAt)).\n\nVennlig hilsen\nKompetanseportal"
+            ))
         #expect(!mail.body.contains("&amp;") && !mail.body.contains("&lt;"))
         #expect(!mail.body.contains("mangler"))
     }
@@ -29,10 +38,13 @@ import Testing
     @Test func aRefusedRegistrationGivesTheReasonAndNoApprovalText() throws {
         var registration = try Registration.submit(
             organisationNumber: Fixtures.legesenteretOrgnr, name: "Legesenteret AS", contactEmail: "post@lege.no",
-            programmes: ["alis"], by: Principal(
-                issuer: "i", subject: "s", personKey: try PersonKey(hex: String(repeating: "a", count: 64)), hprNumber: nil,
+            programmes: ["alis"],
+            by: Principal(
+                issuer: "i", subject: "s", personKey: try PersonKey(hex: String(repeating: "a", count: 64)),
+                hprNumber: nil,
                 name: "Per Søker", securityLevel: .level4, isSupport: false), id: UUID(), at: Fixtures.now)
-        registration = try registration.rejected(reason: "Ikke en utdanningsvirksomhet", by: "support:x", at: Fixtures.now)
+        registration = try registration.rejected(
+            reason: "Ikke en utdanningsvirksomhet", by: "support:x", at: Fixtures.now)
         let mail = AgreementMail.registrationDecided(registration, id: UUID())
         #expect(mail.subject == "Registreringen av Legesenteret AS er avslått")
         #expect(mail.body.contains("er avslått.\n\nBegrunnelse: Ikke en utdanningsvirksomhet\n\nTa kontakt"))

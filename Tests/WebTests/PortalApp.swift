@@ -6,8 +6,8 @@ import Hummingbird
 import HummingbirdTesting
 import Identity
 import Logging
-import Storage
 import NIOCore
+import Storage
 import TestSupport
 
 @testable import API

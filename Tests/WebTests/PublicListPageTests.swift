@@ -13,12 +13,15 @@ import Testing
     @Test func thePageIsInBokmalWithTheLayoutsLandmarksAndEscapesNames() async throws {
         let app = try PortalApp()
         _ = try await app.services.registry.createVirksomhet(
-            id: Fixtures.tenantID("skummel"), organisationNumber: Fixtures.organisationNumber(Fixtures.legesenteretOrgnr),
+            id: Fixtures.tenantID("skummel"),
+            organisationNumber: Fixtures.organisationNumber(Fixtures.legesenteretOrgnr),
             name: "<script>alert(1)</script> AS", actor: "test", at: Date())
         try await app.services.registry.openForTests(
-            Fixtures.tenantID("skummel"), provisioner: app.services.provisioner, seal: app.services.seal, at: app.clock.now)
+            Fixtures.tenantID("skummel"), provisioner: app.services.provisioner, seal: app.services.seal,
+            at: app.clock.now)
         try await app.services.registry.openForTests(
-            Fixtures.tenantID("kommune-4601"), provisioner: app.services.provisioner, seal: app.services.seal, at: app.clock.now)
+            Fixtures.tenantID("kommune-4601"), provisioner: app.services.provisioner, seal: app.services.seal,
+            at: app.clock.now)
         try await app.test { client in
             try await client.execute(uri: "/avtaler", method: .get) { response in
                 #expect(response.status == .ok)

@@ -32,7 +32,9 @@ import Testing
         let journey = try SignerJourney(logger: logger)
         let token = try await journey.invite()
         try await journey.app.test { client in
-            _ = try await client.execute(uri: "/kontaktperson/godta?tenant=kommune-4601&token=\(token)", method: .get) { $0.status }
+            _ = try await client.execute(uri: "/kontaktperson/godta?tenant=kommune-4601&token=\(token)", method: .get) {
+                $0.status
+            }
         }
         let lines = recorder.lines.withLock { $0 }
         #expect(lines.contains { $0.contains("/kontaktperson/godta") })

@@ -6,7 +6,8 @@ import Testing
 /// `__Host-` prefix, so no subdomain or plain-http page can set or read them.
 @Suite struct SessionCookieTests {
     @Test func onHttpsTheCookiesAreSecureWithTheHostPrefix() {
-        let cookies = SessionCookies(secure: PortalSettings(publicBaseURL: "https://portal.example", maxUploadBytes: 1).isSecure)
+        let cookies = SessionCookies(
+            secure: PortalSettings(publicBaseURL: "https://portal.example", maxUploadBytes: 1).isSecure)
         let session = cookies.session("kps_x", lifetime: 28_800).description
         #expect(session.hasPrefix("__Host-kp_session=kps_x"))
         for attribute in ["Secure", "HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=28800"] {
@@ -17,7 +18,8 @@ import Testing
     }
 
     @Test func onPlainHttpTheyHaveNoPrefixAndAreNotSecure() {
-        let cookies = SessionCookies(secure: PortalSettings(publicBaseURL: "http://127.0.0.1:8080", maxUploadBytes: 1).isSecure)
+        let cookies = SessionCookies(
+            secure: PortalSettings(publicBaseURL: "http://127.0.0.1:8080", maxUploadBytes: 1).isSecure)
         let session = cookies.session("kps_x", lifetime: 60).description
         #expect(session.hasPrefix("kp_session=kps_x"))
         #expect(!session.contains("Secure"))
@@ -25,7 +27,10 @@ import Testing
     }
 
     @Test func theOriginIsTheSchemeHostAndPortOfThePublicAddress() {
-        #expect(PortalSettings(publicBaseURL: "https://portal.example/base", maxUploadBytes: 1).origin == "https://portal.example")
-        #expect(PortalSettings(publicBaseURL: "http://127.0.0.1:8080", maxUploadBytes: 1).origin == "http://127.0.0.1:8080")
+        #expect(
+            PortalSettings(publicBaseURL: "https://portal.example/base", maxUploadBytes: 1).origin
+                == "https://portal.example")
+        #expect(
+            PortalSettings(publicBaseURL: "http://127.0.0.1:8080", maxUploadBytes: 1).origin == "http://127.0.0.1:8080")
     }
 }

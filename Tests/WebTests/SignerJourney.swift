@@ -3,8 +3,8 @@ import Engine
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Logging
 import HummingbirdTesting
+import Logging
 import NIOCore
 import TestSupport
 import Testing
@@ -34,11 +34,13 @@ struct SignerJourney {
     func linkTokens() async throws -> [String] {
         await app.services.mailer.deliverDue()
         let folder = app.folder.url.appendingPathComponent("_mail")
-        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        let files =
+            FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
         return files.sorted { $0.path < $1.path }.compactMap { url in
             guard let raw = try? String(contentsOf: url, encoding: .utf8) else { return nil }
             let parts = raw.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n")
-            guard parts.count > 1, let body = Data(base64Encoded: parts.dropFirst().joined().replacingOccurrences(of: "\n", with: "")),
+            guard parts.count > 1,
+                let body = Data(base64Encoded: parts.dropFirst().joined().replacingOccurrences(of: "\n", with: "")),
                 let text = String(data: body, encoding: .utf8),
                 let range = text.range(of: #"token=[A-Za-z0-9_-]+"#, options: .regularExpression)
             else { return nil }
@@ -70,13 +72,16 @@ struct SignerJourney {
         let hash = String(page[shown].dropFirst("<code>".count).dropLast("</code>".count))
         return try await client.execute(
             uri: agreementPath + "/signer", method: .post, headers: .form(session: session),
-            body: ByteBuffer(string: "csrf=\(csrf)&templateVersion=v1&documentSha256=\(hash)" + (confirm ? "&bekreft=ja" : ""))
+            body: ByteBuffer(
+                string: "csrf=\(csrf)&templateVersion=v1&documentSha256=\(hash)" + (confirm ? "&bekreft=ja" : ""))
         ) { $0 }
     }
 
     /// The value of a hidden input on a page.
     static func value(of name: String, in html: String) -> String? {
-        guard let range = html.range(of: #"name="\#(name)" value="[^"]*""#, options: .regularExpression) else { return nil }
+        guard let range = html.range(of: #"name="\#(name)" value="[^"]*""#, options: .regularExpression) else {
+            return nil
+        }
         return String(html[range].dropFirst(#"name="\#(name)" value=""#.count).dropLast())
     }
 }

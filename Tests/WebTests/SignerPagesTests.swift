@@ -15,11 +15,17 @@ import Testing
         let journey = try SignerJourney()
         let token = try await journey.invite()
         try await journey.app.test { client in
-            try await client.execute(uri: "/kontaktperson/godta?tenant=kommune-4601&token=\(token)", method: .get) { response in
+            try await client.execute(uri: "/kontaktperson/godta?tenant=kommune-4601&token=\(token)", method: .get) {
+                response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.cacheControl] == "no-store")
-                #expect(response.text.contains("har oppgitt <strong>Rita Rådmann</strong> som den som kan signere databehandleravtalen for <strong>Bergen</strong>"))
-                #expect(response.text.contains(#"href="/logg-inn?neste=/kontaktperson/godta%3Ftenant%3Dkommune-4601%26token%3D"#))
+                #expect(
+                    response.text.contains(
+                        "har oppgitt <strong>Rita Rådmann</strong> som den som kan signere databehandleravtalen for <strong>Bergen</strong>"
+                    ))
+                #expect(
+                    response.text.contains(
+                        #"href="/logg-inn?neste=/kontaktperson/godta%3Ftenant%3Dkommune-4601%26token%3D"#))
                 #expect(!response.text.contains("<form method=\"post\" action=\"/kontaktperson/godta\""))
             }
         }
@@ -31,7 +37,8 @@ import Testing
         let session = try await journey.app.session(.rita)
         try await journey.app.test { client in
             try await journey.accept(client, token: token, session: session)
-            try await client.execute(uri: "/kontaktperson/godta?tenant=kommune-4601&token=\(token)", method: .get) { response in
+            try await client.execute(uri: "/kontaktperson/godta?tenant=kommune-4601&token=\(token)", method: .get) {
+                response in
                 #expect(response.status == .conflict)
                 #expect(response.text.contains("Invitasjonen er allerede brukt"))
             }
@@ -45,9 +52,11 @@ import Testing
         let journey = try SignerJourney()
         let token = try await journey.invite()
         try await journey.app.test { client in
-            for uri in ["/kontaktperson/godta?tenant=kommune-4601&token=made-up", "/kontaktperson/godta?tenant=kommune-0301&token=\(token)",
-                "/kontaktperson/godta"]
-            {
+            for uri in [
+                "/kontaktperson/godta?tenant=kommune-4601&token=made-up",
+                "/kontaktperson/godta?tenant=kommune-0301&token=\(token)",
+                "/kontaktperson/godta",
+            ] {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == .notFound, "\(uri)")
                     #expect(response.text.contains("Vi finner ikke invitasjonen"))
@@ -55,7 +64,8 @@ import Testing
                 }
             }
             journey.app.clock.advance(by: 15 * 86_400)
-            try await client.execute(uri: "/kontaktperson/godta?tenant=kommune-4601&token=\(token)", method: .get) { response in
+            try await client.execute(uri: "/kontaktperson/godta?tenant=kommune-4601&token=\(token)", method: .get) {
+                response in
                 #expect(response.status == .gone)
                 #expect(response.text.contains("Invitasjonen er utløpt"))
                 #expect(response.text.contains("Be brukerstøtte om å sende deg en ny invitasjon."))
@@ -78,7 +88,9 @@ import Testing
                 #expect(html.contains("<dt>Avtaleversjon</dt><dd>v1</dd>"))
                 #expect(html.range(of: #"<code>[0-9a-f]{64}</code>"#, options: .regularExpression) != nil)
                 #expect(html.contains("<h3>1. Gjenstand og varighet</h3>"))
-                #expect(html.contains("<li><strong>Bergen</strong>, organisasjonsnummer <strong>\(Fixtures.klinikkenOrgnr)</strong>"))
+                #expect(
+                    html.contains(
+                        "<li><strong>Bergen</strong>, organisasjonsnummer <strong>\(Fixtures.klinikkenOrgnr)</strong>"))
                 #expect(html.contains("Du er logget inn på sikkerhetsnivå 3."))
                 #expect(html.contains(#"href="/logg-inn?neste=/virksomhet/kommune-4601/avtale&amp;niva=4""#))
                 #expect(!html.contains("/avtale/signer"))
@@ -97,7 +109,8 @@ import Testing
             let signed = try await journey.sign(client, session: level4)
             #expect(signed.status == .seeOther)
             #expect(signed.headers[.location] == journey.agreementPath + "?signert=1")
-            try await client.execute(uri: journey.agreementPath + "?signert=1", method: .get, headers: .session(level4)) {
+            try await client.execute(uri: journey.agreementPath + "?signert=1", method: .get, headers: .session(level4))
+            {
                 #expect($0.text.contains("Venter på kontrasignatur fra brukerstøtte"))
                 #expect($0.text.contains("Avtalen er signert"))
             }
@@ -114,9 +127,12 @@ import Testing
             try await journey.accept(client, token: token, session: session)
             var bodies: [String] = []
             for tenant in ["kommune-0301", "finnes-ikke"] {
-                try await client.execute(uri: "/virksomhet/\(tenant)/avtale", method: .get, headers: .session(session)) {
+                try await client.execute(uri: "/virksomhet/\(tenant)/avtale", method: .get, headers: .session(session))
+                {
                     #expect($0.status == .notFound)
-                    bodies.append($0.text.replacingOccurrences(of: #"<code>[0-9a-f]+</code>"#, with: "", options: .regularExpression))
+                    bodies.append(
+                        $0.text.replacingOccurrences(
+                            of: #"<code>[0-9a-f]+</code>"#, with: "", options: .regularExpression))
                 }
             }
             #expect(bodies[0] == bodies[1])
@@ -128,7 +144,8 @@ import Testing
         let journey = try SignerJourney()
         let token = try await journey.invite(name: "<script>alert(1)</script>")
         try await journey.app.test { client in
-            try await client.execute(uri: "/kontaktperson/godta?tenant=kommune-4601&token=\(token)", method: .get) { response in
+            try await client.execute(uri: "/kontaktperson/godta?tenant=kommune-4601&token=\(token)", method: .get) {
+                response in
                 #expect(response.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
                 #expect(!response.text.contains("<script>"))
             }

@@ -36,7 +36,8 @@ import Testing
         ("?status=active", "Ingen virksomheter passer til søket.", [], ""),
         ("?side=15", "357 virksomheter.", ["Vardø", "Berlevåg"], "Side 15 av 15"),
     ])
-    func theTenantsAreSearchedFilteredAndPaged(query: String, count: String, names: [String], page: String) async throws {
+    func theTenantsAreSearchedFilteredAndPaged(query: String, count: String, names: [String], page: String) async throws
+    {
         let app = try PortalApp()
         let siri = try await app.session(.siri)
         try await app.test { client in
@@ -53,27 +54,35 @@ import Testing
         let app = try PortalApp()
         let siri = try await app.session(.siri)
         try await app.test { client in
-            let page = try await client.execute(uri: "/brukerstotte/virksomhet/kommune-0301", method: .get, headers: .session(siri)) {
+            let page = try await client.execute(
+                uri: "/brukerstotte/virksomhet/kommune-0301", method: .get, headers: .session(siri)
+            ) {
                 $0.text
             }
             let csrf = try #require(csrfToken(in: page))
             try await client.execute(
                 uri: "/brukerstotte/virksomhet/kommune-0301/signatar", method: .post, headers: .form(session: siri),
                 body: ByteBuffer(
-                    string: "csrf=\(csrf)&signer-name=&signer-email=ikke-en-adresse&signer-organisation-number=\(Fixtures.invalidOrgnr)")
+                    string:
+                        "csrf=\(csrf)&signer-name=&signer-email=ikke-en-adresse&signer-organisation-number=\(Fixtures.invalidOrgnr)"
+                )
             ) { response in
                 #expect(response.status == .badRequest)
                 let html = response.text
                 #expect(html.contains("<title>Feil: Brukerstøtte – Oslo – Kompetanseportal</title>"))
                 #expect(html.contains(##"<li><a href="#signer-name">Navn: Fyll ut dette feltet.</a></li>"##))
                 #expect(html.contains(##"<a href="#signer-email">E-postadresse: Skriv en gyldig e-postadresse"##))
-                #expect(html.contains(##"<a href="#signer-organisation-number">Organisasjonsnummer: Nummeret er ikke gyldig."##))
+                #expect(
+                    html.contains(
+                        ##"<a href="#signer-organisation-number">Organisasjonsnummer: Nummeret er ikke gyldig."##))
                 #expect(html.contains(#"value="ikke-en-adresse""#))
                 #expect(html.contains(#"aria-invalid="true""#))
             }
         }
         await app.services.mailer.deliverDue()
-        let mail = (try? FileManager.default.contentsOfDirectory(atPath: app.folder.url.appendingPathComponent("_mail").path)) ?? []
+        let mail =
+            (try? FileManager.default.contentsOfDirectory(atPath: app.folder.url.appendingPathComponent("_mail").path))
+            ?? []
         #expect(mail.isEmpty)
     }
 
@@ -82,14 +91,18 @@ import Testing
         let siri = try await journey.app.session(.siri)
         let rita = try await journey.app.session(.rita)
         try await journey.app.test { client in
-            let page = try await client.execute(uri: "/brukerstotte/virksomhet/kommune-4601", method: .get, headers: .session(siri)) {
+            let page = try await client.execute(
+                uri: "/brukerstotte/virksomhet/kommune-4601", method: .get, headers: .session(siri)
+            ) {
                 $0.text
             }
             let csrf = try #require(csrfToken(in: page))
             try await client.execute(
                 uri: "/brukerstotte/virksomhet/kommune-4601/signatar", method: .post, headers: .form(session: siri),
                 body: ByteBuffer(
-                    string: "csrf=\(csrf)&signer-name=Rita+R%C3%A5dmann&signer-email=\(SignerJourney.email)&signer-organisation-number=\(Fixtures.klinikkenOrgnr)")
+                    string:
+                        "csrf=\(csrf)&signer-name=Rita+R%C3%A5dmann&signer-email=\(SignerJourney.email)&signer-organisation-number=\(Fixtures.klinikkenOrgnr)"
+                )
             ) { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/brukerstotte/virksomhet/kommune-4601?utfort=invitert")
@@ -97,10 +110,16 @@ import Testing
             let token = try #require(try await journey.linkTokens().last)
             try await journey.accept(client, token: token, session: rita)
             #expect(try await journey.sign(client, session: rita).status == .seeOther)
-            let awaiting = try await client.execute(uri: "/brukerstotte", method: .get, headers: .session(siri)) { $0.text }
-            #expect(awaiting.contains(#"<td><a href="/brukerstotte/virksomhet/kommune-4601">Bergen</a></td><td>v1</td><td>Rita Rådmann</td>"#))
+            let awaiting = try await client.execute(uri: "/brukerstotte", method: .get, headers: .session(siri)) {
+                $0.text
+            }
+            #expect(
+                awaiting.contains(
+                    #"<td><a href="/brukerstotte/virksomhet/kommune-4601">Bergen</a></td><td>v1</td><td>Rita Rådmann</td>"#
+                ))
             let tenantPage = try await client.execute(
-                uri: "/brukerstotte/virksomhet/kommune-4601", method: .get, headers: .session(siri)) { $0.text }
+                uri: "/brukerstotte/virksomhet/kommune-4601", method: .get, headers: .session(siri)
+            ) { $0.text }
             let action = try #require(
                 tenantPage.range(of: #"/brukerstotte/avtaler/[0-9a-f-]+/kontrasigner"#, options: .regularExpression))
             try await client.execute(
@@ -111,7 +130,9 @@ import Testing
                 #expect(response.headers[.location] == "/brukerstotte/virksomhet/kommune-4601?utfort=kontrasignert")
             }
             try await client.execute(uri: "/avtaler?sok=Bergen", method: .get) { response in
-                #expect(response.text.contains(#"<td>Bergen</td><td>Vestland</td><td><span class="tag success">Ja</span></td>"#))
+                #expect(
+                    response.text.contains(
+                        #"<td>Bergen</td><td>Vestland</td><td><span class="tag success">Ja</span></td>"#))
             }
         }
         #expect(try journey.app.services.registry.requireTenant(Fixtures.tenantID("kommune-4601")).status == .active)

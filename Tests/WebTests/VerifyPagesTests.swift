@@ -20,18 +20,26 @@ import Testing
     }
 
     /// Bergen's agreement countersigned, and the sealed file as Rita downloads it from her page.
-    static func sealedFile(_ journey: SignerJourney, _ client: some TestClientProtocol, session: String) async throws -> String {
+    static func sealedFile(_ journey: SignerJourney, _ client: some TestClientProtocol, session: String) async throws
+        -> String
+    {
         try await journey.accept(client, token: try await journey.invite(), session: session)
         #expect(try await journey.sign(client, session: session).status == .seeOther)
         let agreement = try #require(
             try journey.app.services.registry.agreements(of: Domain.TenantID(SignerJourney.tenant)).first?.agreement)
-        _ = try await journey.app.services.engine.agreements.countersign(agreement.id, name: "Siri", by: .init(operator: "test"))
-        let page = try await client.execute(uri: journey.agreementPath, method: .get, headers: .session(session)) { $0.text }
+        _ = try await journey.app.services.engine.agreements.countersign(
+            agreement.id, name: "Siri", by: .init(operator: "test"))
+        let page = try await client.execute(uri: journey.agreementPath, method: .get, headers: .session(session)) {
+            $0.text
+        }
         #expect(page.contains("Gjelder fra"))
-        let link = try #require(page.range(of: #"/virksomhet/kommune-4601/avtale/[0-9a-f-]+/forseglet"#, options: .regularExpression))
+        let link = try #require(
+            page.range(of: #"/virksomhet/kommune-4601/avtale/[0-9a-f-]+/forseglet"#, options: .regularExpression))
         return try await client.execute(uri: String(page[link]), method: .get, headers: .session(session)) { response in
             #expect(response.status == .ok)
-            #expect(response.headers[.contentDisposition] == #"attachment; filename="databehandleravtale-kommune-4601.json""#)
+            #expect(
+                response.headers[.contentDisposition]
+                    == #"attachment; filename="databehandleravtale-kommune-4601.json""#)
             #expect(response.headers[.cacheControl] == "no-store")
             return response.text
         }
@@ -51,15 +59,17 @@ import Testing
             }
             let edited = file.replacingOccurrences(of: "Bergen", with: "Bærum")
             try await client.execute(
-                uri: "/verifiser", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: edited)
+                uri: "/verifiser", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: edited)
             ) { response in
                 #expect(response.text.contains("Ikke gyldig"))
                 #expect(response.text.contains("Forseglingen stemmer ikke med innholdet."))
             }
             // A logged-in person's upload carries the session's token like any other form.
-            let csrf = try #require(try await client.execute(uri: "/verifiser", method: .get, headers: .session(session)) {
-                csrfToken(in: $0.text)
-            })
+            let csrf = try #require(
+                try await client.execute(uri: "/verifiser", method: .get, headers: .session(session)) {
+                    csrfToken(in: $0.text)
+                })
             var (withSession, again) = Self.multipart(file, csrf: csrf)
             withSession[.cookie] = "kp_session=\(session)"
             try await client.execute(uri: "/verifiser", method: .post, headers: withSession, body: again) {

@@ -30,10 +30,10 @@ package func buildApplication(services: AppServices) throws -> some ApplicationP
             limit: services.configuration.http.maxBodyBytes, uploadLimit: services.configuration.http.maxUploadBytes))
     router.add(middleware: HeaderEncodingMiddleware())
     router.add(middleware: JSONBodyMiddleware())
+    let http = services.configuration.http
     let portal = try Portal(
         engine: services.engine,
-        settings: PortalSettings(
-            publicBaseURL: services.configuration.http.publicBaseURL, maxUploadBytes: services.configuration.http.maxBodyBytes),
+        settings: PortalSettings(publicBaseURL: http.publicBaseURL, maxUploadBytes: http.maxBodyBytes),
         developmentAuthorization: services.developmentAuthorization, describe: ProblemMapping.failureDescription)
     router.add(middleware: portal.loginCallbackMiddleware())
     portal.addRoutes(to: router)

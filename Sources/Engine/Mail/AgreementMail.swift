@@ -21,8 +21,8 @@ package enum AgreementMail {
     }
 
     static func countersigned(
-        tenant: Tenant, agreement: Agreement, sealed: SealedDocument, document: String, recipient: String, baseURL: String,
-        id: UUID
+        tenant: Tenant, agreement: Agreement, sealed: SealedDocument, document: String, recipient: String,
+        baseURL: String, id: UUID
     ) -> OutgoingMail {
         struct View {
             let tenantName, inForceFrom, signerName, signedOn, countersignerName, countersignedOn: String
@@ -31,9 +31,9 @@ package enum AgreementMail {
         let countersignedAt = agreement.countersignature?.at ?? agreement.signature.at
         let body = MailTemplates.render(
             View(
-                tenantName: tenant.name, inForceFrom: norwegianDate(countersignedAt), signerName: agreement.signature.name,
-                signedOn: norwegianDate(agreement.signature.at), countersignerName: agreement.countersignature?.name ?? "",
-                countersignedOn: norwegianDate(countersignedAt), version: agreement.templateVersion,
+                tenantName: tenant.name, inForceFrom: norwegianDate(countersignedAt),
+                signerName: agreement.signature.name, signedOn: norwegianDate(agreement.signature.at),
+                countersignerName: agreement.countersignature?.name ?? "", countersignedOn: norwegianDate(countersignedAt), version: agreement.templateVersion,
                 documentHash: agreement.documentHash, algorithm: sealed.seal.algorithm, keyID: sealed.seal.keyID,
                 verifyURL: baseURL + "/verifiser", document: document, sealedFile: sealed.fileText),
             template: "countersigned")

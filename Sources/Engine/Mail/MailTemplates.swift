@@ -13,7 +13,9 @@ enum MailTemplates {
             let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
         else { return library }
         for file in files where file.hasSuffix(".mustache") {
-            guard let text = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8) else { continue }
+            guard let text = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8) else {
+                continue
+            }
             try? library.register(text, named: String(file.dropLast(".mustache".count)))
         }
         return library

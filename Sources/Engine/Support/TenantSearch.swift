@@ -11,7 +11,9 @@ package struct TenantSearch: Sendable, Equatable {
     package var page: Int
     package var pageSize: Int
 
-    package init(text: String = "", status: TenantStatus? = nil, kind: TenantKind? = nil, page: Int = 1, pageSize: Int = 25) {
+    package init(
+        text: String = "", status: TenantStatus? = nil, kind: TenantKind? = nil, page: Int = 1, pageSize: Int = 25
+    ) {
         self.text = text
         self.status = status
         self.kind = kind

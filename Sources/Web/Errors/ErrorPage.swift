@@ -11,7 +11,10 @@ struct ErrorPage: Sendable {
     /// Offered when logging in again may help (an expired login, a stale form).
     let loginAgain: String?
 
-    init(status: Int, message: String, advice: String? = nil, requestID: String, visitor: Visitor, loginAgain: String? = nil) {
+    init(
+        status: Int, message: String, advice: String? = nil, requestID: String, visitor: Visitor,
+        loginAgain: String? = nil
+    ) {
         let heading = Self.heading(status)
         self.layout = PageLayout(title: heading, visitor: visitor)
         self.heading = heading

@@ -21,8 +21,10 @@ struct PageErrorMiddleware<Context: PortalRequestContext>: RouterMiddleware {
             context.logger.notice("form refused", metadata: ["reason": "\(refusal)"])
             let page = ErrorPage(
                 status: 403,
-                message: "Skjemaet ble avvist fordi vi ikke kunne bekrefte at det ble sendt fra denne siden i portalen.",
-                advice: "Gå tilbake, last inn siden på nytt og prøv igjen. Hvis du har logget inn på nytt i mellomtiden, må skjemaet hentes på nytt.",
+                message:
+                    "Skjemaet ble avvist fordi vi ikke kunne bekrefte at det ble sendt fra denne siden i portalen.",
+                advice:
+                    "Gå tilbake, last inn siden på nytt og prøv igjen. Hvis du har logget inn på nytt i mellomtiden, må skjemaet hentes på nytt.",
                 requestID: context.requestID, visitor: context.visitor)
             return HTMLPage.response(try renderer.render(page, template: "error"), status: .forbidden)
         } catch {
@@ -31,7 +33,8 @@ struct PageErrorMiddleware<Context: PortalRequestContext>: RouterMiddleware {
                 context.logger.error("page failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
             }
             let page = ErrorPage(
-                status: failure.status, message: failure.message, requestID: context.requestID, visitor: context.visitor,
+                status: failure.status, message: failure.message, requestID: context.requestID,
+                visitor: context.visitor,
                 loginAgain: failure.status == 401 ? LoginPages.loginPath(returningTo: request.pathAndQuery) : nil)
             return HTMLPage.response(
                 try renderer.render(page, template: "error"), status: HTTPResponse.Status(code: failure.status))

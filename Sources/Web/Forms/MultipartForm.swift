@@ -9,7 +9,9 @@ enum MultipartForm {
         guard parameters.first?.lowercased() == "multipart/form-data" else { return nil }
         for parameter in parameters.dropFirst() where parameter.lowercased().hasPrefix("boundary=") {
             var value = String(parameter.dropFirst("boundary=".count))
-            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
+                value = String(value.dropFirst().dropLast())
+            }
             return value.isEmpty || value.utf8.count > 70 ? nil : value
         }
         return nil
@@ -33,9 +35,10 @@ enum MultipartForm {
             let headers = String(decoding: body[partStart..<headerEnd], as: UTF8.self)
             let contentEnd = max(headerEnd + 4, end - 2)
             let content = Array(body[(headerEnd + 4)..<contentEnd])
-            guard let disposition = headers.split(separator: "\r\n").first(where: {
-                $0.lowercased().hasPrefix("content-disposition:")
-            }), let name = parameter("name", in: disposition)
+            guard
+                let disposition = headers.split(separator: "\r\n").first(where: {
+                    $0.lowercased().hasPrefix("content-disposition:")
+                }), let name = parameter("name", in: disposition)
             else { continue }
             if parameter("filename", in: disposition) != nil {
                 fields.add(file: content, for: name)
@@ -51,14 +54,18 @@ enum MultipartForm {
             let trimmed = piece.trimmingCharacters(in: .whitespaces)
             guard trimmed.lowercased().hasPrefix(key + "=") else { continue }
             var value = String(trimmed.dropFirst(key.count + 1))
-            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
+                value = String(value.dropFirst().dropLast())
+            }
             return value
         }
         return nil
     }
 
     private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
+        guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else {
+            return nil
+        }
         var index = start
         while index <= haystack.count - needle.count {
             if haystack[index] == needle[0], Array(haystack[index..<(index + needle.count)]) == needle { return index }

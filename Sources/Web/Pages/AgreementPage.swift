@@ -29,7 +29,8 @@ struct AgreementPage: Sendable {
         justSigned: Bool = false, justAccepted: Bool = false
     ) {
         let tenant = caller.tenant
-        self.layout = PageLayout(title: "Databehandleravtale for \(tenant.name)", visitor: visitor, hasErrors: errors.hasErrors)
+        self.layout = PageLayout(
+            title: "Databehandleravtale for \(tenant.name)", visitor: visitor, hasErrors: errors.hasErrors)
         self.errors = errors
         self.tenantName = tenant.name
         self.tenantID = tenant.id.rawValue

@@ -48,7 +48,8 @@ struct AgreementPages: Sendable {
                 status = .init(code: describe(failure).status)
             }
         }
-        let page = AgreementPage(offer: try onboarding.offer(caller), caller: caller, visitor: context.visitor, errors: errors)
+        let page = AgreementPage(
+            offer: try onboarding.offer(caller), caller: caller, visitor: context.visitor, errors: errors)
         return HTMLPage.response(try renderer.render(page, template: "agreement"), status: status)
     }
 

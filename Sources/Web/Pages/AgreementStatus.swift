@@ -48,7 +48,8 @@ struct AgreementRecordRow: Sendable {
         self.channel = agreement.channel == .paper ? "På papir" : "Elektronisk"
         self.signedBy = agreement.signature.name
         self.signedOn = AgreementMail.norwegianDate(agreement.signature.at)
-        self.countersigned = agreement.countersignature.map { "\($0.name), \(AgreementMail.norwegianDate($0.at))" }
+        self.countersigned =
+            agreement.countersignature.map { "\($0.name), \(AgreementMail.norwegianDate($0.at))" }
             ?? "Ikke ennå"
         self.documentHash = agreement.documentHash
         self.downloadHref = isSealed ? downloadBase.map { "\($0)/\(id)/forseglet" } : nil

@@ -18,7 +18,10 @@ struct DevelopmentLoginPage: Sendable {
     let level3: Bool
     let level4: Bool
 
-    init(clientID: String, requestURI: String, form: FormFields = FormFields(), errors: FormErrors = FormErrors(), visitor: Visitor) {
+    init(
+        clientID: String, requestURI: String, form: FormFields = FormFields(), errors: FormErrors = FormErrors(),
+        visitor: Visitor
+    ) {
         self.layout = PageLayout(title: "Velg testperson", visitor: visitor, hasErrors: errors.hasErrors)
         self.errors = errors
         self.clientID = clientID

@@ -48,7 +48,8 @@ struct DevelopmentLoginPages: Sendable {
     static func person(from form: FormFields, errors: inout FormErrors) -> DevelopmentTokenRequest? {
         let level = form["level"] == "3" ? 3 : 4
         if let named = DevelopmentTestPerson.all.first(where: { $0.key == form["person"] }) {
-            return DevelopmentTokenRequest(subject: named.subject, pid: named.pid, name: named.name, securityLevel: level)
+            return DevelopmentTokenRequest(
+                subject: named.subject, pid: named.pid, name: named.name, securityLevel: level)
         }
         guard form["person"] == DevelopmentLoginPage.otherPerson else {
             errors.add("person-rita", "Velg hvem du vil logge inn som.")

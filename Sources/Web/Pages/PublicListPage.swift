@@ -52,7 +52,8 @@ struct PublicListPage: Sendable {
         self.hasVirksomheter = !virksomheter.isEmpty
         self.summary = "\(list.kommunerInForce) av \(list.kommunerTotal) kommuner har databehandleravtale i kraft."
         self.isFiltered = !search.isEmpty || !fylke.isEmpty
-        self.resultText = list.kommuner.isEmpty
+        self.resultText =
+            list.kommuner.isEmpty
             ? "Ingen kommuner passer til søket."
             : "Viser \(list.kommuner.count) av \(list.kommunerTotal) kommuner."
     }

@@ -28,7 +28,8 @@ extension HTMLPage {
     static func cached(_ html: String, for request: Request, seconds: Int) -> Response {
         let etag = entityTag(of: Data(html.utf8))
         if let header = request.headers[.ifNoneMatch],
-            header == "*" || header.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag })
+            header == "*"
+                || header.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag })
         {
             return Response(status: .notModified, headers: [.eTag: etag, .cacheControl: "public, max-age=\(seconds)"])
         }

@@ -45,7 +45,8 @@ struct SignerPages: Sendable {
             returningTo: Self.invitationPath + "?tenant=" + LoginPages.queryValue(tenant) + "&token="
                 + LoginPages.queryValue(token))
         do {
-            let accepted = try await onboarding.acceptAdministratorInvitation(by: principal, tenant: tenant, token: token)
+            let accepted = try await onboarding.acceptAdministratorInvitation(
+                by: principal, tenant: tenant, token: token)
             return HTMLPage.seeOther(AgreementPages.path(accepted.id.rawValue) + "?godtatt=1")
         } catch let error as InvitationError {
             return try problem(error, context)
@@ -61,7 +62,8 @@ struct SignerPages: Sendable {
         return HTMLPage.response(try renderer.render(page, template: "own-tenants"))
     }
 
-    private func problem<Context: PortalRequestContext>(_ error: InvitationError, _ context: Context) throws -> Response {
+    private func problem<Context: PortalRequestContext>(_ error: InvitationError, _ context: Context) throws -> Response
+    {
         let status: HTTPResponse.Status =
             switch error.category {
             case .gone: .gone

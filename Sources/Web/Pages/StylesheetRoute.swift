@@ -11,7 +11,9 @@ struct StylesheetRoute: Sendable {
     let etag: String
 
     init() throws {
-        guard let url = Bundle.module.url(forResource: "portal", withExtension: "css", subdirectory: "Assets") else { throw PageRendererError.templatesMissing }
+        guard let url = Bundle.module.url(forResource: "portal", withExtension: "css", subdirectory: "Assets") else {
+            throw PageRendererError.templatesMissing
+        }
         let data = try Data(contentsOf: url)
         self.bytes = ByteBuffer(bytes: data)
         self.etag = HTMLPage.entityTag(of: data)

@@ -48,7 +48,10 @@ struct VerifyPage: Sendable {
     /// What a valid file vouches for, by kind.
     static func facts(of document: SealedDocument) -> [Fact] {
         let content = document.content
-        var facts = [Fact(label: "Type dokument", value: kindName(document.kind)), Fact(label: "Nøkkel-id", value: document.seal.keyID)]
+        var facts = [
+            Fact(label: "Type dokument", value: kindName(document.kind)),
+            Fact(label: "Nøkkel-id", value: document.seal.keyID),
+        ]
         func add(_ label: String, _ value: String?) {
             if let value, !value.isEmpty { facts.append(Fact(label: label, value: value)) }
         }
@@ -82,13 +85,15 @@ struct VerifyPage: Sendable {
     /// The seal check's finding in bokmål.
     static func reason(_ english: String) -> String {
         if english.hasPrefix("not a sealed document") {
-            return "Filen er ikke en forseglet fil fra Kompetanseportal. Last opp JSON-filen du lastet ned eller fikk på e-post."
+            return
+                "Filen er ikke en forseglet fil fra Kompetanseportal. Last opp JSON-filen du lastet ned eller fikk på e-post."
         }
         if english.hasPrefix("sealed with key") {
             return "Filen er forseglet med en annen nøkkel enn plattformens. Den er ikke utstedt av denne portalen."
         }
         if english.hasPrefix("the seal does not match") {
-            return "Forseglingen stemmer ikke med innholdet. Filen er endret etter at den ble forseglet, eller den er forfalsket."
+            return
+                "Forseglingen stemmer ikke med innholdet. Filen er endret etter at den ble forseglet, eller den er forfalsket."
         }
         return "Forseglingen kunne ikke kontrolleres. Filen er ikke gyldig."
     }

@@ -13,7 +13,8 @@ struct VerifyPages: Sendable {
     let uploadLimit: Int
 
     func form<Context: PortalRequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        HTMLPage.response(try renderer.render(VerifyPage(keyID: engine.sealKeyID, visitor: context.visitor), template: "verify"))
+        HTMLPage.response(
+            try renderer.render(VerifyPage(keyID: engine.sealKeyID, visitor: context.visitor), template: "verify"))
     }
 
     func check<Context: PortalRequestContext>(_ request: Request, _ context: Context) async throws -> Response {

@@ -13,7 +13,9 @@ package struct PageRenderer: Sendable {
             throw PageRendererError.templatesMissing
         }
         var library = MustacheLibrary()
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0.hasSuffix(".mustache")
+        }
         for file in files.sorted() {
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
             do {

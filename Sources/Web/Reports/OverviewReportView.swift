@@ -28,8 +28,10 @@ struct OverviewReportView: Sendable {
         self.rows = overview.rows.map { row in
             Row(
                 name: row.name, programme: row.programme.rawValue, plans: row.plans.map(\.name).joined(separator: ", "),
-                approved: row.plans.reduce(0) { $0 + $1.approved }, objectives: row.plans.reduce(0) { $0 + $1.objectives },
-                awaitingDecision: row.awaitingDecision, activitiesSigned: row.activitiesSigned, talksHeld: row.talksHeld,
+                approved: row.plans.reduce(0) { $0 + $1.approved },
+                objectives: row.plans.reduce(0) { $0 + $1.objectives },
+                awaitingDecision: row.awaitingDecision, activitiesSigned: row.activitiesSigned,
+                talksHeld: row.talksHeld,
                 complete: row.isComplete ? "Ja" : "Nei")
         }
         self.hasRows = !rows.isEmpty

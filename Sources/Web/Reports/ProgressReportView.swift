@@ -98,11 +98,14 @@ struct ProgressChart: Sendable {
             let share = total > 0 ? Double(width) * Double(count) / Double(total) : 0
             if share > 0 {
                 bars.append(
-                    Bar(x: String(format: "%.1f", x), width: String(format: "%.1f", share), colour: colour, label: label,
+                    Bar(
+                        x: String(format: "%.1f", x), width: String(format: "%.1f", share), colour: colour,
+                        label: label,
                         count: count))
             }
             x += share
-            legend.append(Legend(boxX: index * 150, textX: index * 150 + 16, colour: colour, label: label, count: count))
+            legend.append(
+                Legend(boxX: index * 150, textX: index * 150 + 16, colour: colour, label: label, count: count))
         }
         self.bars = bars
         self.legend = legend

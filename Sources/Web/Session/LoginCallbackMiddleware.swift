@@ -1,7 +1,7 @@
 import Engine
-import Identity
 import HTTPTypes
 import Hummingbird
+import Identity
 
 /// The issuer's callback (`GET /auth/callback`) when a page started the login: this browser has the
 /// `kp_login` cookie. The login is finished with the cookie's binding secret (the engine refuses a login

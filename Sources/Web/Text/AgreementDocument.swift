@@ -111,7 +111,8 @@ extension AgreementDocument.Block {
 
     static func heading(_ spans: [AgreementDocument.Span], title: Bool) -> Self {
         .init(
-            isTitle: title, isHeading: !title, isParagraph: false, isList: false, isTable: false, spans: spans, items: [],
+            isTitle: title, isHeading: !title, isParagraph: false, isList: false, isTable: false, spans: spans,
+            items: [],
             header: none, rows: [])
     }
 

@@ -15,7 +15,9 @@ struct SupportPages: Sendable {
     let renderer: PageRenderer
 
     static func tenantPath(_ id: String) -> String { "\(listPathBase)/virksomhet/\(id)" }
-    static func countersignPath(_ id: UUID) -> String { "\(listPathBase)/avtaler/\(id.uuidString.lowercased())/kontrasigner" }
+    static func countersignPath(_ id: UUID) -> String {
+        "\(listPathBase)/avtaler/\(id.uuidString.lowercased())/kontrasigner"
+    }
 
     /// The list's address for a search and page.
     static func listPath(_ search: TenantSearch, page: Int) -> String {
@@ -31,12 +33,16 @@ struct SupportPages: Sendable {
         let caller = try supportCaller(context, returningTo: request.pathAndQuery)
         let query = request.uri.queryParameters
         let search = TenantSearch(
-            text: String((query["sok"] ?? "").prefix(100)), status: query["status"].flatMap { TenantStatus(rawValue: String($0)) },
-            kind: query["type"].flatMap { TenantKind(rawValue: String($0)) }, page: query["side"].flatMap { Int($0) } ?? 1)
+            text: String((query["sok"] ?? "").prefix(100)),
+            status: query["status"].flatMap { TenantStatus(rawValue: String($0)) },
+            kind: query["type"].flatMap { TenantKind(rawValue: String($0)) },
+            page: query["side"].flatMap { Int($0) } ?? 1)
         let result = try engine.support.searchTenants(search, by: caller)
         let awaiting = try engine.agreements.awaitingCountersignature(by: caller).map(\.agreement)
         var names: [TenantID: String] = [:]
-        for agreement in awaiting { names[agreement.tenantID] = try engine.support.tenant(agreement.tenantID.rawValue, by: caller).name }
+        for agreement in awaiting {
+            names[agreement.tenantID] = try engine.support.tenant(agreement.tenantID.rawValue, by: caller).name
+        }
         let page = SupportTenantsPage(
             search: search, result: result, awaiting: awaiting, tenantNames: names, visitor: context.visitor)
         return HTMLPage.response(try renderer.render(page, template: "support-tenants"))
@@ -48,10 +54,12 @@ struct SupportPages: Sendable {
         let notice: String? =
             switch request.uri.queryParameters["utfort"] {
             case "invitert": "Invitasjonen er sendt. Signataren får en e-post med en lenke som gjelder i 14 dager."
-            case "kontrasignert": "Avtalen er kontrasignert og forseglet. Virksomheten er åpnet, og signataren får avtalen på e-post."
+            case "kontrasignert":
+                "Avtalen er kontrasignert og forseglet. Virksomheten er åpnet, og signataren får avtalen på e-post."
             default: nil
             }
-        let page = try tenantPage(try context.parameters.require("tenantId"), caller: caller, visitor: context.visitor, notice: notice)
+        let page = try tenantPage(
+            try context.parameters.require("tenantId"), caller: caller, visitor: context.visitor, notice: notice)
         return HTMLPage.response(try renderer.render(page, template: "support-tenant"))
     }
 
@@ -71,7 +79,9 @@ struct SupportPages: Sendable {
         ) { try Trainee.validEmail(email) }
         let number = form.text("signer-organisation-number")
         if !number.isEmpty {
-            _ = errors.check("signer-organisation-number", label: "Organisasjonsnummer") { try OrganisationNumber(number) }
+            _ = errors.check("signer-organisation-number", label: "Organisasjonsnummer") {
+                try OrganisationNumber(number)
+            }
         }
         if !errors.hasErrors {
             do {
@@ -79,10 +89,15 @@ struct SupportPages: Sendable {
                     try TenantID(tenantID), name: form.text("signer-name"), email: form.text("signer-email"),
                     organisationNumber: number.isEmpty ? nil : number, by: caller)
                 return HTMLPage.seeOther(Self.tenantPath(invitation.tenantID.rawValue) + "?utfort=invitert")
-            } catch let failure as any DescribedFailure where failure.category == .invalid || failure.category == .conflict {
+            } catch let failure as any DescribedFailure
+                where failure.category == .invalid || failure.category == .conflict
+            {
                 errors.add(
                     failure,
-                    fields: ["name": "signer-name", "email": "signer-email", "organisationNumber": "signer-organisation-number"],
+                    fields: [
+                        "name": "signer-name", "email": "signer-email",
+                        "organisationNumber": "signer-organisation-number",
+                    ],
                     fallback: "signer-name")
             }
         }

@@ -69,9 +69,11 @@ struct SupportTenantPage: Sendable {
         self.hasRecords = !records.isEmpty
         self.events = events.reversed()
         self.hasEvents = !events.isEmpty
-        self.signerName = TextField("signer-name", label: "Navn", value: form.text("signer-name"), errors: errors, autocomplete: "off")
+        self.signerName = TextField(
+            "signer-name", label: "Navn", value: form.text("signer-name"), errors: errors, autocomplete: "off")
         self.signerEmail = TextField(
-            "signer-email", label: "E-postadresse", hint: "Invitasjonen med lenken sendes hit.", value: form.text("signer-email"),
+            "signer-email", label: "E-postadresse", hint: "Invitasjonen med lenken sendes hit.",
+            value: form.text("signer-email"),
             errors: errors, type: "email")
         self.signerOrganisationNumber = TextField(
             "signer-organisation-number", label: "Organisasjonsnummer",

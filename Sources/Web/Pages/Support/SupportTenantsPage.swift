@@ -47,34 +47,43 @@ struct SupportTenantsPage: Sendable {
     let awaiting: [Awaiting]
     let hasAwaiting: Bool
 
-    init(search: TenantSearch, result: TenantSearch.Page, awaiting: [Agreement], tenantNames: [TenantID: String], visitor: Visitor) {
+    init(
+        search: TenantSearch, result: TenantSearch.Page, awaiting: [Agreement], tenantNames: [TenantID: String],
+        visitor: Visitor
+    ) {
         self.layout = PageLayout(title: "Brukerstøtte – virksomheter", visitor: visitor)
         self.text = search.text
-        self.statuses = [Option(value: "", label: "Alle", selected: search.status == nil)]
+        self.statuses =
+            [Option(value: "", label: "Alle", selected: search.status == nil)]
             + TenantStatus.allCases.map {
                 Option(value: $0.rawValue, label: TenantLabels.status($0), selected: $0 == search.status)
             }
-        self.kinds = [Option(value: "", label: "Alle", selected: search.kind == nil)]
+        self.kinds =
+            [Option(value: "", label: "Alle", selected: search.kind == nil)]
             + [TenantKind.kommune, .virksomhet].map {
                 Option(value: $0.rawValue, label: TenantLabels.kind($0), selected: $0 == search.kind)
             }
         self.rows = result.tenants.map {
             Row(
                 id: $0.id.rawValue, name: $0.name, kind: TenantLabels.kind($0.kind),
-                kommunenummer: $0.kommunenummer?.rawValue ?? "", organisationNumber: $0.organisationNumber?.rawValue ?? "",
+                kommunenummer: $0.kommunenummer?.rawValue ?? "",
+                organisationNumber: $0.organisationNumber?.rawValue ?? "",
                 status: TenantLabels.status($0.status), tone: TenantLabels.tone($0.status),
                 href: SupportPages.tenantPath($0.id.rawValue))
         }
         self.hasRows = !rows.isEmpty
         self.resultText = result.total == 0 ? "Ingen virksomheter passer til søket." : "\(result.total) virksomheter."
         self.pageText = "Side \(result.page) av \(result.pageCount)"
-        self.previous = result.page > 1
+        self.previous =
+            result.page > 1
             ? PageLink(label: "Forrige side", href: SupportPages.listPath(search, page: result.page - 1)) : nil
-        self.next = result.page < result.pageCount
+        self.next =
+            result.page < result.pageCount
             ? PageLink(label: "Neste side", href: SupportPages.listPath(search, page: result.page + 1)) : nil
         self.awaiting = awaiting.map {
             Awaiting(
-                tenantName: tenantNames[$0.tenantID] ?? $0.tenantID.rawValue, href: SupportPages.tenantPath($0.tenantID.rawValue),
+                tenantName: tenantNames[$0.tenantID] ?? $0.tenantID.rawValue,
+                href: SupportPages.tenantPath($0.tenantID.rawValue),
                 version: $0.templateVersion, signedBy: $0.signature.name,
                 signedOn: AgreementMail.norwegianDate($0.signature.at))
         }
