@@ -51,7 +51,7 @@ package struct Portal: Sendable {
         let pages = router.group()
             .add(middleware: PageErrorMiddleware<Context>(renderer: renderer, describe: describe))
             .add(middleware: SessionMiddleware<Context>(sessions: engine.sessions, cookies: cookies))
-            .add(middleware: CSRFMiddleware<Context>(origin: settings.origin, bodyLimit: settings.maxUploadBytes))
+            .add(middleware: CSRFMiddleware<Context>(origin: settings.origin, bodyLimit: settings.maxBodyBytes))
 
         let publicPages = PublicPages(engine: engine, renderer: renderer)
         pages.get("/avtaler") { try await publicPages.list($0, $1) }
@@ -86,7 +86,7 @@ package struct Portal: Sendable {
         pages.post("/brukerstotte/virksomhet/:tenantId/signatar") { try await support.inviteSigner($0, $1) }
         pages.post("/brukerstotte/avtaler/:agreementId/kontrasigner") { try await support.countersign($0, $1) }
 
-        let verify = VerifyPages(engine: engine, renderer: renderer, uploadLimit: settings.maxUploadBytes)
+        let verify = VerifyPages(engine: engine, renderer: renderer, uploadLimit: settings.maxBodyBytes)
         pages.get(RouterPath(VerifyPages.path)) { try await verify.form($0, $1) }
         pages.post(RouterPath(VerifyPages.path)) { try await verify.check($0, $1) }
     }

@@ -5,12 +5,13 @@ package struct PortalSettings: Sendable {
     /// Where people reach the portal (`http.publicBaseURL`): its origin is the only one a form may be posted
     /// from, and an `https` address makes the cookies `Secure` with the `__Host-` prefix.
     package let publicBaseURL: String
-    /// The largest upload a page accepts (a sealed file to verify).
-    package let maxUploadBytes: Int
+    /// The largest form a page reads (`http.maxBodyBytes`, which the router enforces first): a sealed file
+    /// to verify is the largest.
+    package let maxBodyBytes: Int
 
-    package init(publicBaseURL: String, maxUploadBytes: Int) {
+    package init(publicBaseURL: String, maxBodyBytes: Int) {
         self.publicBaseURL = publicBaseURL
-        self.maxUploadBytes = maxUploadBytes
+        self.maxBodyBytes = maxBodyBytes
     }
 
     /// `scheme://host[:port]` of the public address, as browsers send it in `Origin`.

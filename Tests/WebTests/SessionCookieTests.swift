@@ -7,7 +7,7 @@ import Testing
 @Suite struct SessionCookieTests {
     @Test func onHttpsTheCookiesAreSecureWithTheHostPrefix() {
         let cookies = SessionCookies(
-            secure: PortalSettings(publicBaseURL: "https://portal.example", maxUploadBytes: 1).isSecure)
+            secure: PortalSettings(publicBaseURL: "https://portal.example", maxBodyBytes: 1).isSecure)
         let session = cookies.session("kps_x", lifetime: 28_800).description
         #expect(session.hasPrefix("__Host-kp_session=kps_x"))
         for attribute in ["Secure", "HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=28800"] {
@@ -19,7 +19,7 @@ import Testing
 
     @Test func onPlainHttpTheyHaveNoPrefixAndAreNotSecure() {
         let cookies = SessionCookies(
-            secure: PortalSettings(publicBaseURL: "http://127.0.0.1:8080", maxUploadBytes: 1).isSecure)
+            secure: PortalSettings(publicBaseURL: "http://127.0.0.1:8080", maxBodyBytes: 1).isSecure)
         let session = cookies.session("kps_x", lifetime: 60).description
         #expect(session.hasPrefix("kp_session=kps_x"))
         #expect(!session.contains("Secure"))
@@ -28,9 +28,9 @@ import Testing
 
     @Test func theOriginIsTheSchemeHostAndPortOfThePublicAddress() {
         #expect(
-            PortalSettings(publicBaseURL: "https://portal.example/base", maxUploadBytes: 1).origin
+            PortalSettings(publicBaseURL: "https://portal.example/base", maxBodyBytes: 1).origin
                 == "https://portal.example")
         #expect(
-            PortalSettings(publicBaseURL: "http://127.0.0.1:8080", maxUploadBytes: 1).origin == "http://127.0.0.1:8080")
+            PortalSettings(publicBaseURL: "http://127.0.0.1:8080", maxBodyBytes: 1).origin == "http://127.0.0.1:8080")
     }
 }
