@@ -23,6 +23,7 @@ let package = Package(
         // No traits: its JSON provider cannot hold `auth.issuers` (an array of objects), so the API reads the
         // file itself; with the traits Hummingbird already asks for, nothing new is built.
         .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0", traits: []),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         .target(name: "Domain"),
@@ -52,12 +53,28 @@ let package = Package(
                 "Domain", "Storage", "Identity",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            // The e-mail texts.
+            resources: [.copy("Mail/Templates")]
+        ),
+        // The pages for people: mustache templates, cookie sessions, CSRF. Its own target so that it reaches the
+        // engine only (no Storage in its dependencies) and its templates and stylesheet are its own resources.
+        .target(
+            name: "Web",
+            dependencies: [
+                "Domain", "Engine", "Identity",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Templates"), .copy("Assets")]
         ),
         .target(
             name: "API",
             dependencies: [
-                "Domain", "Engine", "Storage", "Identity",
+                "Domain", "Engine", "Storage", "Identity", "Web",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
@@ -108,6 +125,14 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(
+            name: "WebTests",
+            dependencies: [
+                "API", "Web", "Engine", "Storage", "Identity", "Domain", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
     ]

@@ -57,7 +57,7 @@ import Testing
     @Test func aSessionExpiresAfterItsLifetime() async throws {
         let (app, server) = try await Self.start()
         let authorize = try #require(try await server.get("/auth/login").location)
-        let callback = try #require(try await server.get(authorize).location)
+        let callback = try #require(try await server.get(authorize + "&sub=lis-1").location)
         let token = try #require(try await server.get(callback).json["sessionToken"] as? String)
         let bearer = ["Authorization": "Bearer \(token)"]
         app.clock.advance(by: 7.9 * 3600)
@@ -82,7 +82,7 @@ import Testing
     @Test func sessionsAreStoredOnlyAsHashes() async throws {
         let (app, server) = try await Self.start()
         let authorize = try #require(try await server.get("/auth/login").location)
-        let callback = try #require(try await server.get(authorize).location)
+        let callback = try #require(try await server.get(authorize + "&sub=lis-1").location)
         let token = try #require(try await server.get(callback).json["sessionToken"] as? String)
         await server.stop()
         for suffix in ["", "-wal"] {

@@ -5,13 +5,15 @@ import OpenAPIHummingbird
 import OpenAPIRuntime
 import ServiceLifecycle
 import Storage
+import Web
 
 /// The composition root: the router with its layers, the generated operations, and the services that
 /// must shut down cleanly. `kp serve` and the tests both call this.
 ///
 /// ```
 /// SecurityHeadersMiddleware → RequestIDMiddleware → BodyLimitMiddleware → HeaderEncodingMiddleware →
-/// JSONBodyMiddleware → route
+/// JSONBodyMiddleware → LoginCallbackMiddleware (a browser's login) → route
+///   the pages (`Portal`)         : PageErrorMiddleware → SessionMiddleware → CSRFMiddleware → page
 ///   /api/v1/tenants/{tenantId}/… : TenantGateMiddleware → AuthenticationMiddleware → UploadLimitMiddleware →
 ///                                  TenantRequestContext
 ///   /api/v1/support/…            : AuthenticationMiddleware → UploadLimitMiddleware → SupportRequestContext
@@ -28,6 +30,13 @@ package func buildApplication(services: AppServices) throws -> some ApplicationP
             limit: services.configuration.http.maxBodyBytes, uploadLimit: services.configuration.http.maxUploadBytes))
     router.add(middleware: HeaderEncodingMiddleware())
     router.add(middleware: JSONBodyMiddleware())
+    let http = services.configuration.http
+    let portal = try Portal(
+        engine: services.engine,
+        settings: PortalSettings(publicBaseURL: http.publicBaseURL, maxBodyBytes: http.maxBodyBytes),
+        developmentAuthorization: services.developmentAuthorization, describe: ProblemMapping.failureDescription)
+    router.add(middleware: portal.loginCallbackMiddleware())
+    portal.addRoutes(to: router)
     let uploadLimit = services.configuration.http.maxUploadBytes
 
     let tenantGroup = router.group(RouterPath(APITransport.tenantPrefix))
@@ -54,7 +63,7 @@ package func buildApplication(services: AppServices) throws -> some ApplicationP
         .add(middleware: AdministratorMiddleware())
 
     let document = try openAPIDocument()
-    let handlers = APIHandlers(services: services, openAPIDocument: document)
+    let handlers = APIHandlers(services: services, openAPIDocument: document, reports: try ReportRenderer())
     try handlers.registerHandlers(
         on: APITransport(
             router: router, tenantGroup: tenantGroup, supportGroup: supportGroup, personGroup: personGroup,

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Identity
+import Web
 
 /// The development issuer's authorization endpoints; 404 unless it is enabled.
 extension APIHandlers {
@@ -22,8 +23,13 @@ extension APIHandlers {
     {
         guard let server = services.developmentAuthorization else { throw RequestError.routeNotFound }
         let query = input.query
-        // The development issuer has no login page: the test person comes with the request (the demo's LIS
-        // unless it says otherwise).
+        // A request that names no test person is a browser's: the login page lets the tester choose.
+        if query.sub == nil, query.pid == nil, query.name == nil, query.hpr == nil, query.level == nil {
+            return .found(.init(headers: .init(
+                location: Portal.developmentLoginPath(clientID: query.clientId, requestURI: query.requestUri))))
+        }
+        // Otherwise the test person comes with the request (scripts and tests), the demo's LIS unless it says
+        // otherwise.
         var person = DemoPerson.lis.tokenRequest
         person.subject = query.sub ?? person.subject
         person.pid = query.pid ?? person.pid

@@ -16,8 +16,8 @@ extension APIHandlers {
             let body = HTTPBody(report.csv())
             return .ok(.init(headers: .init(contentDisposition: file), body: .textCsvCharsetUtf8(body)))
         case .html:
-            let html = ProgressPage.render(
-                report: report, traineeName: trainee.name, tenantName: scope.tenant.name, generatedAt: services.now())
+            let html = try reports.progress(
+                report, traineeName: trainee.name, tenantName: scope.tenant.name, generatedAt: services.now())
             return .ok(.init(body: .html(HTTPBody(html))))
         case .json:
             return .ok(.init(body: .json(.init(report, trainee: trainee))))
@@ -34,8 +34,8 @@ extension APIHandlers {
             let body = HTTPBody(overview.csv())
             return .ok(.init(headers: .init(contentDisposition: file), body: .textCsvCharsetUtf8(body)))
         case .html:
-            let html = ProgressPage.render(
-                overview: overview, title: "Mine LIS – fremdrift", tenantName: scope.tenant.name, generatedAt: now)
+            let html = try reports.overview(
+                overview, title: "Mine LIS – fremdrift", tenantName: scope.tenant.name, generatedAt: now)
             return .ok(.init(body: .html(HTTPBody(html))))
         case .json: return .ok(.init(body: .json(.init(overview))))
         }
@@ -51,8 +51,8 @@ extension APIHandlers {
             let body = HTTPBody(overview.csv())
             return .ok(.init(headers: .init(contentDisposition: file), body: .textCsvCharsetUtf8(body)))
         case .html:
-            let html = ProgressPage.render(
-                overview: overview, title: "Oversikt over LIS – \(scope.tenant.name)", tenantName: scope.tenant.name,
+            let html = try reports.overview(
+                overview, title: "Oversikt over LIS – \(scope.tenant.name)", tenantName: scope.tenant.name,
                 generatedAt: now)
             return .ok(.init(body: .html(HTTPBody(html))))
         case .json: return .ok(.init(body: .json(.init(overview))))

@@ -18,17 +18,6 @@ extension APIHandlers {
         return .ok(.init(headers: .init(eTag: etag, cacheControl: Self.cacheControl), body: .json(list)))
     }
 
-    func getAgreementStatusPage(_ input: Operations.GetAgreementStatusPage.Input) async throws
-        -> Operations.GetAgreementStatusPage.Output
-    {
-        let html = AgreementStatusPage.render(try agreementStatusList())
-        let etag = Self.etag(Data(html.utf8))
-        if Self.matches(input.headers.ifNoneMatch, etag) {
-            return .notModified(.init(headers: .init(eTag: etag)))
-        }
-        return .ok(.init(headers: .init(eTag: etag, cacheControl: Self.cacheControl), body: .html(HTTPBody(html))))
-    }
-
     private static let cacheControl = "public, max-age=60"
 
     private func agreementStatusList() throws -> Components.Schemas.AgreementStatusList {

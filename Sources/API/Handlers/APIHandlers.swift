@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import OpenAPIRuntime
+import Web
 
 /// The implementation of the operations in `openapi.yaml`: thin steps that decode, call the engine,
 /// and encode. Tenant-scoped and support operations live in their own extensions and obtain their scope
@@ -8,6 +9,8 @@ import OpenAPIRuntime
 struct APIHandlers: APIProtocol {
     let services: AppServices
     let openAPIDocument: Data
+    /// The printable HTML of the progress reports (templates of the `Web` target).
+    let reports: ReportRenderer
 
     func getLiveness(_ input: Operations.GetLiveness.Input) async throws -> Operations.GetLiveness.Output {
         .ok(.init(body: .plainText("ok")))

@@ -31,7 +31,8 @@ package struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlew
         headers[.referrerPolicy] = "same-origin"
         if headers[.cacheControl] == nil { headers[.cacheControl] = "no-store" }
         if let type = headers[.contentType], type.hasPrefix("text/html") {
-            headers[.contentSecurityPolicy] = contentSecurityPolicy
+            // The pages set a stricter policy of their own (no script at all); it is kept.
+            if headers[.contentSecurityPolicy] == nil { headers[.contentSecurityPolicy] = contentSecurityPolicy }
             headers[.xFrameOptions] = "DENY"
         }
     }

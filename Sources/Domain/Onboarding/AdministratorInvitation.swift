@@ -51,16 +51,22 @@ package struct AdministratorInvitation: Sendable, Equatable {
     }
 
     package func accept(by person: Principal, at now: Date) throws(InvitationError) -> AdministratorInvitation {
+        try requireOpen(at: now)
+        var copy = self
+        copy.state = .accepted
+        copy.acceptedBy = person.personKey
+        copy.decidedAt = now
+        return copy
+    }
+
+    /// Refuses an invitation that can no longer be accepted (used, revoked, expired): what a page says
+    /// before it asks the person to log in, and what `accept` checks.
+    package func requireOpen(at now: Date) throws(InvitationError) {
         switch state {
         case .accepted: throw .alreadyUsed
         case .revoked: throw .revoked
         case .pending: break
         }
         guard now < expiresAt else { throw .expired(at: expiresAt) }
-        var copy = self
-        copy.state = .accepted
-        copy.acceptedBy = person.personKey
-        copy.decidedAt = now
-        return copy
     }
 }

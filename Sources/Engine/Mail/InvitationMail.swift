@@ -1,7 +1,7 @@
 import Domain
 import Foundation
 
-/// The invitation e-mail, in Norwegian (bokmål).
+/// The invitation e-mail, in Norwegian (bokmål): the text is the template `Mail/Templates/role-invitation`.
 enum InvitationMail {
     static func compose(
         _ invitation: Invitation, trainee: Trainee, tenant: Tenant, token: String, baseURL: String, id: UUID
@@ -9,23 +9,15 @@ enum InvitationMail {
         let role = roleName(invitation.role)
         var link = URLComponents(string: baseURL + "/invitations/accept") ?? URLComponents()
         link.queryItems = [URLQueryItem(name: "tenant", value: tenant.id.rawValue), URLQueryItem(name: "token", value: token)]
-        let expires = AgreementMail.norwegianDate(invitation.expiresAt)
-        let replacing = invitation.replacesHolder
-            ? "\nNår du godtar, overtar du rollen fra nåværende \(role).\n" : ""
-        let body = """
-            Hei,
-
-            \(trainee.name) har invitert deg til å være \(role) i Kompetanseportal hos \(tenant.name).
-            \(replacing)
-            Logg inn med HelseID og godta invitasjonen her:
-            \(link.string ?? baseURL)
-
-            Lenken kan brukes én gang og gjelder til og med \(expires).
-            Har du ikke ventet denne invitasjonen, kan du se bort fra e-posten.
-
-            Vennlig hilsen
-            Kompetanseportal
-            """
+        struct View {
+            let traineeName, role, tenantName, link, expires: String
+            let replacesHolder: Bool
+        }
+        let body = MailTemplates.render(
+            View(
+                traineeName: trainee.name, role: role, tenantName: tenant.name, link: link.string ?? baseURL,
+                expires: AgreementMail.norwegianDate(invitation.expiresAt), replacesHolder: invitation.replacesHolder),
+            template: "role-invitation")
         return OutgoingMail(
             id: id, recipient: invitation.email, subject: "Invitasjon: \(role) for \(trainee.name)", body: body)
     }

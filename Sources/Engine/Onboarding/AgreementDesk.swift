@@ -91,6 +91,7 @@ package struct AgreementDesk: Sendable {
         }
         let seal = engine.seal
         let newID = engine.newID
+        let baseURL = engine.publicBaseURL
         let (_, countersigned) = try await engine.registry.countersign(
             id, by: signature, actor: actor, at: engine.now(),
             seal: { agreement, tenant, document in
@@ -99,7 +100,7 @@ package struct AgreementDesk: Sendable {
             confirmation: { tenant, agreement, sealed, recipient in
                 AgreementMail.countersigned(
                     tenant: tenant, agreement: agreement, sealed: sealed, document: stored.document, recipient: recipient,
-                    id: newID())
+                    baseURL: baseURL, id: newID())
             })
         engine.mail.registry()
         return countersigned

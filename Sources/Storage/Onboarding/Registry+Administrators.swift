@@ -61,6 +61,22 @@ extension Registry {
         return invitation
     }
 
+    /// The invitation with this token in this tenant, and the tenant, without changing anything: a token
+    /// of another tenant is as unknown as a made-up one.
+    package func administratorInvitation(tenant tenantID: TenantID, tokenHash: String) throws
+        -> (invitation: AdministratorInvitation, tenant: Tenant)
+    {
+        try pool.read { db in
+            guard let tenant = try TenantRecord.fetchOne(db, key: tenantID.rawValue)?.tenant() else {
+                throw TenantError.unknown(tenantID)
+            }
+            guard let record = try AdministratorInvitationRecord.filter(Column("tokenHash") == tokenHash).fetchOne(db),
+                record.tenantId == tenantID.rawValue
+            else { throw InvitationError.unknown }
+            return (try record.invitation(), tenant)
+        }
+    }
+
     /// The invited person accepts while logged in: they become the tenant's administrator.
     package func acceptAdministratorInvitation(
         tenant tenantID: TenantID, tokenHash: String, by person: Principal, at now: Date

@@ -4,24 +4,33 @@ import GRDB
 
 /// Login attempts and API sessions. Only hashes of `state` and of session tokens are stored.
 extension Registry {
-    package func saveLoginAttempt(stateHash: String, nonce: String, codeVerifier: String, expiresAt: Date) async throws {
+    /// Keeps a login attempt until its callback; `browserBindingHash` when a browser page started it.
+    package func saveLoginAttempt(
+        stateHash: String, nonce: String, codeVerifier: String, expiresAt: Date, browserBindingHash: String? = nil
+    ) async throws {
         try await pool.write { db in
             try db.execute(sql: "DELETE FROM loginAttempt WHERE expiresAt < ?", arguments: [expiresAt.addingTimeInterval(-3600)])
             try db.execute(
-                sql: "INSERT INTO loginAttempt (stateHash, nonce, codeVerifier, expiresAt) VALUES (?, ?, ?, ?)",
-                arguments: [stateHash, nonce, codeVerifier, expiresAt])
+                sql: """
+                    INSERT INTO loginAttempt (stateHash, nonce, codeVerifier, expiresAt, browserBindingHash)
+                    VALUES (?, ?, ?, ?, ?)
+                    """,
+                arguments: [stateHash, nonce, codeVerifier, expiresAt, browserBindingHash])
         }
     }
 
     /// Removes and returns the attempt with this state: a state is good for one callback only.
-    package func takeLoginAttempt(stateHash: String) async throws -> (nonce: String, codeVerifier: String, expiresAt: Date)? {
+    package func takeLoginAttempt(stateHash: String) async throws
+        -> (nonce: String, codeVerifier: String, expiresAt: Date, browserBindingHash: String?)?
+    {
         try await pool.write { db in
             guard let row = try Row.fetchOne(
-                db, sql: "SELECT nonce, codeVerifier, expiresAt FROM loginAttempt WHERE stateHash = ?",
+                db,
+                sql: "SELECT nonce, codeVerifier, expiresAt, browserBindingHash FROM loginAttempt WHERE stateHash = ?",
                 arguments: [stateHash])
             else { return nil }
             try db.execute(sql: "DELETE FROM loginAttempt WHERE stateHash = ?", arguments: [stateHash])
-            return (row["nonce"], row["codeVerifier"], row["expiresAt"])
+            return (row["nonce"], row["codeVerifier"], row["expiresAt"], row["browserBindingHash"])
         }
     }
 

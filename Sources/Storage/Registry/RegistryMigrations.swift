@@ -234,6 +234,12 @@ enum RegistryMigrations {
             // agreement names the party by it.
             try db.alter(table: "tenant") { t in t.add(column: "legalName", .text) }
         }
+        migrator.registerMigration("v10-login-browser-binding") { db in
+            // A login started by a browser page is bound to that browser: the SHA-256 of a secret kept in a
+            // short-lived cookie. The callback must bring the same secret, so a code cannot be finished in
+            // another browser (login CSRF). NULL for API clients' logins, which have no cookie.
+            try db.alter(table: "loginAttempt") { t in t.add(column: "browserBindingHash", .text) }
+        }
         return migrator
     }
 }

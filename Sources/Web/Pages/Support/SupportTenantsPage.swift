@@ -1,0 +1,92 @@
+import Domain
+import Engine
+
+/// `/brukerstotte`: the tenants, searched and filtered, one page at a time; and the agreements that wait
+/// for the vendor's countersignature.
+struct SupportTenantsPage: Sendable {
+    struct Option: Sendable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct Row: Sendable {
+        let id: String
+        let name: String
+        let kind: String
+        let kommunenummer: String
+        let organisationNumber: String
+        let status: String
+        let tone: String
+        let href: String
+    }
+
+    struct Awaiting: Sendable {
+        let tenantName: String
+        let href: String
+        let version: String
+        let signedBy: String
+        let signedOn: String
+    }
+
+    struct PageLink: Sendable {
+        let label: String
+        let href: String
+    }
+
+    let layout: PageLayout
+    let text: String
+    let statuses: [Option]
+    let kinds: [Option]
+    let rows: [Row]
+    let hasRows: Bool
+    let resultText: String
+    let previous: PageLink?
+    let next: PageLink?
+    let pageText: String
+    let awaiting: [Awaiting]
+    let hasAwaiting: Bool
+
+    init(
+        search: TenantSearch, result: TenantSearch.Page, awaiting: [Agreement], tenantNames: [TenantID: String],
+        visitor: Visitor
+    ) {
+        self.layout = PageLayout(title: "Brukerstøtte – virksomheter", visitor: visitor)
+        self.text = search.text
+        self.statuses =
+            [Option(value: "", label: "Alle", selected: search.status == nil)]
+            + TenantStatus.allCases.map {
+                Option(value: $0.rawValue, label: TenantLabels.status($0), selected: $0 == search.status)
+            }
+        self.kinds =
+            [Option(value: "", label: "Alle", selected: search.kind == nil)]
+            + [TenantKind.kommune, .virksomhet].map {
+                Option(value: $0.rawValue, label: TenantLabels.kind($0), selected: $0 == search.kind)
+            }
+        self.rows = result.tenants.map {
+            Row(
+                id: $0.id.rawValue, name: $0.name, kind: TenantLabels.kind($0.kind),
+                kommunenummer: $0.kommunenummer?.rawValue ?? "",
+                organisationNumber: $0.organisationNumber?.rawValue ?? "",
+                status: TenantLabels.status($0.status), tone: TenantLabels.tone($0.status),
+                href: SupportPages.tenantPath($0.id.rawValue))
+        }
+        self.hasRows = !rows.isEmpty
+        self.resultText = result.total == 0 ? "Ingen virksomheter passer til søket." : "\(result.total) virksomheter."
+        self.pageText = "Side \(result.page) av \(result.pageCount)"
+        self.previous =
+            result.page > 1
+            ? PageLink(label: "Forrige side", href: SupportPages.listPath(search, page: result.page - 1)) : nil
+        self.next =
+            result.page < result.pageCount
+            ? PageLink(label: "Neste side", href: SupportPages.listPath(search, page: result.page + 1)) : nil
+        self.awaiting = awaiting.map {
+            Awaiting(
+                tenantName: tenantNames[$0.tenantID] ?? $0.tenantID.rawValue,
+                href: SupportPages.tenantPath($0.tenantID.rawValue),
+                version: $0.templateVersion, signedBy: $0.signature.name,
+                signedOn: AgreementMail.norwegianDate($0.signature.at))
+        }
+        self.hasAwaiting = !self.awaiting.isEmpty
+    }
+}

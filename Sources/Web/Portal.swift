@@ -1,0 +1,101 @@
+import Domain
+import Engine
+import HTTPTypes
+import Hummingbird
+import Identity
+
+/// The pages for people, on the same server as the JSON API and over the same engine: every handler
+/// decodes the request, calls one engine operation, and renders a template. No rule, permission check or
+/// storage access lives here.
+///
+/// ```
+/// router ─ LoginCallbackMiddleware (GET /auth/callback with the kp_login cookie; else on to the JSON callback)
+///        └ pages: PageErrorMiddleware → SessionMiddleware (cookie → person) → CSRFMiddleware (POST) → page
+/// ```
+package struct Portal: Sendable {
+    let engine: Engine
+    let settings: PortalSettings
+    let renderer: PageRenderer
+    let stylesheet: StylesheetRoute
+    let cookies: SessionCookies
+    let developmentAuthorization: DevelopmentAuthorizationServer?
+    let describe: @Sendable (any Error) -> FailureDescription
+
+    /// - Parameter describe: how an error reads on a page (the API's one error mapping).
+    package init(
+        engine: Engine, settings: PortalSettings, developmentAuthorization: DevelopmentAuthorizationServer?,
+        describe: @escaping @Sendable (any Error) -> FailureDescription
+    ) throws {
+        self.engine = engine
+        self.settings = settings
+        self.renderer = try PageRenderer()
+        self.stylesheet = try StylesheetRoute()
+        self.cookies = SessionCookies(secure: settings.isSecure)
+        self.developmentAuthorization = developmentAuthorization
+        self.describe = describe
+    }
+
+    /// The middleware that finishes a browser's login on the shared callback; add it to the router before
+    /// the API's routes.
+    package func loginCallbackMiddleware<Context: PortalRequestContext>(context: Context.Type = Context.self)
+        -> some RouterMiddleware<Context>
+    {
+        LoginCallbackMiddleware<Context>(
+            sessions: engine.sessions, cookies: cookies, renderer: renderer, describe: describe)
+    }
+
+    /// Adds every page to the router.
+    package func addRoutes<Context: PortalRequestContext>(to router: Router<Context>) {
+        let stylesheet = stylesheet
+        router.get(RouterPath(StylesheetRoute.path)) { request, context in stylesheet.serve(request, context) }
+        let pages = router.group()
+            .add(middleware: PageErrorMiddleware<Context>(renderer: renderer, describe: describe))
+            .add(middleware: SessionMiddleware<Context>(sessions: engine.sessions, cookies: cookies))
+            .add(middleware: CSRFMiddleware<Context>(origin: settings.origin, bodyLimit: settings.maxBodyBytes))
+
+        let publicPages = PublicPages(engine: engine, renderer: renderer)
+        pages.get("/avtaler") { try await publicPages.list($0, $1) }
+
+        let renderer = renderer
+        pages.get("/") { _, context in
+            HTMLPage.response(try renderer.render(HomePage(visitor: context.visitor), template: "home"))
+        }
+
+        let login = LoginPages(sessions: engine.sessions, cookies: cookies, renderer: renderer)
+        pages.get(RouterPath(LoginPages.path)) { try await login.page($0, $1) }
+        pages.get(RouterPath(LoginPages.startPath)) { try await login.start($0, $1) }
+        pages.post(RouterPath(LoginPages.logoutPath)) { try await login.logout($0, $1) }
+
+        let development = DevelopmentLoginPages(server: developmentAuthorization, renderer: renderer)
+        pages.get(RouterPath(DevelopmentLoginPages.path)) { try await development.page($0, $1) }
+        pages.post(RouterPath(DevelopmentLoginPages.path)) { try await development.logIn($0, $1) }
+
+        let signer = SignerPages(onboarding: engine.onboarding, renderer: renderer)
+        pages.get(RouterPath(SignerPages.invitationPath)) { try await signer.invitation($0, $1) }
+        pages.post(RouterPath(SignerPages.invitationPath)) { try await signer.accept($0, $1) }
+        pages.get(RouterPath(SignerPages.ownTenantsPath)) { try await signer.ownTenants($0, $1) }
+
+        let agreement = AgreementPages(onboarding: engine.onboarding, renderer: renderer, describe: describe)
+        pages.get("/virksomhet/:tenantId/avtale") { try await agreement.show($0, $1) }
+        pages.post("/virksomhet/:tenantId/avtale/signer") { try await agreement.sign($0, $1) }
+        pages.get("/virksomhet/:tenantId/avtale/:agreementId/forseglet") { try await agreement.sealed($0, $1) }
+
+        let support = SupportPages(engine: engine, renderer: renderer)
+        pages.get(RouterPath(SupportPages.listPathBase)) { try await support.tenants($0, $1) }
+        pages.get("/brukerstotte/virksomhet/:tenantId") { try await support.tenant($0, $1) }
+        pages.post("/brukerstotte/virksomhet/:tenantId/signatar") { try await support.inviteSigner($0, $1) }
+        pages.post("/brukerstotte/avtaler/:agreementId/kontrasigner") { try await support.countersign($0, $1) }
+
+        let verify = VerifyPages(engine: engine, renderer: renderer, uploadLimit: settings.maxBodyBytes)
+        pages.get(RouterPath(VerifyPages.path)) { try await verify.form($0, $1) }
+        pages.post(RouterPath(VerifyPages.path)) { try await verify.check($0, $1) }
+    }
+}
+
+extension Portal {
+    /// The development issuer's login page for one pushed authorization request.
+    package static func developmentLoginPath(clientID: String, requestURI: String) -> String {
+        DevelopmentLoginPages.path + "?client_id=" + LoginPages.queryValue(clientID) + "&request_uri="
+            + LoginPages.queryValue(requestURI)
+    }
+}

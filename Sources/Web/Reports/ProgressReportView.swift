@@ -1,0 +1,113 @@
+import Domain
+import Engine
+import Foundation
+
+/// What the progress report template shows: one section per plan with its chart and objectives.
+struct ProgressReportView: Sendable {
+    struct Line: Sendable {
+        let objectiveID: String
+        let title: String
+        let status: String
+    }
+
+    struct Section: Sendable {
+        let heading: String
+        let chart: ProgressChart
+        let approved: Int
+        let objectiveCount: Int
+        let importedApprovals: Int
+        let hasImported: Bool
+        let activitiesSigned: Int
+        let isComplete: Bool
+        let lines: [Line]
+    }
+
+    let title: String
+    let traineeName: String
+    let tenantName: String
+    let talksHeld: Int
+    let sections: [Section]
+    let hasSections: Bool
+    let generatedOn: String
+
+    init(_ report: ProgressReport, traineeName: String, tenantName: String, generatedAt: Date) {
+        self.title = "Fremdriftsrapport – \(traineeName)"
+        self.traineeName = traineeName
+        self.tenantName = tenantName
+        self.talksHeld = report.talksHeld
+        self.sections = report.plans.map { plan in
+            Section(
+                heading: "\(plan.name) (versjon \(plan.plan.version))",
+                chart: ProgressChart(
+                    approved: plan.approved.count, submitted: plan.submitted.count, inProgress: plan.inProgress.count,
+                    notStarted: plan.notStarted.count, total: plan.objectiveCount),
+                approved: plan.approved.count, objectiveCount: plan.objectiveCount,
+                importedApprovals: plan.importedApprovals, hasImported: plan.importedApprovals > 0,
+                activitiesSigned: plan.activitiesSigned, isComplete: plan.isComplete,
+                lines: plan.lines.map {
+                    Line(objectiveID: $0.objectiveID.rawValue, title: $0.title, status: Self.statusText($0.status))
+                })
+        }
+        self.hasSections = !sections.isEmpty
+        self.generatedOn = AgreementMail.norwegianDate(generatedAt)
+    }
+
+    static func statusText(_ status: ObjectiveStatus) -> String {
+        switch status {
+        case .approved: "Godkjent"
+        case .approvedElsewhere: "Godkjent hos tidligere arbeidsgiver"
+        case .submitted: "Sendt til leder"
+        case .rejected: "Underkjent"
+        case .inProgress: "Under arbeid"
+        case .notStarted: "Ikke startet"
+        }
+    }
+}
+
+/// A horizontal stacked bar of objective counts with a legend, as numbers for the SVG in the template.
+struct ProgressChart: Sendable {
+    struct Bar: Sendable {
+        let x: String
+        let width: String
+        let colour: String
+        let label: String
+        let count: Int
+    }
+
+    struct Legend: Sendable {
+        let boxX: Int
+        let textX: Int
+        let colour: String
+        let label: String
+        let count: Int
+    }
+
+    let width = 600
+    let bars: [Bar]
+    let legend: [Legend]
+
+    init(approved: Int, submitted: Int, inProgress: Int, notStarted: Int, total: Int) {
+        let counts = [
+            ("Godkjent", approved, "#057114"), ("Sendt til leder", submitted, "#0062ba"),
+            ("Under arbeid", inProgress, "#9b4a18"), ("Ikke startet", notStarted, "#777f89"),
+        ]
+        var x = 0.0
+        var bars: [Bar] = []
+        var legend: [Legend] = []
+        for (index, (label, count, colour)) in counts.enumerated() {
+            let share = total > 0 ? Double(width) * Double(count) / Double(total) : 0
+            if share > 0 {
+                bars.append(
+                    Bar(
+                        x: String(format: "%.1f", x), width: String(format: "%.1f", share), colour: colour,
+                        label: label,
+                        count: count))
+            }
+            x += share
+            legend.append(
+                Legend(boxX: index * 150, textX: index * 150 + 16, colour: colour, label: label, count: count))
+        }
+        self.bars = bars
+        self.legend = legend
+    }
+}

@@ -1,0 +1,42 @@
+import HTTPTypes
+import Hummingbird
+
+/// Refuses a state-changing request to a page that did not come from one of our own forms, before any
+/// handler runs (so nothing is written): a 403 page for
+/// - a request another site sent (`Sec-Fetch-Site` other than `same-origin`, or an `Origin` that is not ours);
+/// - a logged-in person's form without the session's CSRF token, or with another session's (stale) token.
+///
+/// Forms posted before login (the development issuer's login page, the seal check) carry no token; the
+/// origin check still applies to them, and they change nothing that belongs to a person.
+struct CSRFMiddleware<Context: PortalRequestContext>: RouterMiddleware {
+    static var fieldName: String { "csrf" }
+    let origin: String
+    let bodyLimit: Int
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        guard request.method == .post || request.method == .put || request.method == .patch || request.method == .delete
+        else { return try await next(request, context) }
+        if let site = request.headers[.secFetchSite], site != "same-origin" { throw CSRFRefusal.crossSite }
+        if let from = request.headers[.origin], from != origin { throw CSRFRefusal.crossSite }
+        var request = request
+        if let sessionToken = context.sessionToken {
+            let fields = try await FormFields.read(&request, limit: bodyLimit)
+            guard CSRFToken(sessionToken: sessionToken).matches(fields[Self.fieldName]) else {
+                throw CSRFRefusal.missingOrStaleToken
+            }
+        }
+        return try await next(request, context)
+    }
+}
+
+/// Why a form was refused before it was read.
+enum CSRFRefusal: Error, Sendable {
+    case crossSite
+    case missingOrStaleToken
+}
+
+extension HTTPField.Name {
+    static var secFetchSite: Self { Self("Sec-Fetch-Site")! }
+}

@@ -1,0 +1,306 @@
+"""The signer's journey in a real headless Chromium, against a running `kp serve --demo` (see ./run).
+
+Support names Oslo's signer in the console -> the signer opens the link from the real e-mail file ->
+logs in on the development issuer's page at level 3, is told to log in at level 4, does -> reads and
+signs -> support countersigns in the console -> /avtaler shows Oslo in force -> the signer downloads the
+sealed agreement and checks it on /verifiser. axe-core runs on every page: no violation of impact
+serious or critical is allowed. A screenshot of each step is written to --screenshots.
+"""
+
+import argparse
+import datetime
+import glob
+import json
+import email
+import email.policy
+import os
+import pathlib
+import re
+import shutil
+import sys
+import tempfile
+import time
+
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+OSLO = "kommune-0301"
+SIGNER_EMAIL = "rita@oslo.kommune.no"
+# The template version new agreements are signed on today: the newest published one in effect.
+CURRENT_VERSION = max(
+    (json.load(open(path))["effectiveDate"], json.load(open(path))["version"])
+    for path in glob.glob(os.path.join(os.path.dirname(__file__), "..", "..", "Contracts", "*", "manifest.json"))
+    if json.load(open(path))["effectiveDate"] <= datetime.date.today().isoformat()
+)[1]
+OSLO_ORGNR = "974770482"
+
+
+class Journey:
+    def __init__(self, base_url, mail_dir, screenshots):
+        self.base = base_url.rstrip("/")
+        self.mail_dir = pathlib.Path(mail_dir)
+        self.shots = pathlib.Path(screenshots)
+        self.shots.mkdir(parents=True, exist_ok=True)
+        for old in self.shots.glob("*.png"):
+            old.unlink()
+        self.downloads = pathlib.Path(tempfile.mkdtemp(prefix="web-journey-downloads-"))
+        self.step = 0
+        self.findings = []
+        options = webdriver.ChromeOptions()
+        options.binary_location = shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
+        for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
+                         "--lang=nb-NO", "--disable-gpu"):
+            options.add_argument(argument)
+        options.add_experimental_option("prefs", {
+            "download.default_directory": str(self.downloads),
+            "download.prompt_for_download": False,
+        })
+        driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+        self.driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
+        self.driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(self.downloads)})
+        self.wait = WebDriverWait(self.driver, 15)
+
+    # -- helpers ---------------------------------------------------------------------------------------
+
+    def check(self, name):
+        """axe-core on the page now shown, then a full-page screenshot."""
+        self.step += 1
+        axe = Axe(self.driver)
+        axe.inject()
+        results = axe.run()
+        for violation in results["violations"]:
+            line = f"{self.step:02d}-{name} {self.driver.current_url}: {violation['impact']} {violation['id']}: {violation['help']}"
+            if violation["impact"] in ("serious", "critical"):
+                self.findings.append(line)
+                print("VIOLATION " + line, flush=True)
+            else:
+                print("note " + line, flush=True)
+        height = self.driver.execute_script("return document.documentElement.scrollHeight")
+        self.driver.set_window_size(1280, max(900, min(height + 40, 6000)))
+        self.driver.execute_script("window.scrollTo(0, 0)")
+        self.driver.save_screenshot(str(self.shots / f"{self.step:02d}-{name}.png"))
+        self.driver.set_window_size(1280, 900)
+        print(f"step {self.step:02d} {name}: {self.driver.title}", flush=True)
+
+    def go(self, path):
+        self.driver.get(self.base + path)
+        self.wait.until(EC.presence_of_element_located((By.TAG_NAME, "main")))
+
+    def text(self):
+        return self.driver.find_element(By.TAG_NAME, "main").text
+
+    def expect(self, words):
+        main = self.text()
+        if words not in main:
+            raise AssertionError(f"expected «{words}» on {self.driver.current_url}; the page says:\n{main[:2000]}")
+
+    def click_text(self, text, tag="*"):
+        """Clicks the link or button with this text and waits for the next page to replace this one."""
+        element = self.wait.until(EC.element_to_be_clickable(
+            (By.XPATH, f"//{tag}[normalize-space(.)={xpath_literal(text)}]")))
+        self.driver.execute_script("window.kpOldPage = true")
+        element.click()
+        self.wait.until(new_page_loaded)
+
+    def submit_button(self, text):
+        self.click_text(text, "button")
+
+    def log_in(self, person, level, then_check=None):
+        """From a page offering «Logg inn med HelseID»: through the development issuer's page and back."""
+        self.expect("Logg inn med HelseID")
+        self.click_text("Logg inn med HelseID", "a")
+        self.wait.until(EC.title_contains("Velg testperson"))
+        self.check(then_check or f"dev-issuer-{person}-level{level}")
+        self.driver.find_element(By.ID, f"person-{person}").click()
+        self.driver.find_element(By.ID, f"level-{level}").click()
+        self.submit_button("Logg inn")
+        self.wait.until(lambda d: "/dev-issuer/" not in d.current_url and "/auth/" not in d.current_url)
+        self.wait.until(EC.presence_of_element_located((By.TAG_NAME, "main")))
+
+    def log_out(self):
+        self.submit_button("Logg ut")
+        self.wait.until(EC.url_contains("/logg-inn"))
+        self.expect("Du er logget ut.")
+
+    def signer_link(self):
+        """The link in the real e-mail file the server wrote for the signer."""
+        deadline = time.time() + 15
+        while time.time() < deadline:
+            for path in sorted(self.mail_dir.rglob("*.eml")):
+                message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+                if SIGNER_EMAIL not in str(message["To"]):
+                    continue
+                body = message.get_body(preferencelist=("plain",)).get_content()
+                match = re.search(r"https?://\S+/kontaktperson/godta\?\S+", body)
+                if match:
+                    return match.group(0)
+            time.sleep(0.3)
+        raise AssertionError(f"no e-mail to {SIGNER_EMAIL} in {self.mail_dir}")
+
+    def downloaded(self):
+        deadline = time.time() + 15
+        while time.time() < deadline:
+            files = [p for p in self.downloads.iterdir() if p.suffix == ".json"]
+            if files:
+                return files[0]
+            time.sleep(0.2)
+        raise AssertionError("the sealed agreement was not downloaded")
+
+    # -- the journey -----------------------------------------------------------------------------------
+
+    def run(self):
+        self.go("/")
+        self.check("front-page")
+
+        # Support logs in and names Oslo's signer in the console.
+        self.go("/logg-inn?neste=/brukerstotte")
+        self.check("login")
+        self.log_in("support", 4)
+        self.expect("Avtaler som venter på kontrasignatur")
+        self.check("console")
+        search = self.driver.find_element(By.ID, "sok")
+        search.clear()
+        search.send_keys("0301")
+        self.submit_button("Søk")
+        self.click_text("Oslo", "a")
+        self.expect("Oppgi signatar")
+        self.check("console-tenant")
+        # A refused form first: the error summary, the values kept, nothing sent.
+        self.driver.find_element(By.ID, "signer-name").send_keys("Rita Rådmann")
+        self.driver.find_element(By.ID, "signer-email").send_keys("ikke-en-adresse")
+        self.driver.find_element(By.ID, "signer-organisation-number").send_keys("974770483")
+        self.submit_button("Send invitasjon")
+        self.expect("Det er noe som må rettes")
+        self.check("console-invite-refused")
+        email_field = self.driver.find_element(By.ID, "signer-email")
+        email_field.clear()
+        email_field.send_keys(SIGNER_EMAIL)
+        number = self.driver.find_element(By.ID, "signer-organisation-number")
+        number.clear()
+        number.send_keys(OSLO_ORGNR)
+        self.submit_button("Send invitasjon")
+        self.expect("Invitasjonen er sendt")
+        self.check("console-invited")
+        self.log_out()
+
+        # The signer opens the link from the e-mail, logs in at level 3 and accepts.
+        self.driver.get(self.signer_link())
+        self.expect("har oppgitt Rita Rådmann som den som kan signere databehandleravtalen for Oslo")
+        self.check("invitation")
+        self.click_text("Logg inn for å godta", "a")
+        self.log_in("signer", 3)
+        self.expect("Du er logget inn som Rita Rådmann")
+        self.check("invitation-logged-in")
+        self.submit_button("Godta og bli kontaktperson for Oslo")
+        self.expect("Du er nå kontaktperson for Oslo")
+        self.expect("Signering av databehandleravtalen krever sikkerhetsnivå 4")
+        self.check("agreement-level3")
+
+        # Told to log in at level 4; does, and comes back to sign.
+        self.click_text("Logg inn med sikkerhetsnivå 4", "a")
+        self.expect("Sikkerhetsnivå 4 kreves")
+        self.check("login-level4")
+        self.log_in("signer", 4)
+        self.expect("Databehandleravtale for Oslo")
+        self.expect("1. Gjenstand og varighet")
+        self.check("agreement-level4")
+        self.submit_button("Signer avtalen")
+        self.expect("Kryss av for at du har lest avtalen")
+        self.check("sign-refused-unconfirmed")
+        self.driver.find_element(By.ID, "bekreft").click()
+        self.submit_button("Signer avtalen")
+        self.expect("Avtalen er signert")
+        self.expect("Venter på kontrasignatur fra brukerstøtte")
+        self.check("signed")
+        self.log_out()
+
+        # Support countersigns in the console.
+        self.go("/logg-inn?neste=/brukerstotte")
+        self.log_in("support", 4, then_check="dev-issuer-support-again")
+        self.click_text("Oslo", "a")
+        self.submit_button(f"Kontrasigner avtalen (versjon {CURRENT_VERSION})")
+        self.expect("Avtalen er kontrasignert og forseglet")
+        self.check("countersigned")
+        self.log_out()
+
+        # The public list shows Oslo in force.
+        self.go("/avtaler?sok=Oslo")
+        row = self.driver.find_element(By.XPATH, "//tr[td[2][normalize-space(.)='Oslo']]")
+        if "Ja" not in row.text:
+            raise AssertionError(f"Oslo is not in force on /avtaler: {row.text}")
+        self.check("public-list")
+
+        # The signer downloads the sealed agreement and checks it on /verifiser.
+        self.go(f"/virksomhet/{OSLO}/avtale")
+        self.log_in("signer", 4, then_check="dev-issuer-signer-again")
+        self.expect("Gjelder fra")
+        self.check("agreement-in-force")
+        self.driver.find_element(By.LINK_TEXT, f"Last ned forseglet avtale (versjon {CURRENT_VERSION})").click()
+        sealed = self.downloaded()
+        self.go("/verifiser")
+        self.check("verify")
+        self.driver.find_element(By.ID, "fil").send_keys(str(sealed))
+        self.submit_button("Kontroller filen")
+        self.expect("Gyldig forsegling")
+        self.expect("Oslo")
+        self.check("verified")
+        # A changed file is not valid.
+        tampered = self.downloads / "endret.json"
+        tampered.write_text(sealed.read_text(encoding="utf-8").replace("Oslo", "Osló", 1), encoding="utf-8")
+        self.driver.find_element(By.ID, "fil").send_keys(str(tampered))
+        self.submit_button("Kontroller filen")
+        self.expect("Ikke gyldig")
+        self.check("verified-tampered")
+
+    def close(self):
+        self.driver.quit()
+        shutil.rmtree(self.downloads, ignore_errors=True)
+
+
+def new_page_loaded(driver):
+    """True once the page marked before a click is replaced by a fully loaded one (redirects included)."""
+    try:
+        return driver.execute_script("return window.kpOldPage === undefined && document.readyState === 'complete'")
+    except WebDriverException:
+        return False
+
+
+def xpath_literal(text):
+    if "'" not in text:
+        return f"'{text}'"
+    if '"' not in text:
+        return f'"{text}"'
+    return "concat(" + ", \"'\", ".join(f"'{part}'" for part in text.split("'")) + ")"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--base-url", required=True)
+    parser.add_argument("--mail-dir", required=True)
+    parser.add_argument("--screenshots", required=True)
+    args = parser.parse_args()
+    journey = Journey(args.base_url, args.mail_dir, args.screenshots)
+    try:
+        journey.run()
+    except Exception:
+        journey.step += 1
+        journey.driver.save_screenshot(str(journey.shots / f"{journey.step:02d}-failed.png"))
+        raise
+    finally:
+        journey.close()
+    if journey.findings:
+        print(f"{len(journey.findings)} serious or critical accessibility violations:", file=sys.stderr)
+        for line in journey.findings:
+            print("  " + line, file=sys.stderr)
+        return 1
+    print(f"journey passed: {journey.step} pages checked with axe-core, screenshots in {journey.shots}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
