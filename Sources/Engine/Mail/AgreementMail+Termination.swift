@@ -9,43 +9,13 @@ extension AgreementMail {
     static func terminationNotice(
         tenant: Tenant, closesAt: Date, recipient: TenantDatabase.TerminationRecipient, baseURL: String, id: UUID
     ) -> OutgoingMail {
-        let closes = norwegianDate(closesAt)
-        let body: String
-        if recipient.isLeder {
-            body = """
-                Hei,
-
-                Databehandleravtalen mellom \(tenant.partyName) og Kompetanseportal er sagt opp. Portalen stenges \
-                for virksomhetens brukere \(closes).
-
-                Du er leder for \(recipient.traineeName). Godkjenn eller underkjenn læringsmål som venter på deg før \
-                \(closes). Minn gjerne LIS-en om å laste ned sin forseglede oversikt over godkjente læringsmål.
-
-                Vennlig hilsen
-                Kompetanseportal
-                """
-        } else {
-            body = """
-                Hei \(recipient.traineeName),
-
-                Databehandleravtalen mellom \(tenant.partyName) og Kompetanseportal er sagt opp. Portalen stenges \
-                for virksomhetens brukere \(closes).
-
-                Dokumentasjonen av utdanningen din er grunnlaget for godkjenningen av spesialiseringen. Ta den med \
-                deg slik:
-
-                1. Logg inn med HelseID på \(baseURL).
-                2. Last ned «Godkjente læringsmål» (en forseglet fil) og, når alle læringsmål er godkjent, \
-                bekreftelsen på gjennomført tjeneste.
-                3. Hos neste arbeidsgiver laster du opp den forseglede filen, så gjelder godkjenningene der.
-
-                Fra \(closes) og til virksomhetens data er slettet kan du fortsatt laste ned disse to filene, men \
-                ikke noe annet. Når dataene er slettet, kan de ikke hentes fram igjen.
-
-                Vennlig hilsen
-                Kompetanseportal
-                """
+        struct View {
+            let traineeName, tenantName, closes, baseURL: String
         }
+        let closes = norwegianDate(closesAt)
+        let body = MailTemplates.render(
+            View(traineeName: recipient.traineeName, tenantName: tenant.partyName, closes: closes, baseURL: baseURL),
+            template: recipient.isLeder ? "termination-notice-leder" : "termination-notice-lis")
         return OutgoingMail(
             id: id, recipient: recipient.email,
             subject: "Kompetanseportal stenges for \(tenant.partyName) \(closes): ta med dokumentasjonen din", body: body)
@@ -53,23 +23,18 @@ extension AgreementMail {
 
     /// To the tenant's administrator: the sealed statement that the data was returned or deleted, as the
     /// agreement is sent when countersigned.
-    static func statement(tenant: Tenant, sealed: SealedDocument, recipient: String, id: UUID) -> OutgoingMail {
-        let returned = sealed.kind == "data-return-statement"
-        let what = returned ? "tilbakelevert" : "slettet"
-        let body = """
-            Hei,
-
-            Kompetanseportal bekrefter at dataene til \(tenant.partyName) er \(what). Erklæringen er forseglet med \
-            plattformens nøkkel (\(sealed.seal.algorithm), nøkkel-id \(sealed.seal.keyID)). Den forseglede filen \
-            står nederst i denne e-posten; lagre den som en .json-fil og kontroller den mot den offentlige nøkkelen \
-            på /api/v1/public/seal-key.
-
-            ----- FORSEGLET ERKLÆRING (JSON) -----
-            \(sealed.fileText)
-
-            Vennlig hilsen
-            Kompetanseportal
-            """
+    static func statement(tenant: Tenant, sealed: SealedDocument, recipient: String, baseURL: String, id: UUID)
+        -> OutgoingMail
+    {
+        struct View {
+            let tenantName, what, algorithm, keyID, verifyURL, sealedFile: String
+        }
+        let what = sealed.kind == "data-return-statement" ? "tilbakelevert" : "slettet"
+        let body = MailTemplates.render(
+            View(
+                tenantName: tenant.partyName, what: what, algorithm: sealed.seal.algorithm, keyID: sealed.seal.keyID,
+                verifyURL: baseURL + "/verifiser", sealedFile: sealed.fileText),
+            template: "statement")
         return OutgoingMail(
             id: id, recipient: recipient, subject: "Erklæring: dataene til \(tenant.partyName) er \(what)", body: body)
     }

@@ -19,10 +19,10 @@ extension Engine {
     /// Data return, for the administrator's and the operator's door alike: the export, its sealed
     /// statement, and the statement mailed to the administrator.
     func returnTenantData(_ id: TenantID, actor: String) async throws -> SealedDocument {
-        let newID = self.newID
+        let (newID, baseURL) = (self.newID, publicBaseURL)
         let sealed = try await offboarding.returnData(
             id, seal: seal, actor: actor, exportID: newID(), statementID: newID(), at: now()
-        ) { tenant, sealed, recipient in AgreementMail.statement(tenant: tenant, sealed: sealed, recipient: recipient, id: newID()) }
+        ) { tenant, sealed, recipient in AgreementMail.statement(tenant: tenant, sealed: sealed, recipient: recipient, baseURL: baseURL, id: newID()) }
         mail.registry()
         logger.info("tenant data returned", metadata: ["tenant": "\(id)"])
         return sealed
@@ -46,9 +46,9 @@ extension Engine {
         guard confirmed == check.notTaken else {
             throw AgreementError.deletionNotConfirmed(notTaken: check.notTaken, trainees: check.trainees)
         }
-        let newID = self.newID
+        let (newID, baseURL) = (self.newID, publicBaseURL)
         let sealed = try await offboarding.deleteData(id, seal: seal, actor: actor, statementID: newID(), at: now()) {
-            tenant, sealed, recipient in AgreementMail.statement(tenant: tenant, sealed: sealed, recipient: recipient, id: newID())
+            tenant, sealed, recipient in AgreementMail.statement(tenant: tenant, sealed: sealed, recipient: recipient, baseURL: baseURL, id: newID())
         }
         mail.registry()
         logger.info("tenant data deleted", metadata: ["tenant": "\(id)", "recordsNotTaken": "\(check.notTaken)"])
