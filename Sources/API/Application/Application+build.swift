@@ -11,7 +11,7 @@ import Storage
 ///
 /// ```
 /// SecurityHeadersMiddleware → RequestIDMiddleware → BodyLimitMiddleware → HeaderEncodingMiddleware →
-/// JSONBodyMiddleware → route
+/// JSONBodyMiddleware → MethodNotAllowedMiddleware → route
 ///   /api/v1/tenants/{tenantId}/… : TenantGateMiddleware → AuthenticationMiddleware → UploadLimitMiddleware →
 ///                                  TenantRequestContext
 ///   /api/v1/support/…            : AuthenticationMiddleware → UploadLimitMiddleware → SupportRequestContext
@@ -28,6 +28,8 @@ package func buildApplication(services: AppServices) throws -> some ApplicationP
             limit: services.configuration.http.maxBodyBytes, uploadLimit: services.configuration.http.maxUploadBytes))
     router.add(middleware: HeaderEncodingMiddleware())
     router.add(middleware: JSONBodyMiddleware())
+    let routes = RouteTable()
+    router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
     let uploadLimit = services.configuration.http.maxUploadBytes
 
     let tenantGroup = router.group(RouterPath(APITransport.tenantPrefix))
@@ -58,7 +60,7 @@ package func buildApplication(services: AppServices) throws -> some ApplicationP
     try handlers.registerHandlers(
         on: APITransport(
             router: router, tenantGroup: tenantGroup, supportGroup: supportGroup, personGroup: personGroup,
-            onboardingGroup: onboardingGroup),
+            onboardingGroup: onboardingGroup, routes: routes),
         configuration: Configuration(dateTranscoder: ISO8601Transcoder(), jsonEncodingOptions: [.sortedKeys]))
 
     var app = Application(
