@@ -29,7 +29,7 @@ package struct SessionDesk: Sendable {
     /// nothing), then the code is exchanged and the ID token verified, and a session begins.
     package func finishLogin(code: String?, state: String?, issuer: String?, error: String?) async throws -> NewSession {
         let client = try requireClient()
-        if let error { throw LoginError.issuerRefused(error) }
+        if error != nil { throw LoginError.notCompleted }
         guard let code, !code.isEmpty else { throw ValidationError(field: "code", reason: .missing) }
         guard let state, !state.isEmpty else { throw ValidationError(field: "state", reason: .missing) }
         guard let stored = try await engine.registry.takeLoginAttempt(stateHash: OneTimeSecret.hash(state)) else {
