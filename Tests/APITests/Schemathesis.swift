@@ -10,16 +10,7 @@ enum Schemathesis {
     static let script = root.appendingPathComponent("Tests/Contract/run-schemathesis.sh")
 
     /// `st` is on the PATH (CI installs it; `pip install schemathesis==4.32.5` locally).
-    static var isAvailable: Bool {
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = ["st", "--version"]
-        check.standardOutput = FileHandle.nullDevice
-        check.standardError = FileHandle.nullDevice
-        guard (try? check.run()) != nil else { return false }
-        check.waitUntilExit()
-        return check.terminationStatus == 0
-    }
+    static var isAvailable: Bool { InstalledTool.succeeds(["st", "--version"]) }
 
     /// Required in CI even when missing, so that a CI without it fails instead of skipping.
     static var required: Bool { isAvailable || ProcessInfo.processInfo.environment["CI"] == "true" }
