@@ -8,16 +8,7 @@ final class SMTPServer: @unchecked Sendable {
     private let process: Process
 
     /// aiosmtpd is installed (CI installs it; `pip install aiosmtpd` locally).
-    static var isAvailable: Bool {
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = ["python3", "-c", "import aiosmtpd"]
-        check.standardOutput = FileHandle.nullDevice
-        check.standardError = FileHandle.nullDevice
-        guard (try? check.run()) != nil else { return false }
-        check.waitUntilExit()
-        return check.terminationStatus == 0
-    }
+    static var isAvailable: Bool { InstalledTool.succeeds(["python3", "-c", "import aiosmtpd"]) }
 
     static var required: Bool { isAvailable || ProcessInfo.processInfo.environment["CI"] == "true" }
 

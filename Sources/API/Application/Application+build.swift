@@ -12,7 +12,7 @@ import Web
 ///
 /// ```
 /// SecurityHeadersMiddleware → RequestIDMiddleware → BodyLimitMiddleware → HeaderEncodingMiddleware →
-/// JSONBodyMiddleware → LoginCallbackMiddleware (a browser's login) → route
+/// JSONBodyMiddleware → LoginCallbackMiddleware (a browser's login) → MethodNotAllowedMiddleware → route
 ///   the pages (`Portal`)         : PageErrorMiddleware → SessionMiddleware → CSRFMiddleware → page
 ///   /api/v1/tenants/{tenantId}/… : TenantGateMiddleware → AuthenticationMiddleware → UploadLimitMiddleware →
 ///                                  TenantRequestContext
@@ -37,6 +37,8 @@ package func buildApplication(services: AppServices) throws -> some ApplicationP
         developmentAuthorization: services.developmentAuthorization, describe: ProblemMapping.failureDescription)
     router.add(middleware: portal.loginCallbackMiddleware())
     portal.addRoutes(to: router)
+    let routes = RouteTable()
+    router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
     let uploadLimit = services.configuration.http.maxUploadBytes
 
     let tenantGroup = router.group(RouterPath(APITransport.tenantPrefix))
@@ -67,7 +69,7 @@ package func buildApplication(services: AppServices) throws -> some ApplicationP
     try handlers.registerHandlers(
         on: APITransport(
             router: router, tenantGroup: tenantGroup, supportGroup: supportGroup, personGroup: personGroup,
-            onboardingGroup: onboardingGroup),
+            onboardingGroup: onboardingGroup, routes: routes),
         configuration: Configuration(dateTranscoder: ISO8601Transcoder(), jsonEncodingOptions: [.sortedKeys]))
 
     var app = Application(

@@ -103,12 +103,19 @@ package enum ProblemMapping {
     private static func map(_ error: HTTPError) -> Mapped {
         switch error.status {
         case .notFound: describe(RequestError.routeNotFound)
-        case .methodNotAllowed: describe(RequestError.methodNotAllowed)
+        case .methodNotAllowed: methodNotAllowed(allow: error.headers[.allow])
         case .contentTooLarge: describe(RequestError.bodyTooLarge(limit: nil))
         case let status where (400..<500).contains(status.code):
             describe(RequestError.rejected(reason: nil), status: status)
         default: describe(InternalFailure(), status: error.status)
         }
+    }
+
+    /// `MethodNotAllowedMiddleware` puts the declared methods in `Allow` (RFC 9110 §15.5.6): keep it.
+    private static func methodNotAllowed(allow: String?) -> Mapped {
+        var mapped = describe(RequestError.methodNotAllowed)
+        if let allow { mapped.headers[.allow] = allow }
+        return mapped
     }
 
     /// Names the field a JSON body got wrong, without echoing the body.

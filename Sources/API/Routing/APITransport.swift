@@ -25,6 +25,8 @@ struct APITransport: ServerTransport {
     let supportGroup: RouterGroup<SupportRequestContext>
     let personGroup: RouterGroup<PersonRequestContext>
     let onboardingGroup: RouterGroup<OnboardingRequestContext>
+    /// Every registered template and method, for 405 on an undeclared method.
+    let routes: RouteTable
 
     func register(
         _ handler: @escaping @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (
@@ -33,6 +35,7 @@ struct APITransport: ServerTransport {
         method: HTTPRequest.Method,
         path: String
     ) throws {
+        routes.add(method, path)
         if path.hasPrefix(Self.tenantPrefix + "/") {
             tenantGroup.register(handler, method: method, path: String(path.dropFirst(Self.tenantPrefix.count + 1)))
         } else if path.hasPrefix(Self.supportPrefix + "/") {

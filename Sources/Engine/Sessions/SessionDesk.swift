@@ -36,7 +36,7 @@ package struct SessionDesk: Sendable {
         code: String?, state: String?, issuer: String?, error: String?, browserBinding: String? = nil
     ) async throws -> NewSession {
         let client = try requireClient()
-        if let error { throw LoginError.issuerRefused(error) }
+        if error != nil { throw LoginError.notCompleted }
         guard let code, !code.isEmpty else { throw ValidationError(field: "code", reason: .missing) }
         guard let state, !state.isEmpty else { throw ValidationError(field: "state", reason: .missing) }
         guard let stored = try await engine.registry.takeLoginAttempt(stateHash: OneTimeSecret.hash(state)) else {

@@ -8,6 +8,9 @@ package enum LoginError: DescribedFailure, Equatable {
     case issuerMismatch
     case issuerUnreachable
     case issuerRefused(String)
+    /// The browser came back with the callback's `error` parameter instead of a code (the person cancelled,
+    /// say). The value is not repeated: it arrived in a URL anyone can craft.
+    case notCompleted
     case invalidIDToken(AuthenticationError)
     /// The portal's own client key is unusable: our fault, reported as an internal error.
     case clientKey
@@ -21,6 +24,7 @@ package enum LoginError: DescribedFailure, Equatable {
         case .issuerMismatch: "login.issuer-mismatch"
         case .issuerUnreachable: "login.issuer-unreachable"
         case .issuerRefused: "login.issuer-refused"
+        case .notCompleted: "login.not-completed"
         case .invalidIDToken: "login.invalid-id-token"
         case .clientKey: InternalFailure.code
         case .notASession: "login.not-a-session"
@@ -29,7 +33,7 @@ package enum LoginError: DescribedFailure, Equatable {
 
     package var category: FailureCategory {
         switch self {
-        case .invalidState, .attemptExpired, .issuerMismatch, .notASession: .invalid
+        case .invalidState, .attemptExpired, .issuerMismatch, .notASession, .notCompleted: .invalid
         case .invalidIDToken: .unauthorized
         case .issuerUnreachable, .issuerRefused: .badGateway
         case .clientKey: .internal
@@ -43,6 +47,7 @@ package enum LoginError: DescribedFailure, Equatable {
         case .issuerMismatch: "Wrong issuer"
         case .issuerUnreachable: "HelseID unreachable"
         case .issuerRefused: "Login refused by HelseID"
+        case .notCompleted: "Login not completed"
         case .invalidIDToken: "ID token refused"
         case .clientKey: InternalFailure.title
         case .notASession: "Not a session"
@@ -56,6 +61,7 @@ package enum LoginError: DescribedFailure, Equatable {
         case .issuerMismatch: "The response came from another issuer than the one asked"
         case .issuerUnreachable: "The login issuer could not be reached; try again shortly"
         case .issuerRefused(let code): "The issuer answered \(code.prefix(64))"
+        case .notCompleted: "The callback has the parameter error instead of a code: the login was not completed; start again"
         case .invalidIDToken(let reason): "The ID token did not validate: \(reason.detail)"
         case .clientKey: InternalFailure.detail
         case .notASession: "Log out with the session token from the login"
@@ -69,8 +75,16 @@ package enum LoginError: DescribedFailure, Equatable {
         case .issuerMismatch, .invalidIDToken: "Innloggingen kunne ikke bekreftes. Start innloggingen på nytt."
         case .issuerUnreachable: "Vi får ikke kontakt med HelseID akkurat nå. Prøv igjen om litt."
         case .issuerRefused: "HelseID avviste innloggingen. Start innloggingen på nytt."
+        case .notCompleted: "Innloggingen ble ikke fullført hos HelseID. Start innloggingen på nytt."
         case .clientKey: InternalFailure.message
         case .notASession: "Dette er ikke en innlogget økt i portalen, så det er ingenting å logge ut av."
+        }
+    }
+
+    package var inputField: String? {
+        switch self {
+        case .notCompleted: "error"
+        default: nil
         }
     }
 }

@@ -83,6 +83,7 @@ import Testing
         ("login.issuer-refused", 502),
         ("login.issuer-unreachable", 502),
         ("login.not-a-session", 400),
+        ("login.not-completed", 400),
         ("method.not-allowed", 405),
         ("objective.already-submitted", 409),
         ("objective.approved", 409),

@@ -41,14 +41,14 @@ extension LoginError: ErrorExamples {
     static var allExamples: [LoginError] {
         [
             .invalidState, .attemptExpired, .issuerMismatch, .issuerUnreachable, .issuerRefused("invalid_grant"),
-            .invalidIDToken(.expired), .clientKey, .notASession,
+            .notCompleted, .invalidIDToken(.expired), .clientKey, .notASession,
         ]
     }
 
     private static func listed(_ error: Self) {
         switch error {
-        case .invalidState, .attemptExpired, .issuerMismatch, .issuerUnreachable, .issuerRefused, .invalidIDToken,
-            .clientKey, .notASession:
+        case .invalidState, .attemptExpired, .issuerMismatch, .issuerUnreachable, .issuerRefused, .notCompleted,
+            .invalidIDToken, .clientKey, .notASession:
             ()
         }
     }
