@@ -144,7 +144,15 @@ package struct AgreementDesk: Sendable {
         let (newID, baseURL) = (engine.newID, engine.publicBaseURL)
         do {
             let count = try await engine.store.withDatabase(tenant.id) { database in
-                try await database.queueTerminationNotices(at: engine.now()) { recipient in
+                let registry = engine.registry
+                return try await database.queueTerminationNotices(
+                    at: engine.now(),
+                    knownEmail: { key in
+                        // A registry that cannot be read leaves the LIS without a notice, never the others.
+                        guard let person = try? registry.person(key) else { return nil }
+                        return person.email
+                    }
+                ) { recipient in
                     AgreementMail.terminationNotice(
                         tenant: tenant, closesAt: closesAt, recipient: recipient, baseURL: baseURL, id: newID())
                 }

@@ -5,8 +5,9 @@ import GRDB
 /// The tenant's side of an agreement's end: every LIS (and their leder) is told, and the deletion step
 /// knows who has not yet taken their sealed record.
 extension TenantDatabase {
-    /// Who is told of a termination: each LIS with an e-mail address on record, and the e-mail address each
-    /// current leder accepted the invitation with.
+    /// Who is told of a termination: each LIS at the address they registered with (or, without one, the
+    /// address `knownEmail` has for the person), and each current leder at the address they accepted the
+    /// invitation with.
     package struct TerminationRecipient: Sendable, Equatable {
         package let traineeName: String
         package let email: String
@@ -16,12 +17,15 @@ extension TenantDatabase {
     /// Queues one notice per recipient in the tenant's outbox, in one transaction. Returns how many.
     @discardableResult
     package func queueTerminationNotices(
-        at now: Date, compose: @escaping @Sendable (TerminationRecipient) -> OutgoingMail
+        at now: Date, knownEmail: @escaping @Sendable (PersonKey) -> String?,
+        compose: @escaping @Sendable (TerminationRecipient) -> OutgoingMail
     ) async throws -> Int {
         try await queue.write { db in
             var recipients: [TerminationRecipient] = []
-            for row in try Row.fetchAll(db, sql: "SELECT name, email FROM trainee WHERE email IS NOT NULL ORDER BY name") {
-                recipients.append(TerminationRecipient(traineeName: row["name"], email: row["email"], isLeder: false))
+            for row in try Row.fetchAll(db, sql: "SELECT name, email, personKey FROM trainee ORDER BY name") {
+                let known = (row["personKey"] as String?).flatMap { try? PersonKey(hex: $0) }.flatMap(knownEmail)
+                guard let email = (row["email"] as String?) ?? known else { continue }
+                recipients.append(TerminationRecipient(traineeName: row["name"], email: email, isLeder: false))
             }
             let leders = try Row.fetchAll(
                 db,
