@@ -120,6 +120,11 @@ import Testing
         #expect(html.text.contains("<svg") && html.text.contains("Fremdriftsrapport") && html.text.contains("Delen er fullført"))
         let overview = try await f.call("/api/v1/tenants/\(f.tenant)/leder/overview", .get, leder)
         #expect((overview.body["trainees"] as? [[String: Any]])?.first?["complete"] as? Bool == true)
+        // The printable overview names the programme and the statuses in bokmål, as the CSV does.
+        let printable = try await f.call("/api/v1/tenants/\(f.tenant)/leder/overview?format=html", .get, leder)
+        #expect(printable.text.contains("LIS1"))
+        #expect(!printable.text.contains(">lis1<"))
+        #expect(html.text.contains("Godkjent"))
         #expect(try await f.call("/api/v1/tenants/\(f.tenant)/overview", .get, leder).problem?.code == "agreement.not-authorised")
 
         // Reads by others than the LIS are in the LIS's access log, with the changes.

@@ -27,7 +27,7 @@ struct OverviewReportView: Sendable {
         self.tenantName = tenantName
         self.rows = overview.rows.map { row in
             Row(
-                name: row.name, programme: row.programme.rawValue, plans: row.plans.map(\.name).joined(separator: ", "),
+                name: row.name, programme: row.programme.norwegianName, plans: row.plans.map(\.name).joined(separator: ", "),
                 approved: row.plans.reduce(0) { $0 + $1.approved },
                 objectives: row.plans.reduce(0) { $0 + $1.objectives },
                 awaitingDecision: row.awaitingDecision, activitiesSigned: row.activitiesSigned,

@@ -45,22 +45,11 @@ struct ProgressReportView: Sendable {
                 importedApprovals: plan.importedApprovals, hasImported: plan.importedApprovals > 0,
                 activitiesSigned: plan.activitiesSigned, isComplete: plan.isComplete,
                 lines: plan.lines.map {
-                    Line(objectiveID: $0.objectiveID.rawValue, title: $0.title, status: Self.statusText($0.status))
+                    Line(objectiveID: $0.objectiveID.rawValue, title: $0.title, status: $0.status.norwegianName)
                 })
         }
         self.hasSections = !sections.isEmpty
         self.generatedOn = AgreementMail.norwegianDate(generatedAt)
-    }
-
-    static func statusText(_ status: ObjectiveStatus) -> String {
-        switch status {
-        case .approved: "Godkjent"
-        case .approvedElsewhere: "Godkjent hos tidligere arbeidsgiver"
-        case .submitted: "Sendt til leder"
-        case .rejected: "Underkjent"
-        case .inProgress: "Under arbeid"
-        case .notStarted: "Ikke startet"
-        }
     }
 }
 
