@@ -28,7 +28,8 @@ package func buildApplication(services: AppServices) throws -> some ApplicationP
     router.add(
         middleware: BodyLimitMiddleware(
             limit: services.configuration.http.maxBodyBytes, uploadLimit: services.configuration.http.maxUploadBytes))
-    router.add(middleware: HeaderEncodingMiddleware())
+    let routes = RouteTable()
+    router.add(middleware: HeaderEncodingMiddleware(routes: routes))
     router.add(middleware: JSONBodyMiddleware())
     let http = services.configuration.http
     let portal = try Portal(
@@ -37,7 +38,6 @@ package func buildApplication(services: AppServices) throws -> some ApplicationP
         developmentAuthorization: services.developmentAuthorization, describe: ProblemMapping.failureDescription)
     router.add(middleware: portal.loginCallbackMiddleware())
     portal.addRoutes(to: router)
-    let routes = RouteTable()
     router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
     let uploadLimit = services.configuration.http.maxUploadBytes
 
