@@ -80,6 +80,14 @@ package struct Portal: Sendable {
         pages.post("/virksomhet/:tenantId/avtale/signer") { try await agreement.sign($0, $1) }
         pages.get("/virksomhet/:tenantId/avtale/:agreementId/forseglet") { try await agreement.sealed($0, $1) }
 
+        let invitations = RoleInvitationPages(people: engine.people, renderer: renderer)
+        pages.get(RouterPath(RoleInvitationPages.path)) { try await invitations.show($0, $1) }
+        pages.post(RouterPath(RoleInvitationPages.path)) { try await invitations.accept($0, $1) }
+        pages.get(RouterPath(RoleInvitationPages.legacyPath)) { try await invitations.legacy($0, $1) }
+
+        let start = StartPages(people: engine.people, renderer: renderer)
+        pages.get(RouterPath(StartPages.path)) { try await start.show($0, $1) }
+
         let support = SupportPages(engine: engine, renderer: renderer)
         pages.get(RouterPath(SupportPages.listPathBase)) { try await support.tenants($0, $1) }
         pages.get("/brukerstotte/virksomhet/:tenantId") { try await support.tenant($0, $1) }
