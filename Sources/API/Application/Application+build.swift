@@ -72,6 +72,9 @@ package func buildApplication(services: AppServices) throws -> some ApplicationP
             onboardingGroup: onboardingGroup, routes: routes),
         configuration: Configuration(dateTranscoder: ISO8601Transcoder(), jsonEncodingOptions: [.sortedKeys]))
 
+    // Last: it wraps only the router's "no route" answer (a page for a path outside the API).
+    router.add(middleware: portal.notFoundMiddleware())
+
     var app = Application(
         router: router,
         configuration: .init(
