@@ -10,3 +10,12 @@ extension Engine {
         return tenant
     }
 }
+
+extension Engine {
+    /// A person working in a tenant from a page: the tenant as the API's gate would let it in (its
+    /// agreement in force, not suspended), so every page reaches the training operations through the same
+    /// gate and the same `TenantCaller` as the JSON API.
+    package func tenantCaller(_ raw: String, for principal: Principal) throws -> TenantCaller {
+        TenantCaller(tenant: try openTenant(raw), principal: principal)
+    }
+}

@@ -101,8 +101,9 @@ package struct Portal: Sendable {
         pages.post(RouterPath(RoleInvitationPages.path)) { try await invitations.accept($0, $1) }
         pages.get(RouterPath(RoleInvitationPages.legacyPath)) { try await invitations.legacy($0, $1) }
 
-        let start = StartPages(people: engine.people, renderer: renderer)
+        let start = StartPages(work: engine.work, renderer: renderer)
         pages.get(RouterPath(StartPages.path)) { try await start.show($0, $1) }
+        addWorkRoutes(to: pages)
 
         let support = SupportPages(engine: engine, renderer: renderer)
         pages.get(RouterPath(SupportPages.listPathBase)) { try await support.tenants($0, $1) }

@@ -38,7 +38,31 @@ struct RoleInvitationFixture {
             TenantCaller(tenant: tenant, principal: try app.principal(lise)), trainee: trainee.id, role: role,
             email: email, replacesHolder: false)
         #expect(invitation.role == role)
-        return try #require(try await journey.linkTokens().last)
+        return try #require(try await token(sentTo: email))
+    }
+
+    /// The token of the newest invitation link in the e-mails to `email`.
+    func token(sentTo email: String) async throws -> String? {
+        await app.services.mailer.deliverDue()
+        let folder = app.folder.url.appendingPathComponent("_mail")
+        let files =
+            FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])?
+            .compactMap { $0 as? URL } ?? []
+        var found: [(Date, String)] = []
+        for url in files {
+            guard let raw = try? String(contentsOf: url, encoding: .utf8), raw.contains("To: \(email)\r\n") else {
+                continue
+            }
+            let parts = raw.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n")
+            guard let body = Data(base64Encoded: parts.dropFirst().joined().replacingOccurrences(of: "\n", with: "")),
+                let text = String(data: body, encoding: .utf8),
+                let range = text.range(of: #"/invitasjon\?tenant=[a-z0-9-]+&token=[A-Za-z0-9_-]+"#, options: .regularExpression)
+            else { continue }
+            let token = String(text[range].split(separator: "=").last ?? "")
+            let date = (try? url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast
+            found.append((date, token))
+        }
+        return found.max { $0.0 < $1.0 }?.1
     }
 
     static func link(_ token: String, tenant: String = tenant) -> String { "/invitasjon?tenant=\(tenant)&token=\(token)" }

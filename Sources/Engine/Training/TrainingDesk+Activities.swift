@@ -48,7 +48,8 @@ extension TrainingDesk {
     package func submitActivity(
         _ caller: TenantCaller, trainee: UUID, activity: UUID, signerAssignment rawAssignment: String
     ) async throws -> (activity: LearningActivity, names: [PersonKey: String]) {
-        try await engine.store.withDatabase(caller.tenant.id) { database in
+        let notice = notices(caller)
+        return try await engine.store.withDatabase(caller.tenant.id) { database in
             let holder = Mutex<RoleAssignment?>(nil)
             let submitted = try await database.submitActivity(
                 id: activity, traineeID: trainee, by: caller.principal, at: engine.now()
@@ -64,7 +65,11 @@ extension TrainingDesk {
                 }
                 holder.withLock { $0 = chosen }
                 return (chosen.personKey, role)
+            } notices: { submitted, reader in
+                guard case .submitted(let to, _) = submitted.state else { return [] }
+                return notice.waiting(.activityToSign, to: to, reader: reader)
             }
+            engine.mail.tenant(caller.tenant.id)
             let names = holder.withLock { $0 }.map { [$0.personKey: $0.personName] } ?? [:]
             return (submitted, names)
         }
@@ -72,19 +77,28 @@ extension TrainingDesk {
 
     /// The addressee signs the activity.
     package func approveActivity(_ caller: TenantCaller, trainee: UUID, activity: UUID) async throws -> LearningActivity {
-        try await engine.store.withDatabase(caller.tenant.id) { database in
-            try await database.approveActivity(id: activity, traineeID: trainee, by: caller.principal, at: engine.now())
+        let notice = notices(caller)
+        let approved = try await engine.store.withDatabase(caller.tenant.id) { database in
+            try await database.approveActivity(id: activity, traineeID: trainee, by: caller.principal, at: engine.now()) {
+                _, reader in notice.decided("en læringsaktivitet", "godkjent", reader: reader)
+            }
         }
+        engine.mail.tenant(caller.tenant.id)
+        return approved
     }
 
     /// The addressee rejects the activity with a comment the LIS sees.
     package func rejectActivity(_ caller: TenantCaller, trainee: UUID, activity: UUID, comment: String) async throws
         -> LearningActivity
     {
-        try await engine.store.withDatabase(caller.tenant.id) { database in
+        let notice = notices(caller)
+        let rejected = try await engine.store.withDatabase(caller.tenant.id) { database in
             try await database.rejectActivity(
-                id: activity, comment: comment, traineeID: trainee, by: caller.principal, at: engine.now())
+                id: activity, comment: comment, traineeID: trainee, by: caller.principal, at: engine.now()
+            ) { _, reader in notice.decided("en læringsaktivitet", "avvist", reader: reader) }
         }
+        engine.mail.tenant(caller.tenant.id)
+        return rejected
     }
 
     /// The LIS uploads a file for an activity. `bytes` reads the upload; it is called only once the caller is

@@ -83,11 +83,26 @@ extension TrainingDesk {
     ) async throws -> (progress: ObjectiveProgress, names: [PersonKey: String]) {
         let objective = try ObjectiveID(rawObjective)
         let caller = caller
+        let notice = notices(caller)
+        defer { engine.mail.tenant(caller.tenant.id) }
         return try await engine.store.withDatabase(caller.tenant.id) { database in
             let names = Mutex<[PersonKey: String]>([:])
             let progress = try await database.changeObjective(
                 objective, traineeID: trainee, by: caller.principal, operation: operation, verdict: verdict,
-                at: engine.now(), plan: { reader in try Self.assignedReference(planKey, in: reader) }
+                at: engine.now(), plan: { reader in try Self.assignedReference(planKey, in: reader) },
+                notices: { decided, reader in
+                    switch decided.state {
+                    case .submitted:
+                        guard let leder = reader.roles.first(where: { $0.role == .leder }) else { return [] }
+                        return notice.waiting(.objectiveToApprove, to: leder.personKey, reader: reader)
+                    case .approved where verdict == "approved":
+                        return notice.decided("et læringsmål", "godkjent", reader: reader)
+                    case .rejected:
+                        return notice.decided("et læringsmål", "underkjent", reader: reader)
+                    default:
+                        return []
+                    }
+                }
             ) { progress, reader in
                 let decided = try decide(progress, reader)
                 names.withLock { $0 = reader.holderNames() }

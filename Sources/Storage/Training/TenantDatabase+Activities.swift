@@ -76,9 +76,11 @@ extension TenantDatabase {
     }
 
     /// The same, with the addressee chosen by the engine inside the transaction from the current role holders.
+    /// `notices` are the e-mails the step sends (the addressee's notice), queued in the same transaction.
     package func submitActivity(
         id: UUID, traineeID: UUID, by actor: Principal, at now: Date,
-        addressee: @escaping @Sendable (TraineeReader) throws -> (PersonKey, ActivitySigner)
+        addressee: @escaping @Sendable (TraineeReader) throws -> (PersonKey, ActivitySigner),
+        notices: @escaping @Sendable (LearningActivity, TraineeReader) -> [OutgoingMail] = { _, _ in [] }
     ) async throws -> LearningActivity {
         try await queue.write { db in
             let access = try TrainingAccess.check(db, traineeID: traineeID, actor: actor, .submitActivity)
@@ -86,6 +88,7 @@ extension TenantDatabase {
             let (activity, createdAt) = try LearningActivityRecord.require(db, id: id, trainee: traineeID)
             let submitted = try activity.submit(to: person, as: role, by: access.trainee, roles: access.roles, at: now)
             try LearningActivityRecord(submitted, createdAt: createdAt, updatedAt: now).update(db)
+            for mail in notices(submitted, TraineeReader(db, access)) { try OutboxRecord(mail, at: now).insert(db) }
             try access.log(
                 db, .submitActivity, object: TrainingAccess.object("activity", id) + " submitted to:\(role.rawValue)",
                 at: now)
@@ -95,11 +98,14 @@ extension TenantDatabase {
 
     /// The addressee signs (approves) the activity.
     package func approveActivity(
-        id: UUID, traineeID: UUID, by actor: Principal, at now: Date
+        id: UUID, traineeID: UUID, by actor: Principal, at now: Date,
+        notices: @escaping @Sendable (LearningActivity, TraineeReader) -> [OutgoingMail] = { _, _ in [] }
     ) async throws
         -> LearningActivity
     {
-        try await decideActivity(id: id, traineeID: traineeID, by: actor, verdict: "approved", at: now) {
+        try await decideActivity(
+            id: id, traineeID: traineeID, by: actor, verdict: "approved", at: now, notices: notices
+        ) {
             activity, access in
             try activity.approve(by: actor.personKey, trainee: access.trainee, roles: access.roles, at: now)
         }
@@ -107,9 +113,12 @@ extension TenantDatabase {
 
     /// The addressee rejects the activity with a comment the LIS can act on.
     package func rejectActivity(
-        id: UUID, comment: String, traineeID: UUID, by actor: Principal, at now: Date
+        id: UUID, comment: String, traineeID: UUID, by actor: Principal, at now: Date,
+        notices: @escaping @Sendable (LearningActivity, TraineeReader) -> [OutgoingMail] = { _, _ in [] }
     ) async throws -> LearningActivity {
-        try await decideActivity(id: id, traineeID: traineeID, by: actor, verdict: "rejected", at: now) {
+        try await decideActivity(
+            id: id, traineeID: traineeID, by: actor, verdict: "rejected", at: now, notices: notices
+        ) {
             activity, access in
             try activity.reject(
                 comment: comment, by: actor.personKey, trainee: access.trainee, roles: access.roles, at: now)
@@ -134,6 +143,7 @@ extension TenantDatabase {
 
     private func decideActivity(
         id: UUID, traineeID: UUID, by actor: Principal, verdict: String, at now: Date,
+        notices: @escaping @Sendable (LearningActivity, TraineeReader) -> [OutgoingMail],
         decide: @escaping @Sendable (LearningActivity, TrainingAccess) throws -> LearningActivity
     ) async throws -> LearningActivity {
         try await queue.write { db in
@@ -141,6 +151,7 @@ extension TenantDatabase {
             let (activity, createdAt) = try LearningActivityRecord.require(db, id: id, trainee: traineeID)
             let decided = try decide(activity, access)
             try LearningActivityRecord(decided, createdAt: createdAt, updatedAt: now).update(db)
+            for mail in notices(decided, TraineeReader(db, access)) { try OutboxRecord(mail, at: now).insert(db) }
             try access.log(db, .signActivity, object: TrainingAccess.object("activity", id) + " \(verdict)", at: now)
             return decided
         }

@@ -125,6 +125,7 @@ extension TenantDatabase {
     package func changeObjective(
         _ objectiveID: ObjectiveID, traineeID: UUID, by actor: Principal, operation: TraineeOperation,
         verdict: String, at now: Date, plan: @escaping @Sendable (TraineeReader) throws -> PlanReference,
+        notices: @escaping @Sendable (ObjectiveProgress, TraineeReader) -> [OutgoingMail] = { _, _ in [] },
         decide: @escaping @Sendable (ObjectiveProgress, TraineeReader) throws -> ObjectiveProgress
     ) async throws -> ObjectiveProgress {
         try await queue.write { db in
@@ -137,6 +138,7 @@ extension TenantDatabase {
             let decided = try decide(progress, reader)
             try ObjectiveProgressRecord.save(db, decided, previous: progress, at: now)
             try PlanAssignmentRecord.start(db, assignment, at: now)
+            for mail in notices(decided, reader) { try OutboxRecord(mail, at: now).insert(db) }
             try access.log(
                 db, operation, object: TrainingAccess.objectiveObject(objectiveID, reference) + " \(verdict)", at: now)
             return decided

@@ -1,0 +1,128 @@
+import Domain
+import Foundation
+import GRDB
+
+/// What waits for one person in a tenant: counts for the start page, and the lists a signer and a leder
+/// work from. A list shows LIS data (whose activity, which objective), so each LIS on it is let in by the
+/// permission table and logged in their access log, in the transaction that reads.
+extension TenantDatabase {
+    /// How many things wait for `person` here, by kind: counts only, no LIS's data, so nothing is logged.
+    package func waitingCounts(for person: PersonKey) throws -> WaitingCounts {
+        try queue.read { db in
+            let key = person.hex
+            let toSign = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM learningActivity a
+                    WHERE a.state = 'submitted' AND a.submittedTo = ?
+                      AND EXISTS (SELECT 1 FROM roleAssignment r WHERE r.traineeId = a.traineeId AND r.personKey = ?
+                                  AND r.role = a.submittedRole AND r.revokedAt IS NULL)
+                    """, arguments: [key, key]) ?? 0
+            let toApprove = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM objectiveProgress o
+                    JOIN roleAssignment r ON r.traineeId = o.traineeId AND r.role = 'leder' AND r.revokedAt IS NULL
+                    WHERE o.state = 'submitted' AND r.personKey = ?
+                    """, arguments: [key]) ?? 0
+            let own = try String.fetchOne(db, sql: "SELECT id FROM trainee WHERE personKey = ?", arguments: [key])
+            func rejected(_ table: String) throws -> Int {
+                guard let own else { return 0 }
+                return try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM \(table) WHERE traineeId = ? AND state = 'rejected'", arguments: [own])
+                    ?? 0
+            }
+            return WaitingCounts(
+                activitiesToSign: toSign, objectivesToApprove: toApprove,
+                rejectedActivities: try rejected("learningActivity"), rejectedObjectives: try rejected("objectiveProgress"))
+        }
+    }
+
+    /// The activities sent to `actor` for signature, oldest first, with their LIS. A LIS whose role for the
+    /// actor has ended since is left out (the permission table is asked for each); each LIS shown gets one
+    /// access-log line.
+    package func activitiesAwaitingSignature(by actor: Principal, at now: Date) async throws
+        -> [(trainee: Trainee, activity: LearningActivity)]
+    {
+        try await queue.write { db in
+            let records = try LearningActivityRecord.filter(
+                Column("state") == "submitted" && Column("submittedTo") == actor.personKey.hex
+            ).order(Column("updatedAt"), Column("id")).fetchAll(db)
+            var found: [(trainee: Trainee, activity: LearningActivity)] = []
+            var admitted: [String: TrainingAccess?] = [:]
+            for record in records {
+                if admitted[record.traineeId] == nil {
+                    guard let id = UUID(uuidString: record.traineeId) else { continue }
+                    admitted[record.traineeId] = try? TrainingAccess.check(db, traineeID: id, actor: actor, .signActivity)
+                }
+                guard let access = admitted[record.traineeId] ?? nil else { continue }
+                found.append((access.trainee, try record.activity(withHistory: false)))
+            }
+            for access in admitted.values.compactMap({ $0 }) {
+                try access.log(db, .readProgressReport, object: "activities awaiting signature", at: now)
+            }
+            return found
+        }
+    }
+
+    /// The objectives the LIS of whom `actor` is leder have sent for approval, oldest first.
+    package func objectivesAwaitingApproval(by actor: Principal, at now: Date) async throws
+        -> [(trainee: Trainee, progress: ObjectiveProgress, submittedAt: Date)]
+    {
+        try await queue.write { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT o.traineeId, o.planKey, o.planVersion, o.objectiveId FROM objectiveProgress o
+                    JOIN roleAssignment r ON r.traineeId = o.traineeId AND r.role = 'leder' AND r.revokedAt IS NULL
+                    WHERE o.state = 'submitted' AND r.personKey = ?
+                    ORDER BY o.updatedAt, o.traineeId, o.objectiveId
+                    """, arguments: [actor.personKey.hex])
+            var found: [(trainee: Trainee, progress: ObjectiveProgress, submittedAt: Date)] = []
+            var admitted: [String: TrainingAccess?] = [:]
+            for row in rows {
+                let traineeKey: String = row["traineeId"]
+                if admitted[traineeKey] == nil {
+                    guard let id = UUID(uuidString: traineeKey) else { continue }
+                    admitted[traineeKey] = try? TrainingAccess.check(db, traineeID: id, actor: actor, .approveObjective)
+                }
+                guard let access = admitted[traineeKey] ?? nil,
+                    let record = try ObjectiveProgressRecord.filter(
+                        Column("traineeId") == traineeKey && Column("planKey") == (row["planKey"] as String)
+                            && Column("planVersion") == (row["planVersion"] as Int)
+                            && Column("objectiveId") == (row["objectiveId"] as String)
+                    ).fetchOne(db)
+                else { continue }
+                let progress = try record.progress()
+                let submittedAt = progress.history.last { if case .submitted = $0.kind { true } else { false } }?.at
+                found.append((access.trainee, progress, submittedAt ?? record.updatedAt))
+            }
+            for access in admitted.values.compactMap({ $0 }) {
+                try access.log(db, .readProgressReport, object: "objectives awaiting approval", at: now)
+            }
+            return found
+        }
+    }
+}
+
+/// How many things wait for one person in one tenant.
+package struct WaitingCounts: Sendable, Equatable {
+    /// Activities sent to the person for signature (as supervisør or veileder).
+    package let activitiesToSign: Int
+    /// Objectives the person's LIS sent to them as leder.
+    package let objectivesToApprove: Int
+    /// The person's own activities that were rejected and wait to be corrected (as LIS).
+    package let rejectedActivities: Int
+    /// The person's own objectives that were rejected (underkjent).
+    package let rejectedObjectives: Int
+
+    package init(activitiesToSign: Int, objectivesToApprove: Int, rejectedActivities: Int, rejectedObjectives: Int) {
+        self.activitiesToSign = activitiesToSign
+        self.objectivesToApprove = objectivesToApprove
+        self.rejectedActivities = rejectedActivities
+        self.rejectedObjectives = rejectedObjectives
+    }
+
+    package static let none = WaitingCounts(
+        activitiesToSign: 0, objectivesToApprove: 0, rejectedActivities: 0, rejectedObjectives: 0)
+}
