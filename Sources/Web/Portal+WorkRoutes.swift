@@ -16,3 +16,22 @@ extension Portal {
         pages.post(RouterPath(objective + "/underkjenn")) { try await approvals.reject($0, $1) }
     }
 }
+
+extension Portal {
+    /// The LIS's own pages: registration, «Min side», and each objective.
+    func addTraineeRoutes<Context: PortalRequestContext>(to pages: RouterGroup<Context>) {
+        let trainee = TraineePages(engine: engine, renderer: renderer)
+        pages.get(RouterPath(TraineePages.registrationPath)) { try await trainee.registration($0, $1) }
+        pages.post(RouterPath(TraineePages.registrationPath)) { try await trainee.register($0, $1) }
+        pages.get("/virksomhet/:tenantId/meg") { try await trainee.home($0, $1) }
+        pages.post("/virksomhet/:tenantId/meg/inviter") { try await trainee.invite($0, $1) }
+        pages.post("/virksomhet/:tenantId/meg/invitasjoner/:invitationId/trekk") { try await trainee.revoke($0, $1) }
+
+        let objective = TraineeObjectivePages(engine: engine, renderer: renderer)
+        let path = "/virksomhet/:tenantId/meg/laeringsmal/:planKey/:objectiveId"
+        pages.get(RouterPath(path)) { try await objective.show($0, $1) }
+        pages.post(RouterPath(path + "/aktivitet")) { try await objective.record($0, $1) }
+        pages.post(RouterPath(path + "/aktivitet/:activityId/send")) { try await objective.submitActivity($0, $1) }
+        pages.post(RouterPath(path + "/send")) { try await objective.submitObjective($0, $1) }
+    }
+}

@@ -62,13 +62,13 @@ struct StartPage: Sendable {
             tasks.append(
                 Task(
                     text: counted(counts.rejectedActivities, "av aktivitetene dine er", "av aktivitetene dine er")
-                        + " underkjent og venter på retting", href: nil))
+                        + " underkjent og venter på retting", href: TraineePages.homePath(work.tenant.id.rawValue)))
         }
         if counts.rejectedObjectives > 0 {
             tasks.append(
                 Task(
                     text: counted(counts.rejectedObjectives, "av læringsmålene dine er", "av læringsmålene dine er")
-                        + " underkjent", href: nil))
+                        + " underkjent", href: TraineePages.homePath(work.tenant.id.rawValue)))
         }
         return tasks
     }
@@ -88,6 +88,8 @@ struct StartPage: Sendable {
         case .tenantAdministrator:
             return RoleItem(
                 name: name, href: AgreementPages.path(tenant.id.rawValue), linkText: "Databehandleravtalen")
+        case .lis:
+            return RoleItem(name: name, href: TraineePages.homePath(tenant.id.rawValue), linkText: "Min side")
         default:
             return RoleItem(name: name, href: nil, linkText: nil)
         }
