@@ -28,7 +28,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 OSLO = "kommune-0301"
 SIGNER_EMAIL = "rita@oslo.kommune.no"
@@ -40,6 +40,8 @@ CURRENT_VERSION = max(
 )[1]
 OSLO_ORGNR = "974770482"
 LEDER_EMAIL = "lars@oslo.kommune.no"
+VEILEDER_EMAIL = "vera@oslo.kommune.no"
+SUPERVISOR_EMAIL = "sindre@oslo.kommune.no"
 
 
 class Journey:
@@ -142,19 +144,19 @@ class Journey:
                 if recipient not in str(message["To"]):
                     continue
                 body = message.get_body(preferencelist=("plain",)).get_content()
-                match = re.search(r"https?://\S+" + re.escape(path) + r"\?\S+", body)
+                match = re.search(r"https?://\S+" + re.escape(path) + r"(\?\S+)?(?=\s)", body)
                 if match:
                     return match.group(0)
             time.sleep(0.3)
         raise AssertionError(f"no e-mail to {recipient} with a link to {path} in {self.mail_dir}")
 
-    def api(self, method, path, body=None):
-        """A JSON API call with the browser's own session as the bearer token (the same `kps_` session)."""
+    def api_upload(self, path, data):
+        """A file upload to the JSON API with the browser's own session as the bearer token."""
         token = self.driver.get_cookie("kp_session")["value"]
         request = urllib.request.Request(
-            self.base + path, method=method, data=None if body is None else json.dumps(body).encode(),
-            headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=10) as response:
+            self.base + path, method="POST", data=data,
+            headers={"Authorization": f"Bearer {token}", "Content-Type": "application/octet-stream"})
+        with urllib.request.urlopen(request, timeout=60) as response:
             return json.loads(response.read() or b"null")
 
     def downloaded(self):
@@ -286,31 +288,114 @@ class Journey:
         self.check("not-found")
         self.log_out()
 
-        # A LIS registers in Oslo (through the API with her browser session) and invites a leder.
-        self.go("/logg-inn?neste=/start")
-        self.log_in("lis", 4, then_check="dev-issuer-lis")
-        trainee = self.api("POST", f"/api/v1/tenants/{OSLO}/trainees/me", {"programme": "lis1", "email": "lise@example.no"})
-        self.api("POST", f"/api/v1/tenants/{OSLO}/trainees/{trainee['id']}/invitations",
-                 {"role": "leder", "email": LEDER_EMAIL})
-        self.go("/start")
-        self.expect("Lege i spesialisering (LIS)")
-        self.check("start-lis")
+        # Support imports the (sample) catalog, so that a LIS1 gets the plan when her leder accepts.
+        self.go("/logg-inn?neste=/brukerstotte")
+        self.log_in("support", 4, then_check="dev-issuer-support-catalog")
+        catalog = pathlib.Path(__file__).resolve().parent.parent.parent / "Catalog" / "sample-catalog.json"
+        self.api_upload("/api/v1/support/catalog", catalog.read_bytes())
         self.log_out()
 
-        # The leder opens the link from the e-mail, logs in, accepts, and sees the role on the start page.
-        self.driver.get(self.mail_link(LEDER_EMAIL, "/invitasjon"))
-        self.expect(f"har invitert {LEDER_EMAIL} til å være leder for Lise Lege i Oslo")
-        self.check("role-invitation")
-        self.click_text("Logg inn for å godta", "a")
-        self.log_in("leder", 4, then_check="dev-issuer-leder")
-        self.expect("Du er logget inn som Lars Leder")
-        self.submit_button("Godta og bli leder for Lise Lege")
-        self.expect("Du har godtatt invitasjonen og er nå leder i Oslo.")
-        self.check("start-leder")
+        # A LIS registers in Oslo on the registration page and invites her leder, veileder and supervisør.
+        self.go("/lis/registrer")
+        self.log_in("lis", 4, then_check="dev-issuer-lis")
+        self.check("lis-register")
+        Select(self.driver.find_element(By.ID, "virksomhet")).select_by_visible_text("Oslo")
+        self.submit_button("Registrer meg")
+        self.expect("Velg utdanningsløpet ditt.")
+        self.check("lis-register-refused")
+        self.driver.find_element(By.ID, "programme-lis1").click()
+        self.driver.find_element(By.ID, "email").send_keys("lise@example.no")
+        self.submit_button("Registrer meg")
+        self.expect("Du er registrert som lege i spesialisering i Oslo.")
+        self.check("lis-home")
+        for role, address in (("leder", LEDER_EMAIL), ("veileder", VEILEDER_EMAIL), ("supervisor", SUPERVISOR_EMAIL)):
+            self.driver.find_element(By.ID, f"role-{role}").click()
+            field = self.driver.find_element(By.ID, "email")
+            field.clear()
+            field.send_keys(address)
+            self.submit_button("Send invitasjon")
+            self.expect("Invitasjonen er sendt på e-post.")
+        self.check("lis-invited")
+        self.log_out()
+
+        # Each opens the link from their real e-mail, logs in and accepts.
+        for person, name, address, role in (("leder", "Lars Leder", LEDER_EMAIL, "leder"),
+                                            ("veileder", "Vera Veileder", VEILEDER_EMAIL, "veileder"),
+                                            ("supervisor-1", "Sindre Supervisør", SUPERVISOR_EMAIL, "supervisør")):
+            self.driver.get(self.mail_link(address, "/invitasjon"))
+            self.expect(f"har invitert {address} til å være {role} for Lise Lege i Oslo")
+            self.check(f"role-invitation-{person}")
+            self.click_text("Logg inn for å godta", "a")
+            self.log_in(person, 4, then_check=f"dev-issuer-{person}")
+            self.expect(f"Du er logget inn som {name}")
+            self.submit_button(f"Godta og bli {role} for Lise Lege")
+            self.expect(f"Du har godtatt invitasjonen og er nå {role} i Oslo.")
+            self.check(f"start-{person}")
+            self.log_out()
         # The link is used now.
         self.driver.get(self.mail_link(LEDER_EMAIL, "/invitasjon"))
         self.expect("Invitasjonen er allerede brukt")
         self.check("role-invitation-used")
+
+        # The LIS records an activity for DEL1-001 and sends it to the supervisør, chosen by name.
+        self.go("/virksomhet/kommune-0301/meg")
+        self.log_in("lis", 4, then_check="dev-issuer-lis-again")
+        self.expect("0 av 101 læringsmål er godkjent.")
+        self.click_text("DEL1-001 Eksempel-læringsmål DEL1-001 (ikke Helsedirektoratets tekst)", "a")
+        self.check("lis-objective")
+        self.driver.find_element(By.ID, "valg-0").click()
+        self.driver.execute_script("arguments[0].value = arguments[1]", self.driver.find_element(By.ID, "utfort"),
+                                   datetime.date.today().isoformat())
+        self.driver.find_element(By.ID, "notat").send_keys("Prosedyre under supervisjon på legevakten.")
+        self.submit_button("Registrer aktiviteten")
+        self.expect("Aktiviteten er registrert.")
+        Select(self.driver.find_element(By.CSS_SELECTOR, "select[name=til]")).select_by_visible_text("Sindre Supervisør")
+        self.check("lis-activity-recorded")
+        self.submit_button("Send til signering")
+        self.expect("Aktiviteten er sendt til signering.")
+        self.log_out()
+
+        # The supervisør follows the e-mail notice's link, logs in and approves.
+        self.driver.get(self.mail_link(SUPERVISOR_EMAIL, "/til-signering"))
+        self.log_in("supervisor-1", 4, then_check="dev-issuer-supervisor-notice")
+        self.expect("Lise Lege: Prosedyre")
+        self.check("signing-list")
+        self.submit_button("Godkjenn aktiviteten for Lise Lege")
+        self.expect("Aktiviteten er godkjent.")
+        self.go("/start")
+        self.expect("Ingen læringsaktiviteter venter på din signatur")
+        self.check("start-supervisor-done")
+        self.log_out()
+
+        # The LIS sends the objective to her leder.
+        self.go("/virksomhet/kommune-0301/meg/laeringsmal/lis1-kommune/DEL1-001")
+        self.log_in("lis", 4, then_check="dev-issuer-lis-objective")
+        self.expect("Godkjent av Sindre Supervisør")
+        self.submit_button("Send læringsmålet til lederen")
+        self.expect("Læringsmålet er sendt til lederen din for godkjenning.")
+        self.check("lis-objective-sent")
+        self.log_out()
+
+        # The leder follows the notice, chooses the consulted veileder and supervisør by name, and approves.
+        self.driver.get(self.mail_link(LEDER_EMAIL, "/til-godkjenning"))
+        self.log_in("leder", 4, then_check="dev-issuer-leder-notice")
+        self.check("approval-list")
+        self.click_text("DEL1-001 Eksempel-læringsmål DEL1-001 (ikke Helsedirektoratets tekst)", "a")
+        self.submit_button("Godkjenn læringsmålet")
+        self.expect("Det er noe som må rettes")
+        self.check("approval-refused")
+        self.driver.find_element(By.XPATH, "//label[normalize-space(.)='Vera Veileder']").click()
+        self.driver.find_element(By.XPATH, "//label[normalize-space(.)='Sindre Supervisør']").click()
+        self.submit_button("Godkjenn læringsmålet")
+        self.expect("Læringsmålet er godkjent.")
+        self.check("approved")
+        self.log_out()
+
+        # The LIS sees the approval on her page.
+        self.go("/virksomhet/kommune-0301/meg")
+        self.log_in("lis", 4, then_check="dev-issuer-lis-done")
+        self.expect("1 av 101 læringsmål er godkjent.")
+        self.check("lis-home-approved")
         self.log_out()
 
         # The signer terminates: a date in the past is refused at the field, then a date a month ahead.

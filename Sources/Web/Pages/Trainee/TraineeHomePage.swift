@@ -92,8 +92,7 @@ struct TraineeHomePage: Sendable {
         }
         self.roleError = errors.message(for: "role-leder")
         self.email = TextField(
-            "email", label: "E-postadressen til personen", value: form.text("email"), errors: errors, type: "email",
-            autocomplete: "off")
+            "email", label: "E-postadressen til personen", value: form.text("email"), errors: errors, type: "email")
         self.replaces = form["erstatt"] == "ja"
     }
 }

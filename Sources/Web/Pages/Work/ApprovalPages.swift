@@ -43,16 +43,31 @@ struct ApprovalPages: Sendable {
         var request = request
         let form = try await FormFields.read(&request, limit: 16 * 1024)
         var errors = FormErrors()
+        // Both named at once when missing, in words a leder reads; the engine checks again.
+        if form.text("veileder").isEmpty {
+            errors.add("veileder", "Velg veilederen du har rådført deg med.", label: "Veileder")
+        }
+        if form.all("supervisor").isEmpty {
+            errors.add("supervisor", "Velg minst én supervisør du har rådført deg med.", label: "Supervisør")
+        }
+        if !errors.hasErrors {
+            try await approve(target, form, &errors)
+            if !errors.hasErrors {
+                return HTMLPage.seeOther(Self.listPath(target.caller.tenant.id.rawValue) + "?utfort=godkjent")
+            }
+        }
+        return try await render(target, context, form: form, errors: errors, status: .badRequest)
+    }
+
+    private func approve(_ target: Target, _ form: FormFields, _ errors: inout FormErrors) async throws {
         do {
             _ = try await engine.training.approveObjective(
                 target.caller, trainee: target.trainee, objective: target.objective, planKey: target.planKey,
                 consultedVeileder: form.text("veileder"), consultedSupervisors: form.all("supervisor"))
-            return HTMLPage.seeOther(Self.listPath(target.caller.tenant.id.rawValue) + "?utfort=godkjent")
         } catch let failure as any DescribedFailure where failure.category == .invalid {
             let field = Self.isAboutVeileder(failure) ? "veileder" : "supervisor"
             errors.add(field, failure.message, label: field == "veileder" ? "Veileder" : "Supervisør")
         }
-        return try await render(target, context, form: form, errors: errors, status: .badRequest)
     }
 
     /// `POST …/underkjenn`: with a comment the LIS sees.
