@@ -33,5 +33,9 @@ extension Portal {
         pages.post(RouterPath(path + "/aktivitet")) { try await objective.record($0, $1) }
         pages.post(RouterPath(path + "/aktivitet/:activityId/send")) { try await objective.submitActivity($0, $1) }
         pages.post(RouterPath(path + "/send")) { try await objective.submitObjective($0, $1) }
+
+        let notices = NoticeSettingsPages(people: engine.people, renderer: renderer)
+        pages.get(RouterPath(NoticeSettingsPages.path)) { try await notices.show($0, $1) }
+        pages.post(RouterPath(NoticeSettingsPages.path)) { try await notices.save($0, $1) }
     }
 }

@@ -68,3 +68,16 @@ extension Engine {
     /// LIS records, role holders, invitations and the access log.
     package var people: PeopleDesk { PeopleDesk(engine: self) }
 }
+
+extension PeopleDesk {
+    /// The kinds of e-mail notice the person has turned off.
+    package func noticeOptOuts(of principal: Principal) throws -> Set<NoticeKind> {
+        try engine.registry.noticeOptOuts(of: principal.personKey)
+    }
+
+    /// The person's own choice of notices: the kinds in `enabled` on, every other kind off.
+    package func setNotices(enabled: Set<NoticeKind>, for principal: Principal) async throws {
+        try await engine.registry.setNoticeOptOuts(Set(NoticeKind.allCases).subtracting(enabled), of: principal.personKey)
+        engine.logger.info("notice settings changed", metadata: ["off": "\(NoticeKind.allCases.count - enabled.count)"])
+    }
+}

@@ -5,7 +5,7 @@ import Storage
 /// Composes one operation's e-mail notices inside its transaction (from the LIS and role holders it read),
 /// so a notice is queued in the tenant's outbox if and only if the step is committed. The addresses come
 /// from the LIS's record or the registry's person (the address their invitation was sent to); someone
-/// without a known address gets no notice, and the step still succeeds.
+/// without a known address, or who turned that kind of notice off, gets none, and the step still succeeds.
 struct TrainingNotices: Sendable {
     let tenant: Tenant
     let actorName: String
@@ -15,7 +15,9 @@ struct TrainingNotices: Sendable {
 
     /// To the person something now waits for.
     func waiting(_ kind: TrainingNotice.Waiting, to key: PersonKey, reader: TraineeReader) -> [OutgoingMail] {
-        guard let email = ((try? registry.person(key)) ?? nil)?.email else { return [] }
+        guard registry.wantsNotice(kind == .activityToSign ? .activityToSign : .objectiveToApprove, person: key),
+            let email = ((try? registry.person(key)) ?? nil)?.email
+        else { return [] }
         let name = reader.holderNames()[key] ?? ""
         return [
             TrainingNotice.waiting(
@@ -27,7 +29,9 @@ struct TrainingNotices: Sendable {
     /// To the LIS, when what they sent was decided.
     func decided(_ what: String, _ verdict: String, reader: TraineeReader) -> [OutgoingMail] {
         let trainee = reader.trainee
-        guard let email = trainee.email ?? ((try? registry.person(trainee.personKey)) ?? nil)?.email else { return [] }
+        guard registry.wantsNotice(.decision, person: trainee.personKey),
+            let email = trainee.email ?? ((try? registry.person(trainee.personKey)) ?? nil)?.email
+        else { return [] }
         return [
             TrainingNotice.decided(
                 what: what, verdict: verdict, deciderName: actorName, trainee: trainee, email: email, tenant: tenant,

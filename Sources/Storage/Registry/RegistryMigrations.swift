@@ -240,6 +240,14 @@ enum RegistryMigrations {
             // another browser (login CSRF). NULL for API clients' logins, which have no cookie.
             try db.alter(table: "loginAttempt") { t in t.add(column: "browserBindingHash", .text) }
         }
+        migrator.registerMigration("v12-notice-opt-outs") { db in
+            // The kinds of e-mail notice a person has turned off; every notice is on unless listed here.
+            try db.create(table: "noticeOptOut") { t in
+                t.column("personKey", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.primaryKey(["personKey", "kind"])
+            }
+        }
         return migrator
     }
 }
