@@ -27,7 +27,7 @@ import Testing
             if: required,
             "needs chromium and chromium-driver (apt-get install chromium chromium-driver) and pip install selenium axe-selenium-python"
         ),
-        .timeLimit(.minutes(5)))
+        .timeLimit(.minutes(10)))
     func theSignersJourneyWorksInARealBrowserWithoutSeriousAccessibilityViolations() async throws {
         if let missing = Self.missing {
             Issue.record("CI requires the browser journey, but these are missing: \(missing)")
