@@ -46,6 +46,13 @@ package struct Portal: Sendable {
             sessions: engine.sessions, cookies: cookies, renderer: renderer, describe: describe)
     }
 
+    /// The page for a path that has no route; add it to the router after every route.
+    package func notFoundMiddleware<Context: PortalRequestContext>(context: Context.Type = Context.self)
+        -> some RouterMiddleware<Context>
+    {
+        PageNotFoundMiddleware<Context>(sessions: engine.sessions, cookies: cookies, renderer: renderer)
+    }
+
     /// Adds every page to the router.
     package func addRoutes<Context: PortalRequestContext>(to router: Router<Context>) {
         let stylesheet = stylesheet
@@ -79,10 +86,27 @@ package struct Portal: Sendable {
         pages.post(RouterPath(SignerPages.invitationPath)) { try await signer.accept($0, $1) }
         pages.get(RouterPath(SignerPages.ownTenantsPath)) { try await signer.ownTenants($0, $1) }
 
-        let agreement = AgreementPages(onboarding: engine.onboarding, renderer: renderer, describe: describe)
+        let agreement = AgreementPages(engine: engine, renderer: renderer, describe: describe)
         pages.get("/virksomhet/:tenantId/avtale") { try await agreement.show($0, $1) }
         pages.post("/virksomhet/:tenantId/avtale/signer") { try await agreement.sign($0, $1) }
+        pages.get("/virksomhet/:tenantId/avtale/:agreementId") { try await agreement.copy($0, $1) }
         pages.get("/virksomhet/:tenantId/avtale/:agreementId/forseglet") { try await agreement.sealed($0, $1) }
+
+        let termination = TerminationPages(onboarding: engine.onboarding, renderer: renderer)
+        pages.get("/virksomhet/:tenantId/avslutning") { try await termination.show($0, $1) }
+        pages.post("/virksomhet/:tenantId/avslutning/si-opp") { try await termination.terminate($0, $1) }
+        pages.post("/virksomhet/:tenantId/avslutning/tilbakelevering") { try await termination.returnData($0, $1) }
+        pages.post("/virksomhet/:tenantId/avslutning/sletting") { try await termination.delete($0, $1) }
+        pages.get("/virksomhet/:tenantId/avslutning/eksport/:file") { try await termination.export($0, $1) }
+        pages.get("/virksomhet/:tenantId/avslutning/erklaering/:statementId") { try await termination.statement($0, $1) }
+
+        let invitations = RoleInvitationPages(people: engine.people, renderer: renderer)
+        pages.get(RouterPath(RoleInvitationPages.path)) { try await invitations.show($0, $1) }
+        pages.post(RouterPath(RoleInvitationPages.path)) { try await invitations.accept($0, $1) }
+        pages.get(RouterPath(RoleInvitationPages.legacyPath)) { try await invitations.legacy($0, $1) }
+
+        let start = StartPages(people: engine.people, renderer: renderer)
+        pages.get(RouterPath(StartPages.path)) { try await start.show($0, $1) }
 
         let support = SupportPages(engine: engine, renderer: renderer)
         pages.get(RouterPath(SupportPages.listPathBase)) { try await support.tenants($0, $1) }

@@ -66,11 +66,16 @@ import Testing
     @Test func anUnknownRouteIsAProblemWithARequestID() async throws {
         let app = try TestApp()
         try await app.test { client in
-            try await client.execute(uri: "/no/such/thing", method: .get) { response in
-                #expect(response.status == .notFound)
-                #expect(response.problem?.code == "route.not-found")
-                #expect(response.problem?.message == "Siden finnes ikke. Sjekk adressen.")
-                #expect(response.problem?.requestId == response.headers[.requestID])
+            // Inside the API, and outside it for a client that asks for JSON (a browser gets a page).
+            for (uri, headers) in [
+                ("/api/v1/no/such/thing", HTTPFields()), ("/no/such/thing", [.accept: "application/problem+json"]),
+            ] {
+                try await client.execute(uri: uri, method: .get, headers: headers) { response in
+                    #expect(response.status == .notFound)
+                    #expect(response.problem?.code == "route.not-found")
+                    #expect(response.problem?.message == "Siden finnes ikke. Sjekk adressen.")
+                    #expect(response.problem?.requestId == response.headers[.requestID])
+                }
             }
         }
     }

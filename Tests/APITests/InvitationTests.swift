@@ -88,7 +88,7 @@ struct InvitationFixture {
         #expect(mail.to == "lars.leder@oslo.kommune.no")
         #expect(mail.subject == "Invitasjon: leder for Lise Lege")
         #expect(mail.body.contains("Lise Lege har invitert deg til å være leder i Kompetanseportal hos Oslo."))
-        #expect(mail.body.contains("/invitations/accept?tenant=kommune-0301&token="))
+        #expect(mail.body.contains("/invitasjon?tenant=kommune-0301&token="))
         let token = try #require(invited.token)
 
         let accepted = try await fixture.accept(token, as: leder)

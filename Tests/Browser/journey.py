@@ -1,13 +1,15 @@
-"""The signer's journey and a virksomhet's registration in a real headless Chromium, against a running
-`kp serve --demo` (see ./run).
+"""The signer's journey, a virksomhet's registration and support's console in a real headless Chromium,
+against a running `kp serve --demo` (see ./run).
 
 Support names Oslo's signer in the console -> the signer opens the link from the real e-mail file ->
 logs in on the development issuer's page at level 3, is told to log in at level 4, does -> reads and
 signs -> support countersigns in the console -> /avtaler shows Oslo in force -> the signer downloads the
 sealed agreement and checks it on /verifiser. Then a private virksomhet registers (the organisation number
-checked as it is typed and again on the server) and support approves it in the console, and support uses
-the console's other pages (catalog import, suspend and resume, agreement versions). axe-core runs on every page: no violation of impact
-serious or critical is allowed. A screenshot of each step is written to --screenshots.
+checked as it is typed and again on the server) and support approves it in the console, and uses the
+console's other pages (catalog import, suspend and resume, agreement versions). Then the printable
+agreement, the 404 page, a LIS's invitation of a leder through the e-mail link's page, and the signer's
+termination. axe-core runs on every page: no violation of impact serious or critical is allowed. A
+screenshot of each step is written to --screenshots.
 """
 
 import argparse
@@ -23,6 +25,7 @@ import shutil
 import sys
 import tempfile
 import time
+import urllib.request
 
 from axe_selenium_python import Axe
 from selenium import webdriver
@@ -43,6 +46,7 @@ CURRENT_VERSION = max(
 OSLO_ORGNR = "974770482"
 CLINIC_ORGNR = "988077917"
 CLINIC_NAME = "Legesenteret Sentrum AS"
+LEDER_EMAIL = "lars@oslo.kommune.no"
 
 
 class Journey:
@@ -134,18 +138,31 @@ class Journey:
 
     def signer_link(self):
         """The link in the real e-mail file the server wrote for the signer."""
+        return self.mail_link(SIGNER_EMAIL, "/kontaktperson/godta")
+
+    def mail_link(self, recipient, path):
+        """The link to `path` in the real e-mail file the server wrote to `recipient`."""
         deadline = time.time() + 15
         while time.time() < deadline:
-            for path in sorted(self.mail_dir.rglob("*.eml")):
-                message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
-                if SIGNER_EMAIL not in str(message["To"]):
+            for path_ in sorted(self.mail_dir.rglob("*.eml")):
+                message = email.message_from_bytes(path_.read_bytes(), policy=email.policy.default)
+                if recipient not in str(message["To"]):
                     continue
                 body = message.get_body(preferencelist=("plain",)).get_content()
-                match = re.search(r"https?://\S+/kontaktperson/godta\?\S+", body)
+                match = re.search(r"https?://\S+" + re.escape(path) + r"\?\S+", body)
                 if match:
                     return match.group(0)
             time.sleep(0.3)
-        raise AssertionError(f"no e-mail to {SIGNER_EMAIL} in {self.mail_dir}")
+        raise AssertionError(f"no e-mail to {recipient} with a link to {path} in {self.mail_dir}")
+
+    def api(self, method, path, body=None):
+        """A JSON API call with the browser's own session as the bearer token (the same `kps_` session)."""
+        token = self.driver.get_cookie("kp_session")["value"]
+        request = urllib.request.Request(
+            self.base + path, method=method, data=None if body is None else json.dumps(body).encode(),
+            headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return json.loads(response.read() or b"null")
 
     def downloaded(self):
         deadline = time.time() + 15
@@ -330,6 +347,67 @@ class Journey:
         self.check("console-versions")
         self.log_out()
 
+        # Back to the signer at level 4, where the steps after this one take up the journey.
+        self.go(f"/virksomhet/{OSLO}/avtale")
+        self.log_in("signer", 4, then_check="dev-issuer-signer-after-console")
+        self.expect("Gjelder fra")
+
+    def afterwards(self):
+        """After Oslo's agreement is in force: the printable agreement, a LIS's invitation to a leder through
+        the e-mail link's page, the 404 page, and the termination page."""
+        # The signer (still logged in at level 4) opens the agreement as signed, to print.
+        self.go(f"/virksomhet/{OSLO}/avtale")
+        self.click_text(f"Vis og skriv ut (versjon {CURRENT_VERSION})", "a")
+        self.expect("Forseglingen er kontrollert og er gyldig")
+        self.expect("Signert elektronisk med HelseID på sikkerhetsnivå 4")
+        self.check("agreement-copy")
+        self.go("/finnes-ikke")
+        self.expect("Vi finner ikke siden")
+        self.check("not-found")
+        self.log_out()
+
+        # A LIS registers in Oslo (through the API with her browser session) and invites a leder.
+        self.go("/logg-inn?neste=/start")
+        self.log_in("lis", 4, then_check="dev-issuer-lis")
+        trainee = self.api("POST", f"/api/v1/tenants/{OSLO}/trainees/me", {"programme": "lis1", "email": "lise@example.no"})
+        self.api("POST", f"/api/v1/tenants/{OSLO}/trainees/{trainee['id']}/invitations",
+                 {"role": "leder", "email": LEDER_EMAIL})
+        self.go("/start")
+        self.expect("Lege i spesialisering (LIS)")
+        self.check("start-lis")
+        self.log_out()
+
+        # The leder opens the link from the e-mail, logs in, accepts, and sees the role on the start page.
+        self.driver.get(self.mail_link(LEDER_EMAIL, "/invitasjon"))
+        self.expect(f"har invitert {LEDER_EMAIL} til å være leder for Lise Lege i Oslo")
+        self.check("role-invitation")
+        self.click_text("Logg inn for å godta", "a")
+        self.log_in("leder", 4, then_check="dev-issuer-leder")
+        self.expect("Du er logget inn som Lars Leder")
+        self.submit_button("Godta og bli leder for Lise Lege")
+        self.expect("Du har godtatt invitasjonen og er nå leder i Oslo.")
+        self.check("start-leder")
+        # The link is used now.
+        self.driver.get(self.mail_link(LEDER_EMAIL, "/invitasjon"))
+        self.expect("Invitasjonen er allerede brukt")
+        self.check("role-invitation-used")
+        self.log_out()
+
+        # The signer terminates: a date in the past is refused at the field, then a date a month ahead.
+        self.go(f"/virksomhet/{OSLO}/avslutning")
+        self.log_in("signer", 4, then_check="dev-issuer-signer-termination")
+        self.check("termination")
+        self.driver.find_element(By.ID, "varslingsdato").send_keys("01012020")
+        self.submit_button("Si opp avtalen")
+        self.expect("Oppsigelsesdatoen kan ikke være tilbake i tid.")
+        self.check("termination-refused")
+        notice = self.driver.find_element(By.ID, "varslingsdato")
+        self.driver.execute_script("arguments[0].value = arguments[1]", notice,
+                                   (datetime.date.today() + datetime.timedelta(days=30)).isoformat())
+        self.submit_button("Si opp avtalen")
+        self.expect("Avtalen er sagt opp. Alle LIS og ledere")
+        self.check("terminated")
+
     def close(self):
         self.driver.quit()
         shutil.rmtree(self.downloads, ignore_errors=True)
@@ -361,6 +439,7 @@ def main():
     try:
         journey.run()
         journey.registration_and_console()
+        journey.afterwards()
     except Exception:
         journey.step += 1
         journey.driver.save_screenshot(str(journey.shots / f"{journey.step:02d}-failed.png"))

@@ -28,7 +28,8 @@ package func buildApplication(services: AppServices) throws -> some ApplicationP
     router.add(
         middleware: BodyLimitMiddleware(
             limit: services.configuration.http.maxBodyBytes, uploadLimit: services.configuration.http.maxUploadBytes))
-    router.add(middleware: HeaderEncodingMiddleware())
+    let routes = RouteTable()
+    router.add(middleware: HeaderEncodingMiddleware(routes: routes))
     router.add(middleware: JSONBodyMiddleware())
     let http = services.configuration.http
     let portal = try Portal(
@@ -38,7 +39,6 @@ package func buildApplication(services: AppServices) throws -> some ApplicationP
         developmentAuthorization: services.developmentAuthorization, describe: ProblemMapping.failureDescription)
     router.add(middleware: portal.loginCallbackMiddleware())
     portal.addRoutes(to: router)
-    let routes = RouteTable()
     router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
     let uploadLimit = services.configuration.http.maxUploadBytes
 
@@ -72,6 +72,9 @@ package func buildApplication(services: AppServices) throws -> some ApplicationP
             router: router, tenantGroup: tenantGroup, supportGroup: supportGroup, personGroup: personGroup,
             onboardingGroup: onboardingGroup, routes: routes),
         configuration: Configuration(dateTranscoder: ISO8601Transcoder(), jsonEncodingOptions: [.sortedKeys]))
+
+    // Last: it wraps only the router's "no route" answer (a page for a path outside the API).
+    router.add(middleware: portal.notFoundMiddleware())
 
     var app = Application(
         router: router,

@@ -68,7 +68,7 @@ extension Components.Schemas.OAuthForm {
             ("client_id", clientId), ("client_assertion_type", clientAssertionType), ("client_assertion", clientAssertion),
             ("response_type", responseType), ("redirect_uri", redirectUri), ("scope", scope), ("state", state),
             ("nonce", nonce), ("code_challenge", codeChallenge), ("code_challenge_method", codeChallengeMethod),
-            ("grant_type", grantType), ("code", code), ("code_verifier", codeVerifier),
+            ("acr_values", acrValues), ("grant_type", grantType), ("code", code), ("code_verifier", codeVerifier),
         ]
         return Dictionary(pairs.compactMap { key, value in value.map { (key, $0) } }, uniquingKeysWith: { first, _ in first })
     }

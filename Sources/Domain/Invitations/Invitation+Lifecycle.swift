@@ -68,3 +68,16 @@ extension Invitation {
         return revoked
     }
 }
+
+extension Invitation {
+    /// Whether the link can still be used, checked before a page offers to accept it: the same reasons, in
+    /// the same order, as `accept` would refuse with.
+    package func requireOpen(at now: Date) throws(InvitationError) {
+        switch state {
+        case .accepted: throw .alreadyUsed
+        case .revoked: throw .revoked
+        case .pending: break
+        }
+        guard now < expiresAt else { throw .expired(at: expiresAt) }
+    }
+}

@@ -7,7 +7,7 @@ enum InvitationMail {
         _ invitation: Invitation, trainee: Trainee, tenant: Tenant, token: String, baseURL: String, id: UUID
     ) -> OutgoingMail {
         let role = roleName(invitation.role)
-        var link = URLComponents(string: baseURL + "/invitations/accept") ?? URLComponents()
+        var link = URLComponents(string: baseURL + "/invitasjon") ?? URLComponents()
         link.queryItems = [URLQueryItem(name: "tenant", value: tenant.id.rawValue), URLQueryItem(name: "token", value: token)]
         struct View {
             let traineeName, role, tenantName, link, expires: String

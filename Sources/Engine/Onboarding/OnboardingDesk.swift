@@ -61,6 +61,15 @@ package struct OnboardingDesk: Sendable {
         return sealed
     }
 
+    /// One agreement of the tenant as it was signed: the exact text, both signatures and, once
+    /// countersigned, the sealed file; for the printable copy.
+    package func agreementRecord(_ caller: AdministratorCaller, id: UUID) throws -> StoredAgreement {
+        try requireAdministrator(caller)
+        let stored = try engine.registry.storedAgreement(id)
+        guard stored.agreement.tenantID == caller.tenant.id else { throw AgreementError.unknownAgreement }
+        return stored
+    }
+
     /// Termination by the controller (behandlingsansvarlig).
     package func terminate(_ caller: AdministratorCaller, noticeDate: String, reason: String?) async throws -> Tenant {
         try requireAdministrator(caller)

@@ -18,9 +18,10 @@ package struct SessionDesk: Sendable {
     /// Where to send the browser to log in; the attempt (state, nonce, PKCE verifier) is kept until the
     /// callback takes it. A page passes `browserBinding`, a secret it keeps in the browser's cookie: only
     /// that browser can then finish the login.
-    package func startLogin(browserBinding: String? = nil) async throws -> URL {
+    /// With `requireLevel4`, the issuer offers only level-4 identity providers.
+    package func startLogin(browserBinding: String? = nil, requireLevel4: Bool = false) async throws -> URL {
         let client = try requireClient()
-        let (url, attempt) = try await client.start(at: engine.now())
+        let (url, attempt) = try await client.start(at: engine.now(), requireLevel4: requireLevel4)
         try await engine.registry.saveLoginAttempt(
             stateHash: attempt.stateHash, nonce: attempt.nonce, codeVerifier: attempt.codeVerifier,
             expiresAt: attempt.expiresAt, browserBindingHash: browserBinding.map(OneTimeSecret.hash))

@@ -25,6 +25,8 @@ package final class DevelopmentAuthorizationServer: Sendable {
         let state: String
         let nonce: String
         let codeChallenge: String
+        /// `acr_values` asked for level 4: only a level-4 login may complete the request.
+        let requiresLevel4: Bool
         let expiresAt: Date
     }
 
@@ -72,18 +74,31 @@ package final class DevelopmentAuthorizationServer: Sendable {
             throw OAuthError("invalid_request", "state and nonce are required")
         }
         let uri = "urn:ietf:params:oauth:request_uri:" + OneTimeSecret.random()
+        let acr = form["acr_values"]?.split(separator: " ") ?? []
         let request = PushedRequest(
             clientID: client.id, redirectURI: redirect, state: requestState, nonce: nonce, codeChallenge: challenge,
-            expiresAt: now().addingTimeInterval(60))
+            requiresLevel4: acr.contains { $0 == "Level4" || $0 == "High" }, expiresAt: now().addingTimeInterval(60))
         state.withLock { $0.requests[uri] = request }
         return (uri, 60)
     }
 
+    /// Whether a pending pushed request asked for level 4 (`acr_values=Level4`), so that the login page
+    /// offers level 4 only, as HelseID then lists only level-4 identity providers.
+    package func requiresLevel4(clientID: String, requestURI: String) -> Bool {
+        state.withLock { $0.requests[requestURI] }.map { $0.clientID == clientID && $0.requiresLevel4 } ?? false
+    }
+
     /// `GET /authorize`: takes the pushed request (once) and, as the person the developer chose, returns
-    /// the redirect back to the client with a single-use code.
+    /// the redirect back to the client with a single-use code. A request that asked for level 4 is not
+    /// completed below it (and stays pending, so the person can choose again).
     package func authorize(clientID: String, requestURI: String, person: DevelopmentTokenRequest) throws(OAuthError) -> URL {
         let currentTime = now()
-        let request = state.withLock { $0.requests.removeValue(forKey: requestURI) }
+        let request = try state.withLock { state throws(OAuthError) -> PushedRequest? in
+            if let pending = state.requests[requestURI], pending.requiresLevel4, person.securityLevel < 4 {
+                throw OAuthError("access_denied", "the request asked for acr_values Level4")
+            }
+            return state.requests.removeValue(forKey: requestURI)
+        }
         guard let request, request.clientID == clientID, request.expiresAt > currentTime else {
             throw OAuthError("invalid_request_uri", "unknown, used or expired request_uri")
         }

@@ -60,22 +60,29 @@ package final class LoginClient: Sendable {
         self.verifier = verifier
     }
 
+    /// HelseID's `acr_values` that offers only identity providers at security level 4 (BankID, Buypass,
+    /// Commfides): asked for when the page the person comes from needs level 4 (signing the agreement).
+    package static let level4ACR = "Level4"
+
     /// Pushes the authorization request and returns where to send the browser, with the attempt to keep.
-    package func start(at now: Date) async throws(LoginError) -> (authorizeURL: URL, attempt: Attempt) {
+    /// With `requireLevel4`, the request carries `acr_values=Level4`.
+    package func start(at now: Date, requireLevel4: Bool = false) async throws(LoginError)
+        -> (authorizeURL: URL, attempt: Attempt)
+    {
         let discovery = try await discover()
         let state = OneTimeSecret.random()
         let nonce = OneTimeSecret.random()
         let verifier = OneTimeSecret.random()
         let assertion: String
         do { assertion = try await signer.sign(audience: discovery.issuer, at: now) } catch { throw .clientKey }
-        let response = try await postForm(
-            discovery.pushed_authorization_request_endpoint,
-            [
-                "client_id": configuration.clientID, "client_assertion_type": ClientAssertionClaims.type,
-                "client_assertion": assertion, "response_type": "code", "redirect_uri": configuration.redirectURI,
-                "scope": configuration.scope, "state": state, "nonce": nonce,
-                "code_challenge": OneTimeSecret.codeChallenge(for: verifier), "code_challenge_method": "S256",
-            ])
+        var request = [
+            "client_id": configuration.clientID, "client_assertion_type": ClientAssertionClaims.type,
+            "client_assertion": assertion, "response_type": "code", "redirect_uri": configuration.redirectURI,
+            "scope": configuration.scope, "state": state, "nonce": nonce,
+            "code_challenge": OneTimeSecret.codeChallenge(for: verifier), "code_challenge_method": "S256",
+        ]
+        if requireLevel4 { request["acr_values"] = Self.level4ACR }
+        let response = try await postForm(discovery.pushed_authorization_request_endpoint, request)
         guard let requestURI = response["request_uri"] as? String else { throw .issuerRefused("no request_uri") }
         var components = URLComponents(string: discovery.authorization_endpoint)
         components?.queryItems = [

@@ -9,9 +9,11 @@ import NIOCore
 /// engine's and checks that the person administers the tenant; one they do not administer is the same 404
 /// as a tenant that does not exist.
 struct AgreementPages: Sendable {
-    let onboarding: OnboardingDesk
+    let engine: Engine
     let renderer: PageRenderer
     let describe: @Sendable (any Error) -> FailureDescription
+
+    var onboarding: OnboardingDesk { engine.onboarding }
 
     static func path(_ tenantID: String) -> String { "/virksomhet/\(tenantID)/avtale" }
 
@@ -51,6 +53,21 @@ struct AgreementPages: Sendable {
         let page = AgreementPage(
             offer: try onboarding.offer(caller), caller: caller, visitor: context.visitor, errors: errors)
         return HTMLPage.response(try renderer.render(page, template: "agreement"), status: status)
+    }
+
+    /// `GET /virksomhet/{tenantId}/avtale/{agreementId}`: the agreement as signed, printable, with its seal
+    /// checked against the platform's key as the page is made.
+    func copy<Context: PortalRequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        let principal = try context.visitor.requirePrincipal(returningTo: request.pathAndQuery)
+        let caller = try onboarding.administeredTenant(try context.parameters.require("tenantId"), by: principal)
+        guard let id = UUID(uuidString: try context.parameters.require("agreementId")) else {
+            throw AgreementError.unknownAgreement
+        }
+        let stored = try onboarding.agreementRecord(caller, id: id)
+        let page = AgreementCopyPage(
+            agreement: stored.agreement, document: stored.document, tenant: caller.tenant,
+            verification: stored.sealed.map { engine.verifySealedFile(Data($0.utf8)) }, visitor: context.visitor)
+        return HTMLPage.response(try renderer.render(page, template: "agreement-copy"))
     }
 
     /// `GET /virksomhet/{tenantId}/avtale/{agreementId}/forseglet`: the sealed file, exactly as sealed.

@@ -38,6 +38,8 @@ struct AgreementRecordRow: Sendable {
     let countersigned: String
     let documentHash: String
     let downloadHref: String?
+    /// The agreement as signed, to read and print.
+    let copyHref: String?
 
     /// - Parameter downloadBase: the page the sealed file hangs under, when the viewer may download it.
     init(_ agreement: Agreement, isSealed: Bool, downloadBase: String?) {
@@ -53,6 +55,7 @@ struct AgreementRecordRow: Sendable {
             ?? "Ikke ennå"
         self.documentHash = agreement.documentHash
         self.downloadHref = isSealed ? downloadBase.map { "\($0)/\(id)/forseglet" } : nil
+        self.copyHref = downloadBase.map { "\($0)/\(id)" }
     }
 
     static func stateText(_ state: AgreementState) -> String {

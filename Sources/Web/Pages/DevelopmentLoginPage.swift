@@ -17,10 +17,13 @@ struct DevelopmentLoginPage: Sendable {
     let pid: TextField
     let level3: Bool
     let level4: Bool
+    /// The portal asked for level 4 (`acr_values=Level4`): level 3 is not offered.
+    let requiresLevel4: Bool
+    let levelError: String?
 
     init(
-        clientID: String, requestURI: String, form: FormFields = FormFields(), errors: FormErrors = FormErrors(),
-        visitor: Visitor
+        clientID: String, requestURI: String, requiresLevel4: Bool = false, form: FormFields = FormFields(),
+        errors: FormErrors = FormErrors(), visitor: Visitor
     ) {
         self.layout = PageLayout(title: "Velg testperson", visitor: visitor, hasErrors: errors.hasErrors)
         self.errors = errors
@@ -37,8 +40,10 @@ struct DevelopmentLoginPage: Sendable {
         self.pid = TextField(
             "pid", label: "Fødselsnummer (syntetisk testnummer)", hint: "11 sifre, for eksempel 01819010001.",
             value: form.text("pid"), errors: errors, autocomplete: "off", inputClass: "short")
-        self.level3 = form["level"] == "3"
+        self.requiresLevel4 = requiresLevel4
+        self.level3 = form["level"] == "3" && !requiresLevel4
         self.level4 = !level3
+        self.levelError = errors.message(for: "level-4")
     }
 
     static let otherPerson = "annen"

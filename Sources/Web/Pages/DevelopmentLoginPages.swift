@@ -15,11 +15,12 @@ struct DevelopmentLoginPages: Sendable {
     let renderer: PageRenderer
 
     func page<Context: PortalRequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        _ = try requireServer()
+        let server = try requireServer()
         let query = request.uri.queryParameters
+        let (clientID, requestURI) = (String(query["client_id"] ?? ""), String(query["request_uri"] ?? ""))
         let page = DevelopmentLoginPage(
-            clientID: String(query["client_id"] ?? ""), requestURI: String(query["request_uri"] ?? ""),
-            visitor: context.visitor)
+            clientID: clientID, requestURI: requestURI,
+            requiresLevel4: server.requiresLevel4(clientID: clientID, requestURI: requestURI), visitor: context.visitor)
         return HTMLPage.response(try renderer.render(page, template: "development-login"))
     }
 
@@ -28,16 +29,20 @@ struct DevelopmentLoginPages: Sendable {
         var request = request
         let form = try await FormFields.read(&request, limit: 16 * 1024)
         var errors = FormErrors()
+        let (clientID, requestURI) = (form.text("client_id"), form.text("request_uri"))
+        let requiresLevel4 = server.requiresLevel4(clientID: clientID, requestURI: requestURI)
         let person = Self.person(from: form, errors: &errors)
+        if let person, requiresLevel4, person.securityLevel < 4 {
+            errors.add("level-4", "Innloggingen krever sikkerhetsnivå 4. Velg nivå 4.", label: "Sikkerhetsnivå")
+        }
         guard let person, !errors.hasErrors else {
             let page = DevelopmentLoginPage(
-                clientID: form.text("client_id"), requestURI: form.text("request_uri"), form: form, errors: errors,
+                clientID: clientID, requestURI: requestURI, requiresLevel4: requiresLevel4, form: form, errors: errors,
                 visitor: context.visitor)
             return HTMLPage.response(try renderer.render(page, template: "development-login"), status: .badRequest)
         }
         do {
-            let redirect = try server.authorize(
-                clientID: form.text("client_id"), requestURI: form.text("request_uri"), person: person)
+            let redirect = try server.authorize(clientID: clientID, requestURI: requestURI, person: person)
             return HTMLPage.seeOther(redirect.absoluteString)
         } catch {
             throw DevelopmentLoginExpired()

@@ -12,7 +12,8 @@ struct LoginPage: Sendable {
     init(returnPath: String, loggedOut: Bool, needsLevel4: Bool, visitor: Visitor) {
         self.layout = PageLayout(title: "Logg inn", visitor: visitor)
         self.returnPath = returnPath
-        self.startHref = LoginPages.startPath + "?neste=" + LoginPages.queryValue(returnPath)
+        self.startHref =
+            LoginPages.startPath + "?neste=" + LoginPages.queryValue(returnPath) + (needsLevel4 ? "&niva=4" : "")
         self.loggedOut = loggedOut
         self.needsLevel4 = needsLevel4
         self.alreadyLoggedIn = visitor.principal != nil

@@ -34,14 +34,15 @@ struct LoginPages: Sendable {
         return HTMLPage.response(try renderer.render(page, template: "login"))
     }
 
-    /// `GET /logg-inn/helseid?neste=/path`: starts the login bound to this browser (a secret in the
+    /// `GET /logg-inn/helseid?neste=/path[&niva=4]`: starts the login bound to this browser (a secret in the
     /// `kp_login` cookie, its hash with the attempt) and sends the browser to the issuer. A link, not a
     /// form: a form's redirect to another origin would be blocked by `form-action 'self'`.
     func start<Context: PortalRequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         guard sessions.isEnabled else { throw PageNotFound(detail: "Login is not enabled on this server") }
-        let returnPath = ReturnPath.validated(request.uri.queryParameters["neste"].map(String.init))
+        let query = request.uri.queryParameters
+        let returnPath = ReturnPath.validated(query["neste"].map(String.init))
         let binding = OneTimeSecret.random()
-        let url = try await sessions.startLogin(browserBinding: binding)
+        let url = try await sessions.startLogin(browserBinding: binding, requireLevel4: query["niva"] == "4")
         var response = HTMLPage.seeOther(url.absoluteString)
         response.setCookie(cookies.login(LoginBinding(secret: binding, returnPath: returnPath).cookieValue))
         return response

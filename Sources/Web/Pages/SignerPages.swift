@@ -71,7 +71,7 @@ struct SignerPages: Sendable {
             default: .notFound
             }
         return HTMLPage.response(
-            try renderer.render(InvitationProblemPage(error, visitor: context.visitor), template: "invitation-problem"),
+            try renderer.render(InvitationProblemPage(error, for: .signer, visitor: context.visitor), template: "invitation-problem"),
             status: status)
     }
 }
