@@ -17,6 +17,7 @@ package struct Portal: Sendable {
     let settings: PortalSettings
     let renderer: PageRenderer
     let stylesheet: StylesheetRoute
+    let orgnrScript: AssetRoute
     let cookies: SessionCookies
     let developmentAuthorization: DevelopmentAuthorizationServer?
     let describe: @Sendable (any Error) -> FailureDescription
@@ -30,6 +31,7 @@ package struct Portal: Sendable {
         self.settings = settings
         self.renderer = try PageRenderer()
         self.stylesheet = try StylesheetRoute()
+        self.orgnrScript = try AssetRoute(name: "orgnr", extension: "js", contentType: "text/javascript; charset=utf-8")
         self.cookies = SessionCookies(secure: settings.isSecure)
         self.developmentAuthorization = developmentAuthorization
         self.describe = describe
@@ -58,7 +60,9 @@ package struct Portal: Sendable {
         let pages = router.group()
             .add(middleware: PageErrorMiddleware<Context>(renderer: renderer, describe: describe))
             .add(middleware: SessionMiddleware<Context>(sessions: engine.sessions, cookies: cookies))
-            .add(middleware: CSRFMiddleware<Context>(origin: settings.origin, bodyLimit: settings.maxBodyBytes))
+            .add(
+                middleware: CSRFMiddleware<Context>(
+                    origin: settings.origin, bodyLimit: settings.maxBodyBytes, uploadLimit: settings.maxUploadBytes))
 
         let publicPages = PublicPages(engine: engine, renderer: renderer)
         pages.get("/avtaler") { try await publicPages.list($0, $1) }
@@ -111,6 +115,8 @@ package struct Portal: Sendable {
         pages.get("/brukerstotte/virksomhet/:tenantId") { try await support.tenant($0, $1) }
         pages.post("/brukerstotte/virksomhet/:tenantId/signatar") { try await support.inviteSigner($0, $1) }
         pages.post("/brukerstotte/avtaler/:agreementId/kontrasigner") { try await support.countersign($0, $1) }
+        addSupportConsoleRoutes(to: pages)
+        addRegistrationRoutes(to: router, pages: pages)
 
         let verify = VerifyPages(engine: engine, renderer: renderer, uploadLimit: settings.maxBodyBytes)
         pages.get(RouterPath(VerifyPages.path)) { try await verify.form($0, $1) }

@@ -8,10 +8,14 @@ package struct PortalSettings: Sendable {
     /// The largest form a page reads (`http.maxBodyBytes`, which the router enforces first): a sealed file
     /// to verify is the largest.
     package let maxBodyBytes: Int
+    /// The largest upload a support person's form may send (`http.maxUploadBytes`): a scanned agreement or
+    /// a catalog file.
+    package let maxUploadBytes: Int
 
-    package init(publicBaseURL: String, maxBodyBytes: Int) {
+    package init(publicBaseURL: String, maxBodyBytes: Int, maxUploadBytes: Int? = nil) {
         self.publicBaseURL = publicBaseURL
         self.maxBodyBytes = maxBodyBytes
+        self.maxUploadBytes = maxUploadBytes ?? maxBodyBytes
     }
 
     /// `scheme://host[:port]` of the public address, as browsers send it in `Origin`.

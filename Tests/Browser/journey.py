@@ -1,10 +1,15 @@
-"""The signer's journey in a real headless Chromium, against a running `kp serve --demo` (see ./run).
+"""The signer's journey, a virksomhet's registration and support's console in a real headless Chromium,
+against a running `kp serve --demo` (see ./run).
 
 Support names Oslo's signer in the console -> the signer opens the link from the real e-mail file ->
 logs in on the development issuer's page at level 3, is told to log in at level 4, does -> reads and
 signs -> support countersigns in the console -> /avtaler shows Oslo in force -> the signer downloads the
-sealed agreement and checks it on /verifiser. axe-core runs on every page: no violation of impact
-serious or critical is allowed. A screenshot of each step is written to --screenshots.
+sealed agreement and checks it on /verifiser. Then a private virksomhet registers (the organisation number
+checked as it is typed and again on the server) and support approves it in the console, and uses the
+console's other pages (catalog import, suspend and resume, agreement versions). Then the printable
+agreement, the 404 page, a LIS's invitation of a leder through the e-mail link's page, and the signer's
+termination. axe-core runs on every page: no violation of impact serious or critical is allowed. A
+screenshot of each step is written to --screenshots.
 """
 
 import argparse
@@ -39,6 +44,8 @@ CURRENT_VERSION = max(
     if json.load(open(path))["effectiveDate"] <= datetime.date.today().isoformat()
 )[1]
 OSLO_ORGNR = "974770482"
+CLINIC_ORGNR = "988077917"
+CLINIC_NAME = "Legesenteret Sentrum AS"
 LEDER_EMAIL = "lars@oslo.kommune.no"
 VEILEDER_EMAIL = "vera@oslo.kommune.no"
 SUPERVISOR_EMAIL = "sindre@oslo.kommune.no"
@@ -274,6 +281,79 @@ class Journey:
         self.expect("Ikke gyldig")
         self.check("verified-tampered")
 
+    def registration_and_console(self):
+        """A virksomhet registers (as Rita, logged in) and support approves it; then the console's other pages."""
+        self.go("/registrering/ny")
+        self.expect("Registrer en privat virksomhet")
+        self.check("registration-form")
+        number = self.driver.find_element(By.ID, "organisation-number")
+        number.send_keys(CLINIC_ORGNR[:-1] + "8")
+        # The script's as-you-type check: a help only, the server checks again.
+        self.wait.until(lambda d: "Nummeret er ikke gyldig" in d.find_element(By.ID, "organisation-number-live").text)
+        self.check("registration-orgnr-as-you-type")
+        self.driver.find_element(By.ID, "contact-email").send_keys("post@legesenteret.no")
+        self.submit_button("Send registreringen")
+        self.expect("Det er noe som må rettes")
+        self.expect("Velg minst én utdanning")
+        self.check("registration-refused")
+        number = self.driver.find_element(By.ID, "organisation-number")
+        number.clear()
+        number.send_keys(CLINIC_ORGNR)
+        self.wait.until(lambda d: d.find_element(By.ID, "organisation-number-live").text == "")
+        self.driver.find_element(By.ID, "name").send_keys(CLINIC_NAME)
+        self.driver.find_element(By.ID, "programmes-alis").click()
+        self.submit_button("Send registreringen")
+        self.expect("Registreringen er sendt")
+        self.expect("Venter på behandling")
+        self.check("registration-sent")
+        self.log_out()
+
+        self.go("/logg-inn?neste=/brukerstotte/registreringer")
+        self.log_in("support", 4, then_check="dev-issuer-support-registrations")
+        self.expect(CLINIC_NAME)
+        self.check("console-registrations")
+        self.submit_button(f"Godkjenn {CLINIC_NAME}")
+        self.expect("Registreringen er godkjent")
+        self.expect(CLINIC_ORGNR)
+        self.check("console-registration-approved")
+
+        # The catalog import refuses a broken file with a table of its problems.
+        self.go("/brukerstotte/katalog")
+        self.check("console-catalog")
+        broken = self.downloads / "katalog.csv"
+        broken.write_text(
+            "plan_key,plan_name,programmes,plan_version,effective_from,sample,objective_id,objective_title,"
+            "objective_description,objective_theme,activity_type,activity_title,activity_signer\n"
+            "alm,Allmennmedisin,alis,1,2019-99-01,true,ALM-001,,Tekst,Tema,course,Kurs,veileder\n", encoding="utf-8")
+        self.driver.find_element(By.ID, "catalog-file").send_keys(str(broken))
+        self.submit_button("Importer katalogen")
+        self.expect("Feil i katalogfilen")
+        self.check("console-catalog-refused")
+
+        # Oslo is open now: suspend with a reason (refused without one), then open it again.
+        self.go(f"/brukerstotte/virksomhet/{OSLO}")
+        self.submit_button("Steng virksomheten midlertidig")
+        self.expect("Det er noe som må rettes")
+        self.check("console-suspend-refused")
+        self.driver.find_element(By.ID, "status-reason").send_keys("Sak 2026-17: innbrudd hos kunden")
+        self.submit_button("Steng virksomheten midlertidig")
+        self.expect("Virksomheten er midlertidig stengt")
+        self.expect("Sak 2026-17: innbrudd hos kunden")
+        self.check("console-suspended")
+        self.driver.find_element(By.ID, "status-reason").send_keys("Avklart med kunden")
+        self.submit_button("Åpne virksomheten igjen")
+        self.expect("Virksomheten er åpnet igjen")
+
+        self.go("/brukerstotte/avtaleversjoner")
+        self.expect("Alle virksomheter med avtale i kraft har signert versjon")
+        self.check("console-versions")
+        self.log_out()
+
+        # Back to the signer at level 4, where the steps after this one take up the journey.
+        self.go(f"/virksomhet/{OSLO}/avtale")
+        self.log_in("signer", 4, then_check="dev-issuer-signer-after-console")
+        self.expect("Gjelder fra")
+
     def afterwards(self):
         """After Oslo's agreement is in force: the printable agreement, a LIS's invitation to a leder through
         the e-mail link's page, the 404 page, and the termination page."""
@@ -443,6 +523,7 @@ def main():
     journey = Journey(args.base_url, args.mail_dir, args.screenshots)
     try:
         journey.run()
+        journey.registration_and_console()
         journey.afterwards()
     except Exception:
         journey.step += 1

@@ -26,11 +26,14 @@ ports="${SCHEMATHESIS_PORTS:-18500-18599}"
 [ -x "$kp" ] || { echo "run-schemathesis: no kp binary at $kp (swift build first)" >&2; exit 2; }
 command -v st >/dev/null || { echo "run-schemathesis: st not found (pip install schemathesis)" >&2; exit 2; }
 
-# The first port of the range nothing listens on.
+# A port of the range nothing listens on, tried in random order so that two runs started at once (another
+# session's on this machine) rarely pick the same one.
 port="$(python3 - "$ports" <<'PY'
-import socket, sys
+import random, socket, sys
 low, high = map(int, sys.argv[1].split("-"))
-for port in range(low, high + 1):
+ports = list(range(low, high + 1))
+random.shuffle(ports)
+for port in ports:
     with socket.socket() as s:
         try:
             s.bind(("127.0.0.1", port))
@@ -62,6 +65,9 @@ for _ in $(seq 1 100); do
     sleep 0.1
 done
 curl -fsS "$base/health/live" >/dev/null || { echo "run-schemathesis: kp serve did not start" >&2; exit 1; }
+# A server that lost the race for the port exits; then the answers came from someone else's server.
+sleep 0.5
+kill -0 "$server" 2>/dev/null || { cat "$work/server.log" >&2; echo "run-schemathesis: kp serve exited (port $port taken?)" >&2; exit 1; }
 
 "$kp" catalog import --demo --operator ci Catalog/sample-catalog.json >/dev/null
 lis="$("$kp" dev token --demo --as lis --lifetime 7200)"

@@ -3,7 +3,8 @@ import Testing
 
 /// The signer's journey in a real headless Chromium (Tests/Browser/run and journey.py): support names Oslo's
 /// signer, the signer follows the e-mail link, logs in at level 3 and then 4, signs, support countersigns,
-/// /avtaler shows Oslo in force, and the sealed file checks out on /verifiser; axe-core on every page.
+/// /avtaler shows Oslo in force, and the sealed file checks out on /verifiser; a virksomhet registers and
+/// support approves it, then support's other console pages; axe-core on every page.
 /// Required in CI (`CI=true`); skipped locally when Chromium, its driver or the Python packages are missing.
 @Suite(.serialized) struct BrowserJourneyTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -27,7 +28,7 @@ import Testing
             if: required,
             "needs chromium and chromium-driver (apt-get install chromium chromium-driver) and pip install selenium axe-selenium-python"
         ),
-        .timeLimit(.minutes(5)))
+        .timeLimit(.minutes(10)))
     func theSignersJourneyWorksInARealBrowserWithoutSeriousAccessibilityViolations() async throws {
         if let missing = Self.missing {
             Issue.record("CI requires the browser journey, but these are missing: \(missing)")

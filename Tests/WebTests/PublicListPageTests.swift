@@ -76,7 +76,7 @@ import Testing
         try await app.test { client in
             let etag = try await client.execute(uri: "/avtaler", method: .get) { response in
                 #expect(response.headers[.cacheControl] == "public, max-age=60")
-                #expect(response.headers[.contentSecurityPolicy]?.contains("script-src 'none'") == true)
+                #expect(response.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
                 #expect(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
                 #expect(response.headers[.contentSecurityPolicy]?.contains("form-action 'self'") == true)
                 #expect(response.headers[.xContentTypeOptions] == "nosniff")

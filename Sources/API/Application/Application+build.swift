@@ -34,7 +34,8 @@ package func buildApplication(services: AppServices) throws -> some ApplicationP
     let http = services.configuration.http
     let portal = try Portal(
         engine: services.engine,
-        settings: PortalSettings(publicBaseURL: http.publicBaseURL, maxBodyBytes: http.maxBodyBytes),
+        settings: PortalSettings(
+            publicBaseURL: http.publicBaseURL, maxBodyBytes: http.maxBodyBytes, maxUploadBytes: http.maxUploadBytes),
         developmentAuthorization: services.developmentAuthorization, describe: ProblemMapping.failureDescription)
     router.add(middleware: portal.loginCallbackMiddleware())
     portal.addRoutes(to: router)

@@ -1,4 +1,5 @@
 import HTTPTypes
+import Web
 
 /// The routes that take files rather than small JSON documents. They get the larger body limit, and only
 /// after the caller is authenticated (`UploadLimitMiddleware`), so nobody unknown can make the server read
@@ -6,6 +7,7 @@ import HTTPTypes
 enum UploadRoute {
     static func matches(_ method: HTTPRequest.Method, _ path: String) -> Bool {
         guard method == .post else { return false }
+        if Portal.isUploadPage(method, path) { return true }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
         guard parts.allSatisfy({ !$0.isEmpty }) else { return false }
         switch parts.count {

@@ -96,31 +96,37 @@ package struct CatalogImportError: DescribedFailure, Equatable {
     /// The same, in bokmål: `Linje 12, objective_id: må fylles ut.`; a problem of the whole file is one
     /// sentence of its own (`Filen må være lagret som UTF-8.`).
     package var message: String {
-        let what: String =
-            switch reason {
-            case .notUTF8: "filen må være lagret som UTF-8"
-            case .malformed: "filen har feil format, og resten av filen kan ikke leses"
-            case .missing: "må fylles ut"
-            case .unknownField: "er ikke et kjent felt"
-            case .wrongType, .badValue: "har en ugyldig verdi"
-            case .tooLong(let max): "kan være på høyst \(max) tegn"
-            case .badIdentifier: "er ikke en gyldig ID"
-            case .badDate: "må være en dato på formen ÅÅÅÅ-MM-DD"
-            case .unknownActivityType:
-                "må være en av \(ActivityType.allCases.map(\.rawValue).joined(separator: ", "))"
-            case .unknownSigner: "må være en av \(ActivitySigner.allCases.map(\.rawValue).joined(separator: ", "))"
-            case .unknownProgramme: "må være en av \(Programme.allCases.map(\.rawValue).joined(separator: ", "))"
-            case .duplicateObjective(let id): "læringsmål \(id) står mer enn én gang i denne planversjonen"
-            case .duplicatePlan(let plan): "plan \(plan) står mer enn én gang i filen"
-            case .inconsistentPlan(let plan): "avviker fra en tidligere rad for plan \(plan)"
-            case .inconsistentObjective(let id): "avviker fra en tidligere rad for læringsmål \(id)"
-            case .noObjectives(let plan): "plan \(plan) har ingen læringsmål"
-            case .noPlans: "katalogen inneholder ingen planer"
-            case .versionConflict(let plan):
-                "plan \(plan) er allerede lagret med annet innhold; publiser en ny versjon i stedet"
-            }
-        guard let line else { return what.prefix(1).uppercased() + what.dropFirst() + "." }
+        guard let line else { return problem + "." }
         return "Linje \(line), \(field): \(what)."
+    }
+
+    /// What is wrong, in bokmål, without the place: a sentence that starts with a capital letter and has no
+    /// full stop (the console's table shows the line and the field in columns of their own).
+    package var problem: String { what.prefix(1).uppercased() + what.dropFirst() }
+
+    private var what: String {
+        switch reason {
+        case .notUTF8: "filen må være lagret som UTF-8"
+        case .malformed: "filen har feil format, og resten av filen kan ikke leses"
+        case .missing: "må fylles ut"
+        case .unknownField: "er ikke et kjent felt"
+        case .wrongType, .badValue: "har en ugyldig verdi"
+        case .tooLong(let max): "kan være på høyst \(max) tegn"
+        case .badIdentifier: "er ikke en gyldig ID"
+        case .badDate: "må være en dato på formen ÅÅÅÅ-MM-DD"
+        case .unknownActivityType:
+            "må være en av \(ActivityType.allCases.map(\.rawValue).joined(separator: ", "))"
+        case .unknownSigner: "må være en av \(ActivitySigner.allCases.map(\.rawValue).joined(separator: ", "))"
+        case .unknownProgramme: "må være en av \(Programme.allCases.map(\.rawValue).joined(separator: ", "))"
+        case .duplicateObjective(let id): "læringsmål \(id) står mer enn én gang i denne planversjonen"
+        case .duplicatePlan(let plan): "plan \(plan) står mer enn én gang i filen"
+        case .inconsistentPlan(let plan): "avviker fra en tidligere rad for plan \(plan)"
+        case .inconsistentObjective(let id): "avviker fra en tidligere rad for læringsmål \(id)"
+        case .noObjectives(let plan): "plan \(plan) har ingen læringsmål"
+        case .noPlans: "katalogen inneholder ingen planer"
+        case .versionConflict(let plan):
+            "plan \(plan) er allerede lagret med annet innhold; publiser en ny versjon i stedet"
+        }
     }
 
     /// A conflict with the stored catalog is about state; everything else is about the file.

@@ -24,4 +24,11 @@ package struct PlatformCaller: Sendable, Equatable {
         self.actor = "cli:\(name)"
         self.principal = nil
     }
+
+    /// The support person, for operations that act in a person's name (support access, invitations on a
+    /// LIS's behalf); an operator at the shell has no HelseID identity to record, so is refused.
+    package func requirePerson() throws(AccessError) -> Principal {
+        guard let principal else { throw AccessError.supportOnly }
+        return principal
+    }
 }

@@ -34,13 +34,15 @@ package struct AgreementDesk: Sendable {
     }
 
     /// Registers a scanned paper agreement: the PDF is checked by content, kept under its SHA-256, and
-    /// recorded as signed (awaiting countersignature).
+    /// recorded as signed (awaiting countersignature). A kommune whose organisation number the registry
+    /// lacks needs it for the agreement's text: `organisationNumber` records it first (its own audit entry;
+    /// it stays recorded if the agreement is then refused, as it is a fact about the kommune).
     package func registerPaper(
         _ id: TenantID, templateVersion: String, signerName rawSigner: String, pdf bytes: [UInt8],
-        by caller: PlatformCaller
+        organisationNumber: String? = nil, by caller: PlatformCaller
     ) async throws -> StoredAgreement {
         let actor = caller.actor
-        let tenant = try engine.registry.requireTenant(id)
+        var tenant = try engine.registry.requireTenant(id)
         try PaperScan.validatePDF(bytes)
         let scan = PaperScan(sha256: SHA256.hash(data: bytes).hexEncoded, bytes: bytes.count)
         let now = engine.now()
@@ -48,6 +50,10 @@ package struct AgreementDesk: Sendable {
         let current = try catalogue.currentTemplate(on: now.isoDay)
         guard let template = catalogue.template(templateVersion) else { throw AgreementError.unknownVersion(templateVersion) }
         let signerName = try Tenant.validName(rawSigner, field: "signerName")
+        if let organisationNumber, tenant.organisationNumber == nil {
+            let number = try OrganisationNumber(organisationNumber)
+            tenant = try await engine.registry.recordOrganisationNumber(number, of: id, actor: actor, at: engine.now())
+        }
         let draft = try catalogue.draft(template, tenant: tenant, signer: signerName)
         // The file first (named by its hash, so a retry writes the same file), then the record.
         let folder = engine.directory.agreementsFolder(for: id)

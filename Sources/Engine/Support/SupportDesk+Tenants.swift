@@ -42,13 +42,27 @@ extension SupportDesk {
         return tenant
     }
 
-    /// Suspends or resumes a tenant, as the domain allows from its status.
-    package func apply(_ transition: TenantTransition, to raw: String, by caller: PlatformCaller) async throws -> Tenant {
+    /// Suspends or resumes a tenant, as the domain allows from its status. A door that asks for a reason
+    /// (the console) passes it, and then it must say something; it is kept with the event and in the audit
+    /// chain. The API and `kp` predate the reason and pass none.
+    package func apply(_ transition: TenantTransition, to raw: String, reason rawReason: String? = nil, by caller: PlatformCaller)
+        async throws -> Tenant
+    {
         let id = try TenantID(raw)
-        let tenant = try await engine.registry.apply(transition, to: id, actor: caller.actor, at: engine.now())
+        let reason = try rawReason.map { try Self.validReason($0) }
+        let tenant = try await engine.registry.apply(
+            transition, to: id, reason: reason, actor: caller.actor, at: engine.now())
         engine.logger.info(
             "tenant \(transition.rawValue)", metadata: ["tenant": "\(id)", "status": "\(tenant.status)"])
         return tenant
+    }
+
+    /// A reason given for a change of a tenant: trimmed, not empty, at most 1000 characters.
+    static func validReason(_ raw: String) throws(ValidationError) -> String {
+        let reason = raw.trimmingWhitespace()
+        guard !reason.isEmpty else { throw ValidationError(field: "reason", reason: .missing) }
+        guard reason.count <= 1000 else { throw ValidationError(field: "reason", reason: .tooLong(max: 1000)) }
+        return reason
     }
 
     /// Recomputes the registry's hash-chained audit log.

@@ -21,7 +21,9 @@ extension Registry {
                     .update(db)
             }
             try TenantRecord(next).update(db)
-            try Self.appendEvent(db, tenant: id, action: "terminate", from: tenant.status, to: next.status, actor: actor, at: now)
+            try Self.appendEvent(
+                db, tenant: id, action: "terminate", from: tenant.status, to: next.status, actor: actor, at: now,
+                reason: reason)
             try AuditLog.append(
                 db, actor: actor, action: "agreement.terminated", tenant: id,
                 detail: "terminated by the \(party); closes \(closesAt.isoDay)" + (reason.map { "; reason: \($0)" } ?? ""),

@@ -26,18 +26,8 @@ extension Registry {
             guard var tenant = try TenantRecord.fetchOne(db, key: tenantID.rawValue)?.tenant() else {
                 throw TenantError.unknown(tenantID)
             }
-            if let organisationNumber, tenant.organisationNumber != organisationNumber {
-                if tenant.organisationNumber != nil {
-                    throw ValidationError(field: "organisationNumber", reason: .notAllowed("the tenant already has another organisation number"))
-                }
-                if try TenantRecord.filter(Column("organisationNumber") == organisationNumber.rawValue).fetchCount(db) > 0 {
-                    throw TenantError.organisationNumberTaken(organisationNumber)
-                }
-                tenant = tenant.withOrganisationNumber(organisationNumber, at: now)
-                try TenantRecord(tenant).update(db)
-                try AuditLog.append(
-                    db, actor: actor, action: "tenant.organisation-number", tenant: tenantID,
-                    detail: "organisation number \(organisationNumber.rawValue)", at: now)
+            if let organisationNumber {
+                try Self.recordOrganisationNumber(db, organisationNumber, of: &tenant, actor: actor, at: now)
             }
             if let legalName {
                 let legal = try tenant.checkedLegalName(legalName)

@@ -82,11 +82,11 @@ package final class Registry: Sendable {
         return tenant
     }
 
-    /// Applies a lifecycle transition decided by the domain.
-    package func apply(_ transition: TenantTransition, to id: TenantID, actor: String, at now: Date) async throws
-        -> Tenant
-    {
-        try await change(id, action: transition.rawValue, actor: actor, at: now) { tenant in
+    /// Applies a lifecycle transition decided by the domain, with the reason the actor gave, if any.
+    package func apply(
+        _ transition: TenantTransition, to id: TenantID, reason: String? = nil, actor: String, at now: Date
+    ) async throws -> Tenant {
+        try await change(id, action: transition.rawValue, reason: reason, actor: actor, at: now) { tenant in
             try tenant.applying(transition, at: now)
         }
     }
@@ -101,7 +101,7 @@ package final class Registry: Sendable {
     }
 
     func change(
-        _ id: TenantID, action: String, actor: String, at now: Date,
+        _ id: TenantID, action: String, reason: String? = nil, actor: String, at now: Date,
         decide: @escaping @Sendable (Tenant) throws -> Tenant
     ) async throws -> Tenant {
         let updated = try await pool.write { db in
@@ -110,7 +110,9 @@ package final class Registry: Sendable {
             }
             let next = try decide(current)
             try TenantRecord(next).update(db)
-            try Self.appendEvent(db, tenant: id, action: action, from: current.status, to: next.status, actor: actor, at: now)
+            try Self.appendEvent(
+                db, tenant: id, action: action, from: current.status, to: next.status, actor: actor, at: now,
+                reason: reason)
             return next
         }
         invalidate(id)
@@ -119,29 +121,32 @@ package final class Registry: Sendable {
 
     static func appendEvent(
         _ db: Database, tenant: TenantID, action: String, from: TenantStatus?, to: TenantStatus?, actor: String,
-        at now: Date
+        at now: Date, reason: String? = nil
     ) throws {
         try db.execute(
             sql: """
-                INSERT INTO tenantEvent (tenantId, action, fromStatus, toStatus, actor, at)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO tenantEvent (tenantId, action, fromStatus, toStatus, actor, at, reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [tenant.rawValue, action, from?.rawValue, to?.rawValue, actor, now])
+            arguments: [tenant.rawValue, action, from?.rawValue, to?.rawValue, actor, now, reason])
         let change = [from?.rawValue, to?.rawValue].map { $0 ?? "-" }.joined(separator: "→")
-        try AuditLog.append(db, actor: actor, action: "tenant.\(action)", tenant: tenant, detail: change, at: now)
+        try AuditLog.append(
+            db, actor: actor, action: "tenant.\(action)", tenant: tenant,
+            detail: change + (reason.map { "; reason: \($0)" } ?? ""), at: now)
     }
 
     /// The recorded changes of one tenant, oldest first.
     package func events(of id: TenantID) throws -> [TenantEvent] {
         try pool.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT action, fromStatus, toStatus, actor, at FROM tenantEvent WHERE tenantId = ? ORDER BY id",
+                db,
+                sql: "SELECT action, fromStatus, toStatus, actor, at, reason FROM tenantEvent WHERE tenantId = ? ORDER BY id",
                 arguments: [id.rawValue]
             ).map { row in
                 TenantEvent(
                     action: row["action"], from: (row["fromStatus"] as String?).flatMap(TenantStatus.init(rawValue:)),
                     to: (row["toStatus"] as String?).flatMap(TenantStatus.init(rawValue:)), actor: row["actor"],
-                    at: row["at"])
+                    at: row["at"], reason: row["reason"])
             }
         }
     }

@@ -240,6 +240,11 @@ enum RegistryMigrations {
             // another browser (login CSRF). NULL for API clients' logins, which have no cookie.
             try db.alter(table: "loginAttempt") { t in t.add(column: "browserBindingHash", .text) }
         }
+        migrator.registerMigration("v11-tenant-event-reason") { db in
+            // Why support suspended, resumed or terminated a tenant, shown with the event in the console
+            // (also in the audit entry's detail, where the hash chain covers it).
+            try db.alter(table: "tenantEvent") { t in t.add(column: "reason", .text) }
+        }
         migrator.registerMigration("v12-notice-opt-outs") { db in
             // The kinds of e-mail notice a person has turned off; every notice is on unless listed here.
             try db.create(table: "noticeOptOut") { t in

@@ -8,4 +8,6 @@ package struct TenantEvent: Sendable, Equatable {
     package let to: TenantStatus?
     package let actor: String
     package let at: Date
+    /// The reason the actor gave (suspend, resume, terminate), when one was asked for.
+    package let reason: String?
 }

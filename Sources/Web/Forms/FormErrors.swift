@@ -41,10 +41,13 @@ struct FormErrors: Sendable {
         }
     }
 
-    /// An engine refusal of the whole form: at its field when it names one of ours, otherwise at `fallback`.
-    mutating func add(_ failure: any DescribedFailure, fields: [String: String], fallback: String) {
+    /// An engine refusal of the whole form: at its field when it names one of ours, otherwise at `fallback`;
+    /// `labels` names our fields in the summary.
+    mutating func add(
+        _ failure: any DescribedFailure, fields: [String: String], fallback: String, labels: [String: String] = [:]
+    ) {
         let field = failure.inputField.flatMap { fields[$0] } ?? fallback
-        add(field, failure.message)
+        add(field, failure.message, label: labels[field])
     }
 }
 

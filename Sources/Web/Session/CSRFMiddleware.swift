@@ -12,6 +12,9 @@ struct CSRFMiddleware<Context: PortalRequestContext>: RouterMiddleware {
     static var fieldName: String { "csrf" }
     let origin: String
     let bodyLimit: Int
+    /// The body limit of the upload pages (`Portal.isUploadPage`) for a support person's session; anyone
+    /// else's form is read only up to `bodyLimit`, so nobody else can make the server read megabytes.
+    let uploadLimit: Int
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -22,7 +25,8 @@ struct CSRFMiddleware<Context: PortalRequestContext>: RouterMiddleware {
         if let from = request.headers[.origin], from != origin { throw CSRFRefusal.crossSite }
         var request = request
         if let sessionToken = context.sessionToken {
-            let fields = try await FormFields.read(&request, limit: bodyLimit)
+            let isUpload = context.principal?.isSupport == true && Portal.isUploadPage(request.method, request.uri.path)
+            let fields = try await FormFields.read(&request, limit: isUpload ? uploadLimit : bodyLimit)
             guard CSRFToken(sessionToken: sessionToken).matches(fields[Self.fieldName]) else {
                 throw CSRFRefusal.missingOrStaleToken
             }

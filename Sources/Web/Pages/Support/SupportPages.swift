@@ -4,8 +4,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// Support's console, minimal: the tenants (search, filters, pages), one tenant's page, naming its signer
-/// and countersigning its agreement. Every action is the engine's, through a `PlatformCaller` that only
+/// Support's console: the tenants (search, filters, pages), one tenant's page, naming its signer and
+/// countersigning its agreement (the tenant page's other actions are `SupportTenantActions`). Every action is the engine's, through a `PlatformCaller` that only
 /// support staff can be, so it lands in the same events and audit chain as through the API. Anyone else
 /// logged in gets the same 404 as for a page that does not exist.
 struct SupportPages: Sendable {
@@ -30,7 +30,7 @@ struct SupportPages: Sendable {
 
     /// `GET /brukerstotte?sok=&status=&type=&side=`.
     func tenants<Context: PortalRequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let caller = try supportCaller(context, returningTo: request.pathAndQuery)
+        let caller = try context.visitor.requireSupport(returningTo: request.pathAndQuery)
         let query = request.uri.queryParameters
         let search = TenantSearch(
             text: String((query["sok"] ?? "").prefix(100)),
@@ -50,14 +50,8 @@ struct SupportPages: Sendable {
 
     /// `GET /brukerstotte/virksomhet/{tenantId}`.
     func tenant<Context: PortalRequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let caller = try supportCaller(context, returningTo: request.pathAndQuery)
-        let notice: String? =
-            switch request.uri.queryParameters["utfort"] {
-            case "invitert": "Invitasjonen er sendt. Signataren får en e-post med en lenke som gjelder i 14 dager."
-            case "kontrasignert":
-                "Avtalen er kontrasignert og forseglet. Virksomheten er åpnet, og signataren får avtalen på e-post."
-            default: nil
-            }
+        let caller = try context.visitor.requireSupport(returningTo: request.pathAndQuery)
+        let notice = SupportNotice.text(request.uri.queryParameters["utfort"])
         let page = try tenantPage(
             try context.parameters.require("tenantId"), caller: caller, visitor: context.visitor, notice: notice)
         return HTMLPage.response(try renderer.render(page, template: "support-tenant"))
@@ -66,7 +60,7 @@ struct SupportPages: Sendable {
     /// `POST /brukerstotte/virksomhet/{tenantId}/signatar`: names the signer; they get the e-mail link.
     func inviteSigner<Context: PortalRequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         let tenantID = try context.parameters.require("tenantId")
-        let caller = try supportCaller(context, returningTo: Self.tenantPath(tenantID))
+        let caller = try context.visitor.requireSupport(returningTo: Self.tenantPath(tenantID))
         var request = request
         let form = try await FormFields.read(&request, limit: 16 * 1024)
         var errors = FormErrors()
@@ -101,13 +95,20 @@ struct SupportPages: Sendable {
                     fallback: "signer-name")
             }
         }
+        return try refusedTenantForm(tenantID, caller: caller, context: context, form: form, errors: errors)
+    }
+
+    /// The tenant's page again after one of its forms was refused: what was typed, the messages, 400.
+    func refusedTenantForm<Context: PortalRequestContext>(
+        _ tenantID: String, caller: PlatformCaller, context: Context, form: FormFields, errors: FormErrors
+    ) throws -> Response {
         let page = try tenantPage(tenantID, caller: caller, visitor: context.visitor, form: form, errors: errors)
         return HTMLPage.response(try renderer.render(page, template: "support-tenant"), status: .badRequest)
     }
 
     /// `POST /brukerstotte/avtaler/{agreementId}/kontrasigner`: countersigns and seals; the tenant opens.
     func countersign<Context: PortalRequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        let caller = try supportCaller(context, returningTo: Self.listPathBase)
+        let caller = try context.visitor.requireSupport(returningTo: Self.listPathBase)
         guard let id = UUID(uuidString: try context.parameters.require("agreementId")) else {
             throw AgreementError.unknownAgreement
         }
@@ -115,7 +116,8 @@ struct SupportPages: Sendable {
         return HTMLPage.seeOther(Self.tenantPath(countersigned.agreement.tenantID.rawValue) + "?utfort=kontrasignert")
     }
 
-    private func tenantPage(
+    /// The tenant's page; with the posted form and its refusals when one of its forms was refused.
+    func tenantPage(
         _ rawID: String, caller: PlatformCaller, visitor: Visitor, form: FormFields = FormFields(),
         errors: FormErrors = FormErrors(), notice: String? = nil
     ) throws -> SupportTenantPage {
@@ -124,22 +126,13 @@ struct SupportPages: Sendable {
             (agreement: $0.agreement, sealed: $0.sealed != nil)
         }
         let events = try engine.support.events(of: rawID, by: caller).map {
-            SupportTenantPage.Event(at: $0.at, action: $0.action, from: $0.from, to: $0.to, actor: $0.actor)
+            SupportTenantPage.Event(
+                at: $0.at, action: $0.action, from: $0.from, to: $0.to, actor: $0.actor, reason: $0.reason)
         }
+        let forms = SupportTenantForms(
+            tenant: tenant, versions: try engine.agreements.templateVersions(by: caller), form: form, errors: errors)
         return SupportTenantPage(
-            tenant: tenant, agreements: agreements, events: events, visitor: visitor, form: form, errors: errors,
-            notice: notice)
-    }
-
-    /// The logged-in support person as the engine's caller; a login first, and 404 for anyone else.
-    private func supportCaller<Context: PortalRequestContext>(_ context: Context, returningTo path: String) throws
-        -> PlatformCaller
-    {
-        let principal = try context.visitor.requirePrincipal(returningTo: path)
-        do {
-            return try PlatformCaller(support: principal)
-        } catch {
-            throw PageNotFound(detail: "Support's console is for support staff")
-        }
+            tenant: tenant, agreements: agreements, events: events, forms: forms, visitor: visitor, form: form,
+            errors: errors, notice: notice)
     }
 }

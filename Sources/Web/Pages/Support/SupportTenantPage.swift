@@ -10,10 +10,12 @@ struct SupportTenantPage: Sendable {
         let action: String
         let change: String
         let actor: String
+        let reason: String
 
-        init(at: Date, action: String, from: TenantStatus?, to: TenantStatus?, actor: String) {
+        init(at: Date, action: String, from: TenantStatus?, to: TenantStatus?, actor: String, reason: String? = nil) {
             self.at = AgreementMail.norwegianDate(at)
-            self.action = action
+            self.action = TenantLabels.event(action)
+            self.reason = reason ?? ""
             self.change = [from, to].compactMap { $0.map(TenantLabels.status) }.joined(separator: " → ")
             self.actor = actor
         }
@@ -44,9 +46,13 @@ struct SupportTenantPage: Sendable {
     let signerEmail: TextField
     let signerOrganisationNumber: TextField
     let notice: String?
+    /// The console's other actions on the tenant (paper agreement, suspend or resume, terminate, support
+    /// access, external invitation).
+    let forms: SupportTenantForms
 
     init(
-        tenant: Tenant, agreements: [(agreement: Agreement, sealed: Bool)], events: [Event], visitor: Visitor,
+        tenant: Tenant, agreements: [(agreement: Agreement, sealed: Bool)], events: [Event],
+        forms: SupportTenantForms, visitor: Visitor,
         form: FormFields = FormFields(), errors: FormErrors = FormErrors(), notice: String? = nil
     ) {
         self.layout = PageLayout(title: "Brukerstøtte – \(tenant.name)", visitor: visitor, hasErrors: errors.hasErrors)
@@ -82,5 +88,6 @@ struct SupportTenantPage: Sendable {
                 : "Virksomhetens organisasjonsnummer er registrert; la feltet stå tomt.",
             value: form.text("signer-organisation-number"), errors: errors, inputClass: "short")
         self.notice = notice
+        self.forms = forms
     }
 }

@@ -27,4 +27,19 @@ enum TenantLabels {
         case .virksomhet: "Virksomhet"
         }
     }
+
+    /// A tenant event's action in bokmål; one the console does not know is shown as recorded.
+    static func event(_ action: String) -> String {
+        switch action {
+        case "create": "Opprettet"
+        case "provision": "Database opprettet"
+        case "suspend": "Midlertidig stengt"
+        case "resume": "Åpnet igjen"
+        case "terminate": "Avtalen sagt opp"
+        case "agreement.sign": "Avtale signert av virksomheten"
+        case "agreement.countersign": "Avtale kontrasignert"
+        case "data.delete": "Data slettet"
+        default: action
+        }
+    }
 }
