@@ -34,6 +34,12 @@ extension Portal {
         pages.post(RouterPath(path + "/aktivitet/:activityId/send")) { try await objective.submitActivity($0, $1) }
         pages.post(RouterPath(path + "/send")) { try await objective.submitObjective($0, $1) }
 
+        let records = TraineeRecordPages(engine: engine, renderer: renderer, uploadLimit: settings.maxBodyBytes)
+        pages.get("/virksomhet/:tenantId/meg/tilgangslogg") { try await records.accessLog($0, $1) }
+        pages.get("/virksomhet/:tenantId/meg/godkjente-laeringsmal") { try await records.approvedRecord($0, $1) }
+        pages.get("/virksomhet/:tenantId/meg/bekreftelse") { try await records.completion($0, $1) }
+        pages.post("/virksomhet/:tenantId/meg/importer") { try await records.importRecord($0, $1) }
+
         let notices = NoticeSettingsPages(people: engine.people, renderer: renderer)
         pages.get(RouterPath(NoticeSettingsPages.path)) { try await notices.show($0, $1) }
         pages.post(RouterPath(NoticeSettingsPages.path)) { try await notices.save($0, $1) }

@@ -21,6 +21,10 @@ struct RoleInvitationFixture {
     init(traineeName: String = "Lise Lege") async throws {
         journey = try SignerJourney()
         app = journey.app
+        // Oslo's organisation number is recorded as support does when naming the signer (sealed records name it).
+        _ = try await app.services.engine.agreements.inviteAdministrator(
+            Fixtures.tenantID(Self.tenant), name: "Rita Rådmann", email: "rita@oslo.kommune.no",
+            organisationNumber: "974770482", by: PlatformCaller(operator: "test"))
         let tenant = try await app.services.registry.openForTests(
             Fixtures.tenantID(Self.tenant), provisioner: app.services.provisioner, seal: app.services.seal,
             at: app.clock.now)

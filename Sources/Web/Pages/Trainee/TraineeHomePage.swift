@@ -7,6 +7,7 @@ import Foundation
 struct TraineeHomePage: Sendable {
     struct PlanView: Sendable {
         let name: String
+        let completionHref: String
         let approved: Int
         let total: Int
         let objectives: [ObjectiveRow]
@@ -53,6 +54,8 @@ struct TraineeHomePage: Sendable {
     let roleError: String?
     let email: TextField
     let replaces: Bool
+    let base: String
+    let importError: String?
 
     init(home: TraineeHome, tenant: Tenant, form: FormFields, errors: FormErrors, notice: String?, visitor: Visitor) {
         self.layout = PageLayout(title: "Min side i \(tenant.name)", visitor: visitor, hasErrors: errors.hasErrors)
@@ -71,7 +74,8 @@ struct TraineeHomePage: Sendable {
                     state: ObjectiveDecisionPage.stateText(state, names: home.names))
             }
             return PlanView(
-                name: plan.name, approved: progress.filter(\.isApproved).count, total: plan.objectives.count,
+                name: plan.name, completionHref: TraineePages.homePath(id) + "/bekreftelse?plan=" + plan.key.rawValue,
+                approved: progress.filter(\.isApproved).count, total: plan.objectives.count,
                 objectives: rows)
         }
         self.hasPlans = !plans.isEmpty
@@ -94,5 +98,7 @@ struct TraineeHomePage: Sendable {
         self.email = TextField(
             "email", label: "E-postadressen til personen", value: form.text("email"), errors: errors, type: "email")
         self.replaces = form["erstatt"] == "ja"
+        self.base = TraineePages.homePath(id)
+        self.importError = errors.message(for: "fil")
     }
 }

@@ -52,6 +52,7 @@ struct TraineePages: Sendable {
             if query["registrert"] == "1" { "Du er registrert som lege i spesialisering i \(caller.tenant.name)." }
             else if query["invitert"] == "1" { "Invitasjonen er sendt på e-post. Den gjelder i 14 dager." }
             else if query["trukket"] == "1" { "Invitasjonen er trukket tilbake. Lenken i e-posten virker ikke lenger." }
+            else if let count = query["importert"] { "Godkjenningene er hentet inn: \(count) læringsmål er oppdatert." }
             else { nil }
         return try await render(caller, context, notice: notice)
     }
@@ -97,7 +98,7 @@ struct TraineePages: Sendable {
         return try engine.tenantCaller(tenant, for: principal)
     }
 
-    private func render<Context: PortalRequestContext>(
+    func render<Context: PortalRequestContext>(
         _ caller: TenantCaller, _ context: Context, form: FormFields = FormFields(), errors: FormErrors = FormErrors(),
         notice: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
