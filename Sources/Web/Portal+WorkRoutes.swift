@@ -14,6 +14,13 @@ extension Portal {
         pages.get(RouterPath(objective)) { try await approvals.objective($0, $1) }
         pages.post(RouterPath(objective + "/godkjenn")) { try await approvals.approve($0, $1) }
         pages.post(RouterPath(objective + "/underkjenn")) { try await approvals.reject($0, $1) }
+
+        let plans = PlanPages(engine: engine, renderer: renderer)
+        let planPath = "/virksomhet/:tenantId/lis/:traineeId/planer"
+        pages.get(RouterPath(planPath)) { try await plans.show($0, $1) }
+        pages.post(RouterPath(planPath)) { try await plans.assign($0, $1) }
+        pages.post(RouterPath(planPath + "/:assignmentId/fjern")) { try await plans.change($0, $1, archive: false) }
+        pages.post(RouterPath(planPath + "/:assignmentId/arkiver")) { try await plans.change($0, $1, archive: true) }
     }
 }
 
