@@ -79,8 +79,8 @@ class Server:
         """Opens a tenant the way support does with a signed paper agreement: upload the scan, countersign."""
         scan = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
         agreement = json.loads(self.request(
-            "POST", f"/api/v1/support/tenants/{tenant}/paper-agreements?templateVersion=v1&signerName=Benk%20Signatar",
-            token=support, conn=conn, pdf=scan))["id"]
+            "POST", f"/api/v1/support/tenants/{tenant}/paper-agreements?templateVersion={current_template_version()}"
+            "&signerName=Benk%20Signatar", token=support, conn=conn, pdf=scan))["id"]
         self.request("POST", f"/api/v1/support/agreements/{agreement}/countersign", token=support, conn=conn)
 
     def memory_and_fds(self):
@@ -96,6 +96,15 @@ class Server:
             self.proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+
+def current_template_version():
+    """The agreement template in force today (UTC) by Contracts/*/manifest.json, the folder the demo server reads:
+    a paper agreement must name it, an earlier version is refused as superseded (409)."""
+    contracts = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Contracts")
+    today = time.strftime("%Y-%m-%d", time.gmtime())
+    manifests = [json.load(open(os.path.join(contracts, name, "manifest.json"))) for name in os.listdir(contracts)
+                 if os.path.isfile(os.path.join(contracts, name, "manifest.json"))]
+    return max((m for m in manifests if m["effectiveDate"] <= today), key=lambda m: m["effectiveDate"])["version"]
 
 def find_invitation_token(mail_folder):
     """The token of the role invitation (a link to /invitations/accept) the file transport wrote. The signatory's
