@@ -17,7 +17,7 @@
 
 Everything runs against 127.0.0.1 only and stops by itself.
 """
-import argparse, html, http.client, json, os, re, shutil, signal, statistics, subprocess, sys, tempfile, threading, time
+import argparse, base64, html, http.client, json, os, re, shutil, signal, statistics, subprocess, sys, tempfile, threading, time
 import urllib.parse
 
 def parse_wrk(output):
@@ -189,6 +189,12 @@ def page_row(label, url, session, expected, live_rps, args, target=0.3):
             f"{'PASS' if ratio >= target else 'FAIL'} ratio {ratio:.2f} (target >= {target})"
             + (f", {errors} errors" if errors else ""))
 
+def token_pid(token):
+    """The identity number (pid claim) of a development token: who the seeded first LIS must be."""
+    payload = token.split(".")[1]
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    return claims["helseid://claims/identity/pid"]
+
 def orgnr(n):
     base = f"9{n:07d}"
     weights = [3, 2, 7, 6, 5, 4, 3, 2]
@@ -254,7 +260,7 @@ def training(server, args, folder, lis, leder):
     started = time.perf_counter()
     seeded = server.kp("dev", "seed-training", "--demo", "--tenant", "kommune-0301",
                        "--trainees", str(args.training_trainees), "--per-leder", "50",
-                       "--lis-pid", "02013299997", "--leder-pid", "30108299920", "--seed", "42")
+                       "--lis-pid", token_pid(lis), "--leder-pid", "30108299920", "--seed", "42")
     seconds = time.perf_counter() - started
     print(seeded, file=sys.stderr)
     transactions = re.search(r"transactions\s+(\d+)", seeded)
@@ -313,10 +319,10 @@ def training(server, args, folder, lis, leder):
     conn.request("POST", activities_path, body=body,
                  headers={"Content-Type": "application/json", "Authorization": f"Bearer {lis}"})
     response = conn.getresponse()
-    response.read()
+    answer = response.read()
     conn.close()
     if response.status != 201:
-        raise RuntimeError(f"POST {activities_path}: {response.status}, expected 201")
+        raise RuntimeError(f"POST {activities_path}: {response.status}, expected 201: {answer[:300]!r}")
     script = os.path.join(folder, "activity.lua")
     with open(script, "w") as f:
         f.write(f"""
