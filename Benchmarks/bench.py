@@ -3,6 +3,8 @@
 
 1. Throughput and p99 of an authenticated tenant read (GET /api/v1/tenants/{id}/trainees/me) against
    GET /health/live of the same server at the same concurrency, as a ratio.
+   The signer's agreement page and support's tenant list (the 357 kommuner, first page) as a ratio to the
+   same /health/live, with a cookie session from the development issuer's browser login.
 2. Tenant provisioning time: median of N creations (POST /support/tenants + POST …/provision), one
    keep-alive connection, each creation timed on its own.
 3. Requests spread at random over the N provisioned tenants with an open-pool cap of 64: throughput as a
@@ -15,7 +17,8 @@
 
 Everything runs against 127.0.0.1 only and stops by itself.
 """
-import argparse, http.client, json, os, re, shutil, signal, statistics, subprocess, sys, tempfile, threading, time
+import argparse, base64, html, http.client, json, os, re, shutil, signal, statistics, subprocess, sys, tempfile, threading, time
+import urllib.parse
 
 def parse_wrk(output):
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
@@ -79,8 +82,8 @@ class Server:
         """Opens a tenant the way support does with a signed paper agreement: upload the scan, countersign."""
         scan = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
         agreement = json.loads(self.request(
-            "POST", f"/api/v1/support/tenants/{tenant}/paper-agreements?templateVersion=v1&signerName=Benk%20Signatar",
-            token=support, conn=conn, pdf=scan))["id"]
+            "POST", f"/api/v1/support/tenants/{tenant}/paper-agreements?templateVersion={current_template_version()}"
+            "&signerName=Benk%20Signatar", token=support, conn=conn, pdf=scan))["id"]
         self.request("POST", f"/api/v1/support/agreements/{agreement}/countersign", token=support, conn=conn)
 
     def memory_and_fds(self):
@@ -97,19 +100,100 @@ class Server:
         except subprocess.TimeoutExpired:
             self.proc.kill()
 
-def find_invitation_token(mail_folder):
-    """The token of the role invitation (a link to /invitations/accept) the file transport wrote. The signatory's
-    mail (/kontaktperson/godta) carries a token too, and files are named by random id, so match the path."""
+def current_template_version():
+    """The agreement template in force today (UTC) by Contracts/*/manifest.json, the folder the demo server reads:
+    a paper agreement must name it, an earlier version is refused as superseded (409)."""
+    contracts = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Contracts")
+    today = time.strftime("%Y-%m-%d", time.gmtime())
+    manifests = [json.load(open(os.path.join(contracts, name, "manifest.json"))) for name in os.listdir(contracts)
+                 if os.path.isfile(os.path.join(contracts, name, "manifest.json"))]
+    return max((m for m in manifests if m["effectiveDate"] <= today), key=lambda m: m["effectiveDate"])["version"]
+
+def find_invitation_token(mail_folder, link=r"/invitations/accept\?"):
+    """The token of the e-mail link the file transport wrote whose path matches `link`: by default the role
+    invitation (/invitations/accept); the signatory's mail (/kontaktperson/godta) carries a token too, and
+    files are named by random id, so match the path."""
     import base64, email
     if not os.path.isdir(mail_folder):
         return None
     for name in sorted(os.listdir(mail_folder)):
         message = email.message_from_string(open(os.path.join(mail_folder, name)).read())
         body = base64.b64decode(message.get_payload()).decode()
-        found = re.search(r"/invitations/accept\?\S*token=([A-Za-z0-9_-]+)", body)
+        found = re.search(link + r"\S*token=([A-Za-z0-9_-]+)", body)
         if found:
             return found.group(1)
     return None
+
+def wait_for_mail_token(mail_folder, link=r"/invitations/accept\?"):
+    """`find_invitation_token`, waiting up to ten seconds for the mail to be written."""
+    for _ in range(100):
+        token = find_invitation_token(mail_folder, link)
+        if token:
+            return token
+        time.sleep(0.1)
+    raise RuntimeError(f"no e-mail with a link to {link} in {mail_folder}")
+
+def browser_login(port, person, level=4, returning_to="/"):
+    """A browser's login through the development issuer, as the pages drive it, one HTTP request at a time:
+    /logg-inn/helseid (sets the kp_login cookie) -> the issuer's /authorize -> its login page, posted with the
+    named demo person and security level -> /auth/callback with the kp_login cookie, which sets kp_session.
+    Returns the session cookie's value."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    def send(method, target, headers=None, body=None, expect=(200,)):
+        parts = urllib.parse.urlsplit(target)
+        conn.request(method, parts.path + (f"?{parts.query}" if parts.query else ""), body=body, headers=headers or {})
+        response = conn.getresponse()
+        data = response.read()
+        if response.status not in expect:
+            raise RuntimeError(f"login as {person}: {method} {parts.path}: {response.status} {data[:200]!r}")
+        return response, data
+    def cookie(response, name):
+        for header in response.msg.get_all("Set-Cookie") or []:
+            found = re.match(rf"{name}=([^;]*)", header)
+            if found and found.group(1):
+                return found.group(1)
+        raise RuntimeError(f"login as {person}: no {name} cookie")
+    try:
+        start, _ = send("GET", "/logg-inn/helseid?neste=" + urllib.parse.quote(returning_to), expect=(303,))
+        login = cookie(start, "kp_login")
+        authorize, _ = send("GET", start.getheader("Location"), expect=(302, 303))
+        _, page = send("GET", authorize.getheader("Location"))
+        fields = {name: html.unescape(re.search(rf'name="{name}" value="([^"]*)"', page.decode()).group(1))
+                  for name in ("client_id", "request_uri")}
+        form = urllib.parse.urlencode({**fields, "person": person, "level": str(level)})
+        back, _ = send("POST", "/dev-issuer/logg-inn", body=form, expect=(303,),
+                       headers={"Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "same-origin"})
+        done, _ = send("GET", back.getheader("Location"), headers={"Cookie": f"kp_login={login}"}, expect=(303,))
+        return cookie(done, "kp_session")
+    finally:
+        conn.close()
+
+def page_row(label, url, session, expected, live_rps, args, target=0.3):
+    """A page read with a session cookie, as a ratio to /health/live: one request checked first (200 and the
+    `expected` texts in the page), a 2 s warm-up, then wrk like the other rows."""
+    parts = urllib.parse.urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    conn.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""),
+                 headers={"Cookie": f"kp_session={session}"})
+    response = conn.getresponse()
+    body = response.read().decode()
+    conn.close()
+    missing = [text for text in expected if text not in body]
+    if response.status != 200 or missing:
+        raise RuntimeError(f"GET {parts.path}: {response.status}, missing {missing}")
+    cookie = [f"Cookie: kp_session={session}"]
+    wrk(url, argparse.Namespace(**{**vars(args), "duration": 2}), cookie)
+    rps, p99, errors = wrk(url, args, cookie)
+    ratio = rps / live_rps
+    return (label, f"{rps:,.0f} req/s", f"{p99:.2f} ms",
+            f"{'PASS' if ratio >= target else 'FAIL'} ratio {ratio:.2f} (target >= {target})"
+            + (f", {errors} errors" if errors else ""))
+
+def token_pid(token):
+    """The identity number (pid claim) of a development token: who the seeded first LIS must be."""
+    payload = token.split(".")[1]
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    return claims["helseid://claims/identity/pid"]
 
 def orgnr(n):
     base = f"9{n:07d}"
@@ -176,7 +260,7 @@ def training(server, args, folder, lis, leder):
     started = time.perf_counter()
     seeded = server.kp("dev", "seed-training", "--demo", "--tenant", "kommune-0301",
                        "--trainees", str(args.training_trainees), "--per-leder", "50",
-                       "--lis-pid", "02013299997", "--leder-pid", "30108299920", "--seed", "42")
+                       "--lis-pid", token_pid(lis), "--leder-pid", "30108299920", "--seed", "42")
     seconds = time.perf_counter() - started
     print(seeded, file=sys.stderr)
     transactions = re.search(r"transactions\s+(\d+)", seeded)
@@ -235,10 +319,10 @@ def training(server, args, folder, lis, leder):
     conn.request("POST", activities_path, body=body,
                  headers={"Content-Type": "application/json", "Authorization": f"Bearer {lis}"})
     response = conn.getresponse()
-    response.read()
+    answer = response.read()
     conn.close()
     if response.status != 201:
-        raise RuntimeError(f"POST {activities_path}: {response.status}, expected 201")
+        raise RuntimeError(f"POST {activities_path}: {response.status}, expected 201: {answer[:300]!r}")
     script = os.path.join(folder, "activity.lua")
     with open(script, "w") as f:
         f.write(f"""
@@ -294,12 +378,7 @@ def main():
         trainee = json.loads(server.request("GET", "/api/v1/tenants/kommune-0301/trainees/me", token=lis))["id"]
         server.request("POST", f"/api/v1/tenants/kommune-0301/trainees/{trainee}/invitations",
                        {"role": "leder", "email": "leder@oslo.kommune.no"}, token=lis)
-        invitation = None
-        for _ in range(100):
-            invitation = find_invitation_token(os.path.join(folder, "_mail"))
-            if invitation:
-                break
-            time.sleep(0.1)
+        invitation = wait_for_mail_token(os.path.join(folder, "_mail"))
         leder = server.token("--sub", "bench-leder", "--pid", "30108299920", "--name", "Lars Leder")
         server.request("POST", "/api/v1/tenants/kommune-0301/invitations/accept", {"token": invitation}, token=leder)
         leder_url = base + f"/api/v1/tenants/kommune-0301/trainees/{trainee}"
@@ -307,6 +386,19 @@ def main():
         rows.append(("leder reads the LIS (logged)", f"{leder_rps:,.0f} req/s", f"{leder_p99:.2f} ms",
                      f"ratio {leder_rps / live_rps:.2f}; each read appends to the access log"
                      + (f", {leder_errors} errors" if leder_errors else "")))
+
+        # 1c. Pages with a cookie session from the browser login, before provisioning adds tenants to the list:
+        # the demo signer accepts the signatory e-mail's link (as in the README), then both log in as a browser.
+        signatory = wait_for_mail_token(os.path.join(folder, "_mail"), r"/kontaktperson/godta\?")
+        server.request("POST", "/api/v1/me/administrator-invitations/accept",
+                       {"tenantId": "kommune-0301", "token": signatory}, token=server.token("--as", "signer"))
+        signer_session = browser_login(args.port, "signer", returning_to="/virksomhet/kommune-0301/avtale")
+        support_session = browser_login(args.port, "support", returning_to="/brukerstotte")
+        rows.append(page_row("signer's agreement page", base + "/virksomhet/kommune-0301/avtale", signer_session,
+                             ["Databehandleravtale for", "Logget inn som <strong>Rita Rådmann</strong>"], live_rps, args))
+        rows.append(page_row("support tenant list, 357 kommuner, page 1", base + "/brukerstotte", support_session,
+                             ["357 virksomheter.", "Side 1 av 15", "Logget inn som <strong>Siri Støtte</strong>"],
+                             live_rps, args))
 
         # 2. Provisioning: create + provision, timed one by one.
         conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=30)
