@@ -14,6 +14,7 @@ extension Portal {
         pages.get(RouterPath(objective)) { try await approvals.objective($0, $1) }
         pages.post(RouterPath(objective + "/godkjenn")) { try await approvals.approve($0, $1) }
         pages.post(RouterPath(objective + "/underkjenn")) { try await approvals.reject($0, $1) }
+        pages.post(RouterPath(objective + "/trekk-tilbake")) { try await approvals.revoke($0, $1) }
 
         let plans = PlanPages(engine: engine, renderer: renderer)
         let planPath = "/virksomhet/:tenantId/lis/:traineeId/planer"

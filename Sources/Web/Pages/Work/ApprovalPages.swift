@@ -34,7 +34,8 @@ struct ApprovalPages: Sendable {
     /// `GET /virksomhet/{tenantId}/lis/{traineeId}/laeringsmal/{planKey}/{objectiveId}`.
     func objective<Context: PortalRequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         let target = try target(context, returningTo: request.pathAndQuery)
-        return try await render(target, context)
+        let notice = request.uri.queryParameters["utfort"] == "trukket" ? "Godkjenningen er trukket tilbake." : nil
+        return try await render(target, context, notice: notice)
     }
 
     /// `POST …/godkjenn`: `veileder` (an assignment id) and one or more `supervisor`.
@@ -91,6 +92,30 @@ struct ApprovalPages: Sendable {
         return try await render(target, context, form: form, errors: errors, status: .badRequest)
     }
 
+    /// `POST …/trekk-tilbake`: undoes an approval, with the reason the LIS and the log see.
+    func revoke<Context: PortalRequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        let target = try target(context, returningTo: nil)
+        var request = request
+        let form = try await FormFields.read(&request, limit: 64 * 1024)
+        var errors = FormErrors()
+        if form.text("begrunnelse").isEmpty {
+            errors.add("begrunnelse", "Skriv hvorfor godkjenningen trekkes tilbake.", label: "Begrunnelse")
+        } else {
+            do {
+                _ = try await engine.training.revokeObjectiveApproval(
+                    target.caller, trainee: target.trainee, objective: target.objective, planKey: target.planKey,
+                    reason: form.text("begrunnelse"))
+                return HTMLPage.seeOther(
+                    Self.objectivePath(
+                        target.caller.tenant.id.rawValue, trainee: target.trainee, planKey: target.planKey,
+                        objective: target.objective) + "?utfort=trukket")
+            } catch let failure as any DescribedFailure where failure.category == .invalid {
+                errors.add("begrunnelse", failure.message, label: "Begrunnelse")
+            }
+        }
+        return try await render(target, context, form: form, errors: errors, status: .badRequest)
+    }
+
     // MARK: -
 
     struct Target {
@@ -113,13 +138,13 @@ struct ApprovalPages: Sendable {
 
     private func render<Context: PortalRequestContext>(
         _ target: Target, _ context: Context, form: FormFields = FormFields(), errors: FormErrors = FormErrors(),
-        status: HTTPResponse.Status = .ok
+        notice: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let view = try await engine.training.objectiveForDecision(
             target.caller, trainee: target.trainee, planKey: target.planKey, objective: target.objective)
         let page = ObjectiveDecisionPage(
             view: view, tenant: target.caller.tenant, planKey: target.planKey, form: form, errors: errors,
-            visitor: context.visitor)
+            notice: notice, visitor: context.visitor)
         return HTMLPage.response(try renderer.render(page, template: "objective-decision"), status: status)
     }
 

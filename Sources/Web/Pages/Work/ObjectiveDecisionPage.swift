@@ -21,6 +21,7 @@ struct ObjectiveDecisionPage: Sendable {
 
     let layout: PageLayout
     let errors: FormErrors
+    let notice: String?
     let tenantName: String
     let listHref: String
     let traineeName: String
@@ -41,11 +42,17 @@ struct ObjectiveDecisionPage: Sendable {
     let supervisorError: String?
     let commentError: String?
     let comment: String
+    /// Approved here (not imported) and the caller is the leder: the approval can be revoked with a reason.
+    let canRevoke: Bool
+    let revokeAction: String
+    let reasonError: String?
+    let reason: String
 
     init(
         view: ObjectiveDecisionView, tenant: Tenant, planKey: String, form: FormFields, errors: FormErrors,
-        visitor: Visitor
+        notice: String? = nil, visitor: Visitor
     ) {
+        self.notice = notice
         let objective = view.objective
         self.heading = "\(objective.id.rawValue) \(objective.title)"
         self.layout = PageLayout(
@@ -80,6 +87,14 @@ struct ObjectiveDecisionPage: Sendable {
         self.supervisorError = errors.message(for: "supervisor")
         self.commentError = errors.message(for: "kommentar")
         self.comment = form.text("kommentar")
+        if case .approved(let approval)? = view.progress?.state {
+            self.canRevoke = view.callerMayDecide && !approval.isImported
+        } else {
+            self.canRevoke = false
+        }
+        self.revokeAction = path + "/trekk-tilbake"
+        self.reasonError = errors.message(for: "begrunnelse")
+        self.reason = form.text("begrunnelse")
     }
 
     /// The role holders as inputs: the first one's id is the field's own (`veileder`), so the error
