@@ -40,6 +40,7 @@ extension Portal {
         pages.get(RouterPath(path)) { try await objective.show($0, $1) }
         pages.post(RouterPath(path + "/aktivitet")) { try await objective.record($0, $1) }
         pages.post(RouterPath(path + "/aktivitet/:activityId/send")) { try await objective.submitActivity($0, $1) }
+        pages.post(RouterPath(path + "/aktivitet/:activityId/rett")) { try await objective.correct($0, $1) }
         pages.post(RouterPath(path + "/send")) { try await objective.submitObjective($0, $1) }
 
         let records = TraineeRecordPages(engine: engine, renderer: renderer, uploadLimit: settings.maxBodyBytes)

@@ -26,6 +26,11 @@ struct TraineeObjectivePage: Sendable {
         let signers: [Signer]
         let hasSigners: Bool
         let signerRole: String
+        let correctAction: String
+        let dateField: TextField
+        let noteField: String
+        let noteValue: String
+        let noteError: String?
     }
 
     struct Signer: Sendable {
@@ -114,13 +119,21 @@ struct TraineeObjectivePage: Sendable {
             let signers = view.holders.filter { $0.role == role }.map {
                 Signer(value: $0.id.uuidString.lowercased(), name: $0.personName)
             }
+            let suffix = activity.id.uuidString.lowercased()
+            let typedDate = form["utfort-" + suffix]
             return Activity(
                 type: activity.type.norwegianName, performedOn: NorwegianDate.text(activity.content.performedOn),
                 note: activity.content.note, state: ObjectiveDecisionPage.activityState(activity.state, names: view.names),
                 rejection: rejection, canSend: canSend,
                 sendAction: path + "/aktivitet/\(activity.id.uuidString.lowercased())/send", sendField: field,
                 sendError: errors.message(for: field), signers: signers, hasSigners: !signers.isEmpty,
-                signerRole: role == .veileder ? "veilederen din" : "en av supervisørene dine")
+                signerRole: role == .veileder ? "veilederen din" : "en av supervisørene dine",
+                correctAction: path + "/aktivitet/\(suffix)/rett",
+                dateField: TextField(
+                    "utfort-" + suffix, label: "Dato", value: typedDate ?? activity.content.performedOn.iso,
+                    errors: errors, type: "date", inputClass: "short"),
+                noteField: "notat-" + suffix, noteValue: form["notat-" + suffix] ?? activity.content.note,
+                noteError: errors.message(for: "notat-" + suffix))
         }
         self.hasActivities = !activities.isEmpty
         switch view.progress?.state {

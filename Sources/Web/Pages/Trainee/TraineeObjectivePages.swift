@@ -23,6 +23,7 @@ struct TraineeObjectivePages: Sendable {
             case "registrert": "Aktiviteten er registrert. Send den til signering når du er klar."
             case "sendt": "Aktiviteten er sendt til signering. Personen får beskjed på e-post."
             case "maal-sendt": "Læringsmålet er sendt til lederen din for godkjenning."
+            case "rettet": "Aktiviteten er rettet. Send den til signering igjen."
             default: nil
             }
         return try await render(target, context, notice: notice)
@@ -74,6 +75,44 @@ struct TraineeObjectivePages: Sendable {
             return HTMLPage.seeOther(target.path + "?utfort=sendt")
         } catch let failure as any DescribedFailure where failure.category == .invalid || failure.category == .conflict {
             errors.add(field, failure.message, label: "Send til")
+        }
+        return try await render(target, context, form: form, errors: errors, status: .badRequest)
+    }
+
+    /// `POST …/aktivitet/{activityId}/rett`: corrects a draft or rejected activity's date and note (the kind of
+    /// activity stays); then it can be sent again.
+    func correct<Context: PortalRequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        let target = try await target(context, returningTo: nil)
+        guard let id = UUID(uuidString: try context.parameters.require("activityId")) else {
+            throw PageNotFound(detail: "Not an activity")
+        }
+        var request = request
+        let form = try await FormFields.read(&request, limit: 64 * 1024)
+        let suffix = id.uuidString.lowercased()
+        var errors = FormErrors()
+        let view = try await engine.training.objectiveForDecision(
+            target.caller, trainee: target.trainee, planKey: target.planKey, objective: target.objective)
+        guard let activity = view.activities.first(where: { $0.id == id }) else {
+            throw PageNotFound(detail: "Not an activity of this objective")
+        }
+        var recommendation: Int?
+        var alternative: ActivityInput.Alternative?
+        switch activity.content.kind {
+        case .recommended(let index): recommendation = index
+        case .alternative(let type, let signer, let documentation):
+            alternative = .init(type: type.rawValue, signer: signer.rawValue, documentation: documentation)
+        }
+        do {
+            _ = try await engine.training.editActivity(
+                target.caller, trainee: target.trainee, activity: id,
+                ActivityInput(
+                    planKey: target.planKey, objectiveID: target.objective, recommendation: recommendation,
+                    alternative: alternative, performedOn: TerminationPages.isoDate(form.text("utfort-" + suffix)),
+                    note: form.text("notat-" + suffix), attachmentSha256: activity.content.attachment?.sha256))
+            return HTMLPage.seeOther(target.path + "?utfort=rettet")
+        } catch let failure as any DescribedFailure where failure.category == .invalid || failure.category == .conflict {
+            let field = failure.inputField == "note" ? "notat-" + suffix : "utfort-" + suffix
+            errors.add(field, failure.message, label: "Rett aktiviteten")
         }
         return try await render(target, context, form: form, errors: errors, status: .badRequest)
     }
