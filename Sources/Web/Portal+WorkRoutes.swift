@@ -34,6 +34,7 @@ extension Portal {
         pages.get("/virksomhet/:tenantId/meg") { try await trainee.home($0, $1) }
         pages.post("/virksomhet/:tenantId/meg/inviter") { try await trainee.invite($0, $1) }
         pages.post("/virksomhet/:tenantId/meg/invitasjoner/:invitationId/trekk") { try await trainee.revoke($0, $1) }
+        pages.post("/virksomhet/:tenantId/meg/invitasjoner/:invitationId/send-igjen") { try await trainee.resend($0, $1) }
 
         let objective = TraineeObjectivePages(engine: engine, renderer: renderer)
         let path = "/virksomhet/:tenantId/meg/laeringsmal/:planKey/:objectiveId"

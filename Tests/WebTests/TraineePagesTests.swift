@@ -83,9 +83,19 @@ import Testing
             #expect(invited.status == .seeOther)
             let html = try await client.execute(uri: page, method: .get, headers: .session(lise)) { $0.text }
             #expect(html.contains("supervisør: sofie@oslo.kommune.no"))
+            // Sent again: a new link, the first one ends.
+            let firstToken = try #require(try await fixture.invitations.token(sentTo: "sofie@oslo.kommune.no"))
+            let resend = try #require(
+                html.range(of: #"/virksomhet/kommune-0301/meg/invitasjoner/[0-9a-f-]+/send-igjen"#, options: .regularExpression))
+            let resent = try await fixture.post(client, String(html[resend]), "", session: lise, page: page)
+            #expect(resent.status == .seeOther)
+            try await client.execute(uri: RoleInvitationFixture.link(firstToken), method: .get) {
+                #expect($0.status == .gone)
+            }
+            let refreshed = try await client.execute(uri: page, method: .get, headers: .session(lise)) { $0.text }
             let revoke = try #require(
-                html.range(of: #"/virksomhet/kommune-0301/meg/invitasjoner/[0-9a-f-]+/trekk"#, options: .regularExpression))
-            let revoked = try await fixture.post(client, String(html[revoke]), "", session: lise, page: page)
+                refreshed.range(of: #"/virksomhet/kommune-0301/meg/invitasjoner/[0-9a-f-]+/trekk"#, options: .regularExpression))
+            let revoked = try await fixture.post(client, String(refreshed[revoke]), "", session: lise, page: page)
             #expect(revoked.status == .seeOther)
             #expect(revoked.headers[.location] == page + "?trukket=1")
         }

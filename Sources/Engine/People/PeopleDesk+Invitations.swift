@@ -91,3 +91,16 @@ extension PeopleDesk {
         return outcome
     }
 }
+
+extension PeopleDesk {
+    /// Sends a pending invitation again with a new link (the old link stops working): for an e-mail that
+    /// was lost or expired unread. The same role, address and replacement as the first.
+    package func resendInvitation(_ caller: TenantCaller, trainee: UUID, invitation id: UUID) async throws -> Invitation {
+        guard let existing = try await invitations(caller, trainee: trainee).first(where: { $0.id == id }) else {
+            throw InvitationError.unknown
+        }
+        _ = try await revokeInvitation(caller, trainee: trainee, invitation: id)
+        return try await invite(
+            caller, trainee: trainee, role: existing.role, email: existing.email, replacesHolder: existing.replacesHolder)
+    }
+}

@@ -29,6 +29,7 @@ struct TraineeHomePage: Sendable {
         let email: String
         let expiresOn: String
         let revokeAction: String
+        let resendAction: String
     }
 
     struct RoleChoice: Sendable {
@@ -86,7 +87,8 @@ struct TraineeHomePage: Sendable {
         self.invitations = home.invitations.filter { $0.state == .pending }.map {
             PendingInvitation(
                 role: $0.role.norwegianName, email: $0.email, expiresOn: AgreementMail.norwegianDate($0.expiresAt),
-                revokeAction: TraineePages.homePath(id) + "/invitasjoner/\($0.id.uuidString.lowercased())/trekk")
+                revokeAction: TraineePages.homePath(id) + "/invitasjoner/\($0.id.uuidString.lowercased())/trekk",
+                resendAction: TraineePages.homePath(id) + "/invitasjoner/\($0.id.uuidString.lowercased())/send-igjen")
         }
         self.hasInvitations = !invitations.isEmpty
         self.inviteAction = TraineePages.homePath(id) + "/inviter"

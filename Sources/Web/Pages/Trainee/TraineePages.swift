@@ -90,6 +90,17 @@ struct TraineePages: Sendable {
         return HTMLPage.seeOther(Self.homePath(caller.tenant.id.rawValue) + "?trukket=1")
     }
 
+    /// `POST /virksomhet/{tenantId}/meg/invitasjoner/{invitationId}/send-igjen`: a new link, the old one ends.
+    func resend<Context: PortalRequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        let caller = try caller(context, returningTo: nil)
+        guard let invitation = UUID(uuidString: try context.parameters.require("invitationId")) else {
+            throw PageNotFound(detail: "Not an invitation")
+        }
+        let own = try await engine.people.myTraineeRecord(caller)
+        _ = try await engine.people.resendInvitation(caller, trainee: own.id, invitation: invitation)
+        return HTMLPage.seeOther(Self.homePath(caller.tenant.id.rawValue) + "?invitert=1")
+    }
+
     // MARK: -
 
     func caller<Context: PortalRequestContext>(_ context: Context, returningTo path: String?) throws -> TenantCaller {
