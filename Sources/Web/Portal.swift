@@ -109,6 +109,7 @@ package struct Portal: Sendable {
         pages.get(RouterPath(StartPages.path)) { try await start.show($0, $1) }
         addWorkRoutes(to: pages)
         addTraineeRoutes(to: pages)
+        addWork2Routes(to: pages)
 
         let support = SupportPages(engine: engine, renderer: renderer)
         pages.get(RouterPath(SupportPages.listPathBase)) { try await support.tenants($0, $1) }

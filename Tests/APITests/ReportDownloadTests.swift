@@ -4,6 +4,7 @@ import HTTPTypes
 import HummingbirdTesting
 import TestSupport
 import Testing
+import Web
 
 @testable import API
 

@@ -2,6 +2,7 @@ import Domain
 import Engine
 import Foundation
 import OpenAPIRuntime
+import Web
 import Storage
 
 /// The tenant administrator's agreement steps: read the offer, sign, fetch the sealed agreement, terminate.

@@ -2,6 +2,7 @@ import Domain
 import Engine
 import Foundation
 import OpenAPIRuntime
+import Web
 import Storage
 
 /// After the notice date: the controller takes its data back, or has it deleted; both end in a sealed

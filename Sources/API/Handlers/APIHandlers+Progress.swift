@@ -2,6 +2,7 @@ import Domain
 import Engine
 import Foundation
 import OpenAPIRuntime
+import Web
 
 /// The progress report (one LIS, the leder's LIS, the whole tenant) and the sealed records a LIS takes
 /// along: approved objectives for the next employer, and the confirmation of completed service.

@@ -2,6 +2,7 @@ import Domain
 import Engine
 import Foundation
 import OpenAPIRuntime
+import Web
 
 /// Plans and learning activities: each handler decodes, calls one engine operation and encodes.
 extension APIHandlers {

@@ -27,6 +27,13 @@ package struct ReportDesk: Sendable {
         }
     }
 
+    /// One summary row for every LIS whose veileder the caller is now: where a veileder finds their LIS.
+    package func veilederOverview(_ caller: TenantCaller) async throws -> LederOverview {
+        try await engine.store.withDatabase(caller.tenant.id) { database in
+            try await database.veilederOverview(veileder: caller.principal, at: engine.now())
+        }
+    }
+
     /// Every LIS of the tenant, for its administrator.
     package func tenantOverview(_ caller: TenantCaller) async throws -> LederOverview {
         guard try engine.registry.isAdministrator(caller.principal.personKey, of: caller.tenant.id) else {

@@ -12,6 +12,13 @@ extension TrainingDesk {
         }
     }
 
+    /// The LIS's talks as the caller may see them, with the LIS and what the caller may do (the talks page).
+    package func talkBook(_ caller: TenantCaller, trainee: UUID) async throws -> TalkBook {
+        try await engine.store.withDatabase(caller.tenant.id) { database in
+            try await database.talkBook(traineeID: trainee, for: caller.principal, at: engine.now())
+        }
+    }
+
     /// The veileder plans a talk.
     package func createTalk(_ caller: TenantCaller, trainee: UUID, date rawDate: String, topic: String) async throws
         -> SupervisionTalk

@@ -11,6 +11,7 @@ struct ProgressInputs {
     enum Scope {
         case trainee(UUID)
         case leder(PersonKey)
+        case veileder(PersonKey)
         case tenant
     }
 
@@ -32,6 +33,10 @@ struct ProgressInputs {
         case .leder(let person):
             trainees =
                 "SELECT traineeId FROM roleAssignment WHERE personKey = ? AND role = 'leder' AND revokedAt IS NULL"
+            arguments = [person.hex]
+        case .veileder(let person):
+            trainees =
+                "SELECT traineeId FROM roleAssignment WHERE personKey = ? AND role = 'veileder' AND revokedAt IS NULL"
             arguments = [person.hex]
         case .tenant:
             trainees = "SELECT id FROM trainee"

@@ -28,6 +28,16 @@ extension TenantDatabase {
         }
     }
 
+    /// One summary row for every LIS whose veileder `veileder` is now; each LIS's log says the veileder looked.
+    package func veilederOverview(veileder: Principal, at now: Date) async throws -> LederOverview {
+        try await queue.write { db in
+            let inputs = try ProgressInputs.load(db, .veileder(veileder.personKey))
+            try Self.logOverview(
+                db, inputs.trainees, reader: veileder, as: .veileder, object: "veileder-overview", at: now)
+            return inputs.overview
+        }
+    }
+
     /// The same summary rows for every LIS of the tenant, for the tenant administrator (counts only, no
     /// content). The API checks that `administrator` is the tenant's administrator; each LIS's log says they
     /// looked.

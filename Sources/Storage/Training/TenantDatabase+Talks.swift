@@ -66,11 +66,17 @@ extension TenantDatabase {
         }
     }
 
+    /// The LIS's talks, newest first, as `caller` may see them (`talkBook`).
+    package func talks(traineeID: UUID, for caller: Principal, at now: Date) async throws -> [VisibleTalk] {
+        try await talkBook(traineeID: traineeID, for: caller, at: now).talks
+    }
+
     /// The LIS's talks, newest first, as `caller` may see them: with preparation and minutes when a role they
     /// hold allows `readTalkMinutes` (the LIS, the veileder), with dates, topics and states only when it
-    /// allows just `readProgressReport` (the leder). A read by anyone but the LIS is logged, in the same
+    /// allows just `readProgressReport` (the leder); with the LIS and the roles the caller holds, so a page
+    /// can offer only what the caller may do. A read by anyone but the LIS is logged, in the same
     /// transaction as the read.
-    package func talks(traineeID: UUID, for caller: Principal, at now: Date) async throws -> [VisibleTalk] {
+    package func talkBook(traineeID: UUID, for caller: Principal, at now: Date) async throws -> TalkBook {
         try await queue.write { db in
             let (trainee, roles, held) = try TrainingAccess.load(db, traineeID: traineeID, actor: caller)
             let showingText = (try? PermissionTable.authorize(.readTalkMinutes, holding: held)) != nil
@@ -80,7 +86,8 @@ extension TenantDatabase {
                 .order(Column("date").desc, Column("createdAt").desc).fetchAll(db).map { try $0.talk() }
             try TrainingAccess(trainee: trainee, roles: roles, actor: caller, role: role)
                 .log(db, operation, object: showingText ? "talks with minutes" : "talks without minutes", at: now)
-            return talks.map { VisibleTalk($0, showingText: showingText) }
+            return TalkBook(
+                trainee: trainee, talks: talks.map { VisibleTalk($0, showingText: showingText) }, held: held)
         }
     }
 

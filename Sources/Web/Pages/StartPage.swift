@@ -9,6 +9,8 @@ struct StartPage: Sendable {
         let tasks: [Task]
         let hasTasks: Bool
         let closedNotice: String?
+        /// The overviews the person's roles there open: «Mine LIS», «Oversikt over LIS».
+        let links: [Task]
     }
 
     struct RoleItem: Sendable {
@@ -37,7 +39,8 @@ struct StartPage: Sendable {
                 tenantName: work.tenant.name, roles: work.roles.map { Self.item($0, tenant: work.tenant) },
                 tasks: tasks, hasTasks: !tasks.isEmpty,
                 closedNotice: work.isOpen || work.roles == [.tenantAdministrator]
-                    ? nil : "Virksomheten er ikke åpen i portalen nå: databehandleravtalen er ikke i kraft.")
+                    ? nil : "Virksomheten er ikke åpen i portalen nå: databehandleravtalen er ikke i kraft.",
+                links: Self.links(work))
         }
         self.hasMemberships = !overview.isEmpty
         self.acceptedNotice = accepted.map { "Du har godtatt invitasjonen og er nå \($0.0.norwegianName) i \($0.1)." }
@@ -71,6 +74,19 @@ struct StartPage: Sendable {
                         + " underkjent", href: TraineePages.homePath(work.tenant.id.rawValue)))
         }
         return tasks
+    }
+
+    static func links(_ work: TenantWork) -> [Task] {
+        let tenant = work.tenant.id.rawValue
+        var links: [Task] = []
+        if work.isOpen && (work.roles.contains(.leder) || work.roles.contains(.veileder)) {
+            links.append(Task(text: "Mine LIS", href: OverviewPages.traineesPath(tenant)))
+        }
+        // The administrator's overview opens with the agreement in force (`isOpen` counts training roles only).
+        if work.roles.contains(.tenantAdministrator) && work.tenant.status == .active {
+            links.append(Task(text: "Oversikt over LIS", href: OverviewPages.tenantPath(tenant)))
+        }
+        return links
     }
 
     /// «Ingen læringsaktiviteter», «1 læringsaktivitet», «3 læringsaktiviteter».

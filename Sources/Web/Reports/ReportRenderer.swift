@@ -10,6 +10,9 @@ package struct ReportRenderer: Sendable {
 
     package init() throws { self.renderer = try PageRenderer() }
 
+    /// Over the pages' templates, already loaded (the printable reports the pages hand out).
+    init(renderer: PageRenderer) { self.renderer = renderer }
+
     package func progress(_ report: ProgressReport, traineeName: String, tenantName: String, generatedAt: Date) throws
         -> String
     {

@@ -1,7 +1,9 @@
+import Domain
+
 /// `Content-Disposition: attachment` with a file name, as RFC 6266 and RFC 8187 (formerly 5987) say:
 /// an ASCII `filename` for old clients and the exact name, UTF-8 and percent-encoded, as `filename*`.
-enum ContentDisposition {
-    static func attachment(filename: String) -> String {
+package enum ContentDisposition {
+    package static func attachment(filename: String) -> String {
         var fallback = ""
         for scalar in filename.unicodeScalars {
             switch scalar.value {
