@@ -50,6 +50,25 @@ enum TrainingNotice {
     }
 }
 
+extension TrainingNotice {
+    static func talkPlanned(
+        on date: CalendarDate, veilederName: String, trainee: Trainee, email: String, tenant: Tenant, baseURL: String,
+        id: UUID
+    ) -> OutgoingMail {
+        struct View {
+            let recipientName, veilederName, date, tenantName, link: String
+        }
+        let parts = date.iso.split(separator: "-")
+        let day = parts.count == 3 ? "\(parts[2]).\(parts[1]).\(parts[0])" : date.iso
+        let body = MailTemplates.render(
+            View(
+                recipientName: trainee.name, veilederName: veilederName, date: day, tenantName: tenant.name,
+                link: baseURL + "/virksomhet/\(tenant.id.rawValue)/lis/\(trainee.id.uuidString.lowercased())/samtaler"),
+            template: "talk-planned")
+        return OutgoingMail(id: id, recipient: email, subject: "Veiledningssamtale \(day)", body: body)
+    }
+}
+
 extension String {
     fileprivate var capitalizedFirstLetter: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -24,10 +24,14 @@ extension TrainingDesk {
         -> SupervisionTalk
     {
         let date = try CalendarDate(iso: rawDate, field: "date")
-        return try await engine.store.withDatabase(caller.tenant.id) { database in
+        let notice = notices(caller)
+        let talk = try await engine.store.withDatabase(caller.tenant.id) { database in
             try await database.createTalk(
-                traineeID: trainee, date: date, topic: topic, by: caller.principal, id: engine.newID(), at: engine.now())
+                traineeID: trainee, date: date, topic: topic, by: caller.principal, id: engine.newID(), at: engine.now()
+            ) { _, reader in notice.talkPlanned(on: date, reader: reader) }
         }
+        engine.mail.tenant(caller.tenant.id)
+        return talk
     }
 
     /// The LIS or the veileder writes the preparation.

@@ -26,6 +26,19 @@ struct TrainingNotices: Sendable {
         ]
     }
 
+    /// To the LIS, when their veileder planned a talk: the date, never the topic.
+    func talkPlanned(on date: CalendarDate, reader: TraineeReader) -> [OutgoingMail] {
+        let trainee = reader.trainee
+        guard registry.wantsNotice(.talkPlanned, person: trainee.personKey),
+            let email = trainee.email ?? ((try? registry.person(trainee.personKey)) ?? nil)?.email
+        else { return [] }
+        return [
+            TrainingNotice.talkPlanned(
+                on: date, veilederName: actorName, trainee: trainee, email: email, tenant: tenant, baseURL: baseURL,
+                id: newID())
+        ]
+    }
+
     /// To the LIS, when what they sent was decided.
     func decided(_ what: String, _ verdict: String, reader: TraineeReader) -> [OutgoingMail] {
         let trainee = reader.trainee

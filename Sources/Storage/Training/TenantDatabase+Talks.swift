@@ -6,7 +6,8 @@ import GRDB
 /// only those two read what was written. Each change one transaction with its log line.
 extension TenantDatabase {
     package func createTalk(
-        traineeID: UUID, date: CalendarDate, topic: String, by actor: Principal, id: UUID, at now: Date
+        traineeID: UUID, date: CalendarDate, topic: String, by actor: Principal, id: UUID, at now: Date,
+        notices: @escaping @Sendable (SupervisionTalk, TraineeReader) -> [OutgoingMail] = { _, _ in [] }
     ) async throws -> SupervisionTalk {
         try await queue.write { db in
             let access = try TrainingAccess.check(db, traineeID: traineeID, actor: actor, .createTalk)
@@ -14,6 +15,7 @@ extension TenantDatabase {
                 for: access.trainee, by: actor.personKey, roles: access.roles, date: date, topic: topic, id: id, at: now
             )
             try SupervisionTalkRecord(talk, updatedAt: now).insert(db)
+            for mail in notices(talk, TraineeReader(db, access)) { try OutboxRecord(mail, at: now).insert(db) }
             try access.log(db, .createTalk, object: TrainingAccess.object("talk", id) + " created", at: now)
             return talk
         }

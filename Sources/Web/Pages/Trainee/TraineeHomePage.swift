@@ -56,6 +56,8 @@ struct TraineeHomePage: Sendable {
     let email: TextField
     let replaces: Bool
     let base: String
+    /// The LIS's pages that others open too: the report and the talks.
+    let lisBase: String
     let importError: String?
 
     init(home: TraineeHome, tenant: Tenant, form: FormFields, errors: FormErrors, notice: String?, visitor: Visitor) {
@@ -101,6 +103,7 @@ struct TraineeHomePage: Sendable {
             "email", label: "E-postadressen til personen", value: form.text("email"), errors: errors, type: "email")
         self.replaces = form["erstatt"] == "ja"
         self.base = TraineePages.homePath(id)
+        self.lisBase = "/virksomhet/\(id)/lis/\(home.trainee.id.uuidString.lowercased())"
         self.importError = errors.message(for: "fil")
     }
 }
