@@ -166,14 +166,14 @@ class Journey:
         with urllib.request.urlopen(request, timeout=60) as response:
             return json.loads(response.read() or b"null")
 
-    def downloaded(self):
+    def downloaded(self, suffix=".json"):
         deadline = time.time() + 15
         while time.time() < deadline:
-            files = [p for p in self.downloads.iterdir() if p.suffix == ".json"]
+            files = [p for p in self.downloads.iterdir() if p.suffix == suffix]
             if files:
                 return files[0]
             time.sleep(0.2)
-        raise AssertionError("the sealed agreement was not downloaded")
+        raise AssertionError(f"no {suffix} file was downloaded")
 
     # -- the journey -----------------------------------------------------------------------------------
 
@@ -471,11 +471,46 @@ class Journey:
         self.check("approved")
         self.log_out()
 
-        # The LIS sees the approval on her page.
+        # The LIS sees the approval on her page, and finds her talks page's address there.
         self.go("/virksomhet/kommune-0301/meg")
         self.log_in("lis", 4, then_check="dev-issuer-lis-done")
         self.expect("1 av 101 læringsmål er godkjent.")
         self.check("lis-home-approved")
+        talks = self.driver.find_element(By.LINK_TEXT, "Veiledningssamtaler").get_attribute("href")
+        self.log_out()
+
+        # The veileder plans a talk, writes the minutes and finalises it.
+        self.driver.get(talks)
+        self.log_in("veileder", 4, then_check="dev-issuer-veileder-talks")
+        self.check("talks-veileder")
+        self.driver.execute_script("arguments[0].value = arguments[1]", self.driver.find_element(By.ID, "dato"),
+                                   datetime.date.today().isoformat())
+        self.driver.find_element(By.ID, "tema").send_keys("Akuttmedisin på legevakten")
+        self.submit_button("Planlegg samtalen")
+        self.expect("Samtalen er planlagt.")
+        self.driver.find_element(By.NAME, "referat").send_keys("REFERAT: Vi gikk gjennom tre akutte hendelser.")
+        self.submit_button("Lagre referat")
+        self.submit_button("Ferdigstill samtalen")
+        self.expect("Samtalen er ferdigstilt og kan ikke endres.")
+        self.check("talk-finalised")
+        self.log_out()
+
+        # The leder sees that the talk took place, never its minutes.
+        self.driver.get(talks)
+        self.log_in("leder", 4, then_check="dev-issuer-leder-talks")
+        self.expect("Akuttmedisin på legevakten")
+        if "REFERAT" in self.driver.page_source:
+            raise AssertionError("the leder can read the talk's minutes")
+        self.check("talks-leder")
+        self.log_out()
+
+        # The LIS sees the approval in her progress report and downloads it as CSV.
+        self.driver.get(talks.replace("/samtaler", "/fremdrift"))
+        self.log_in("lis", 4, then_check="dev-issuer-lis-report")
+        self.expect("Veiledningssamtaler gjennomført: 1.")
+        self.check("lis-report")
+        self.driver.find_element(By.PARTIAL_LINK_TEXT, "Last ned som CSV").click()
+        self.downloaded(suffix=".csv")
         self.log_out()
 
         # The signer terminates: a date in the past is refused at the field, then a date a month ahead.
