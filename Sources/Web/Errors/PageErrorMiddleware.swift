@@ -1,3 +1,4 @@
+import Domain
 import HTTPTypes
 import Hummingbird
 import Logging
@@ -27,6 +28,13 @@ struct PageErrorMiddleware<Context: PortalRequestContext>: RouterMiddleware {
                     "Gå tilbake, last inn siden på nytt og prøv igjen. Hvis du har logget inn på nytt i mellomtiden, må skjemaet hentes på nytt.",
                 requestID: context.requestID, visitor: context.visitor)
             return HTMLPage.response(try renderer.render(page, template: "error"), status: .forbidden)
+        } catch is AccessDenied {
+            // The permission table refused because of the person's roles for a LIS: the page reads as one that
+            // is not there (404, not 403), so nobody learns what exists for a LIS they do not follow.
+            let failure = PageNotFound(detail: "No role allows this page")
+            let page = ErrorPage(
+                status: 404, message: failure.message, requestID: context.requestID, visitor: context.visitor)
+            return HTMLPage.response(try renderer.render(page, template: "error"), status: .notFound)
         } catch {
             let failure = describe(error)
             if !failure.expected {

@@ -11,12 +11,6 @@ struct NoticeSettingsPages: Sendable {
     let renderer: PageRenderer
 
     struct Page: Sendable {
-        struct Choice: Sendable {
-            let id: String
-            let value: String
-            let label: String
-            let checked: Bool
-        }
 
         let layout: PageLayout
         let choices: [Choice]
@@ -29,7 +23,7 @@ struct NoticeSettingsPages: Sendable {
         let page = Page(
             layout: PageLayout(title: "Varsler på e-post", visitor: context.visitor),
             choices: NoticeKind.allCases.map {
-                Page.Choice(id: "varsel-\($0.rawValue)", value: $0.rawValue, label: $0.norwegianLabel, checked: !off.contains($0))
+                Choice(id: "varsel-\($0.rawValue)", value: $0.rawValue, label: $0.norwegianLabel, checked: !off.contains($0))
             },
             saved: request.uri.queryParameters["lagret"] == "1")
         return HTMLPage.response(try renderer.render(page, template: "notice-settings"))

@@ -32,12 +32,6 @@ struct TraineeHomePage: Sendable {
         let resendAction: String
     }
 
-    struct RoleChoice: Sendable {
-        let id: String
-        let value: String
-        let label: String
-        let checked: Bool
-    }
 
     let layout: PageLayout
     let errors: FormErrors
@@ -51,7 +45,7 @@ struct TraineeHomePage: Sendable {
     let invitations: [PendingInvitation]
     let hasInvitations: Bool
     let inviteAction: String
-    let roles: [RoleChoice]
+    let roles: [Choice]
     let roleError: String?
     let email: TextField
     let replaces: Bool
@@ -96,7 +90,7 @@ struct TraineeHomePage: Sendable {
         self.inviteAction = TraineePages.homePath(id) + "/inviter"
         let picked = form["role"] ?? ""
         self.roles = [Role.leder, .veileder, .supervisor].map {
-            RoleChoice(id: "role-\($0.rawValue)", value: $0.rawValue, label: $0.norwegianName.capitalizedFirst, checked: $0.rawValue == picked)
+            Choice(id: "role-\($0.rawValue)", value: $0.rawValue, label: $0.norwegianName.capitalizedFirst, checked: $0.rawValue == picked)
         }
         self.roleError = errors.message(for: "role-leder")
         self.email = TextField(

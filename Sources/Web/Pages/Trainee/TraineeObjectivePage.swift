@@ -5,12 +5,6 @@ import Foundation
 /// What the LIS sees of one objective: what is recommended, what they have done and where it stands, and
 /// the forms that record an activity, send one for signature, and send the objective to the leder.
 struct TraineeObjectivePage: Sendable {
-    struct Recommendation: Sendable {
-        let id: String
-        let value: String
-        let label: String
-        let checked: Bool
-    }
 
     struct Activity: Sendable {
         let type: String
@@ -51,7 +45,7 @@ struct TraineeObjectivePage: Sendable {
     let heading: String
     let description: String
     let state: String
-    let recommendations: [Recommendation]
+    let recommendations: [Choice]
     let alternativeChecked: Bool
     let choiceError: String?
     let types: [Option]
@@ -82,7 +76,7 @@ struct TraineeObjectivePage: Sendable {
         self.state = ObjectiveDecisionPage.stateText(view.progress?.state, names: view.names)
         let choice = form["valg"] ?? ""
         self.recommendations = objective.activities.enumerated().map { index, activity in
-            Recommendation(
+            Choice(
                 id: "valg-\(index)", value: "\(index)",
                 label: "\(activity.title) (\(activity.type.norwegianName), signeres av \(activity.signer == .veileder ? "veileder" : "supervisør"))",
                 checked: choice == "\(index)")

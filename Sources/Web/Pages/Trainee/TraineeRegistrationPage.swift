@@ -9,17 +9,11 @@ struct TraineeRegistrationPage: Sendable {
         let selected: Bool
     }
 
-    struct ProgrammeChoice: Sendable {
-        let id: String
-        let value: String
-        let label: String
-        let checked: Bool
-    }
 
     let layout: PageLayout
     let errors: FormErrors
     let tenants: [Option]
-    let programmes: [ProgrammeChoice]
+    let programmes: [Choice]
     let programmeError: String?
     let tenantError: String?
     let email: TextField
@@ -32,7 +26,7 @@ struct TraineeRegistrationPage: Sendable {
         }
         let picked = form["programme"] ?? ""
         self.programmes = Programme.allCases.map {
-            ProgrammeChoice(id: "programme-\($0.rawValue)", value: $0.rawValue, label: $0.norwegianName, checked: $0.rawValue == picked)
+            Choice(id: "programme-\($0.rawValue)", value: $0.rawValue, label: $0.norwegianName, checked: $0.rawValue == picked)
         }
         self.programmeError = errors.message(for: "programme-lis1")
         self.tenantError = errors.message(for: "virksomhet")

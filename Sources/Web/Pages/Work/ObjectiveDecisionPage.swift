@@ -12,12 +12,6 @@ struct ObjectiveDecisionPage: Sendable {
         let state: String
     }
 
-    struct Choice: Sendable {
-        let id: String
-        let value: String
-        let label: String
-        let checked: Bool
-    }
 
     let layout: PageLayout
     let errors: FormErrors
