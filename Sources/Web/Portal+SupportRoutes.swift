@@ -41,5 +41,16 @@ extension Portal {
         return Array(parts) == ["brukerstotte", "katalog"]
             || (parts.count == 4 && Array(parts)[0] == "brukerstotte" && Array(parts)[1] == "virksomhet"
                 && Array(parts)[3] == "papiravtale")
+            || isPersonUploadPage(method, path)
+    }
+
+    /// The upload page any logged-in person may use: a LIS importing the sealed record of approved objectives
+    /// from an earlier employer (a record of a whole plan is larger than a form). The engine checks that the
+    /// person is the LIS before the file is read as a record.
+    package static func isPersonUploadPage(_ method: HTTPRequest.Method, _ path: String) -> Bool {
+        guard method == .post else { return false }
+        let parts = Array(path.split(separator: "/", omittingEmptySubsequences: false).dropFirst())
+        return parts.count == 4 && parts.allSatisfy { !$0.isEmpty } && parts[0] == "virksomhet" && parts[2] == "meg"
+            && parts[3] == "importer"
     }
 }

@@ -44,7 +44,7 @@ extension Portal {
         pages.post(RouterPath(path + "/aktivitet/:activityId/rett")) { try await objective.correct($0, $1) }
         pages.post(RouterPath(path + "/send")) { try await objective.submitObjective($0, $1) }
 
-        let records = TraineeRecordPages(engine: engine, renderer: renderer, uploadLimit: settings.maxBodyBytes)
+        let records = TraineeRecordPages(engine: engine, renderer: renderer, uploadLimit: settings.maxUploadBytes)
         pages.get("/virksomhet/:tenantId/meg/tilgangslogg") { try await records.accessLog($0, $1) }
         pages.get("/virksomhet/:tenantId/meg/godkjente-laeringsmal") { try await records.approvedRecord($0, $1) }
         pages.get("/virksomhet/:tenantId/meg/bekreftelse") { try await records.completion($0, $1) }

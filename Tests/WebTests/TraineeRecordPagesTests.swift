@@ -55,6 +55,22 @@ import Testing
                 #expect($0.status == .badRequest)
                 #expect($0.text.contains(##"<a href="#fil">"##))
             }
+            // A file larger than a form (a whole plan's record is) is read as the upload it is, not refused
+            // with 413: a forged one is still refused at the field.
+            var large = "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n"
+            large += "--\(boundary)\r\nContent-Disposition: form-data; name=\"fil\"; filename=\"stor.json\"\r\n"
+            large += "Content-Type: application/json\r\n\r\n{\"pad\":\"" + String(repeating: "x", count: 200_000)
+            large += "\"}\r\n--\(boundary)--\r\n"
+            try await client.execute(
+                uri: "/virksomhet/kommune-0301/meg/importer", method: .post,
+                headers: [
+                    .cookie: "kp_session=\(lise)", .contentType: "multipart/form-data; boundary=\(boundary)",
+                    .fetchSite: "same-origin",
+                ], body: ByteBuffer(string: large)
+            ) {
+                #expect($0.status == .badRequest)
+                #expect($0.text.contains(##"<a href="#fil">"##))
+            }
         }
     }
 

@@ -12,8 +12,9 @@ struct CSRFMiddleware<Context: PortalRequestContext>: RouterMiddleware {
     static var fieldName: String { "csrf" }
     let origin: String
     let bodyLimit: Int
-    /// The body limit of the upload pages (`Portal.isUploadPage`) for a support person's session; anyone
-    /// else's form is read only up to `bodyLimit`, so nobody else can make the server read megabytes.
+    /// The body limit of the upload pages (`Portal.isUploadPage`) for a support person's session, and of the
+    /// one upload page for anyone logged in (`Portal.isPersonUploadPage`, a LIS's record import); any other
+    /// form is read only up to `bodyLimit`, so nobody can make the server read megabytes elsewhere.
     let uploadLimit: Int
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
@@ -25,7 +26,9 @@ struct CSRFMiddleware<Context: PortalRequestContext>: RouterMiddleware {
         if let from = request.headers[.origin], from != origin { throw CSRFRefusal.crossSite }
         var request = request
         if let sessionToken = context.sessionToken {
-            let isUpload = context.principal?.isSupport == true && Portal.isUploadPage(request.method, request.uri.path)
+            let isUpload =
+                (context.principal?.isSupport == true && Portal.isUploadPage(request.method, request.uri.path))
+                || Portal.isPersonUploadPage(request.method, request.uri.path)
             let fields = try await FormFields.read(&request, limit: isUpload ? uploadLimit : bodyLimit)
             guard CSRFToken(sessionToken: sessionToken).matches(fields[Self.fieldName]) else {
                 throw CSRFRefusal.missingOrStaleToken
