@@ -21,6 +21,8 @@ package struct Portal: Sendable {
     let cookies: SessionCookies
     let developmentAuthorization: DevelopmentAuthorizationServer?
     let describe: @Sendable (any Error) -> FailureDescription
+    /// Parsed agreement texts, by their SHA-256 (the signer's page shows the same text again and again).
+    let documents = AgreementDocumentCache()
 
     /// - Parameter describe: how an error reads on a page (the API's one error mapping).
     package init(
@@ -86,7 +88,7 @@ package struct Portal: Sendable {
         pages.post(RouterPath(SignerPages.invitationPath)) { try await signer.accept($0, $1) }
         pages.get(RouterPath(SignerPages.ownTenantsPath)) { try await signer.ownTenants($0, $1) }
 
-        let agreement = AgreementPages(engine: engine, renderer: renderer, describe: describe)
+        let agreement = AgreementPages(engine: engine, renderer: renderer, describe: describe, documents: documents)
         pages.get("/virksomhet/:tenantId/avtale") { try await agreement.show($0, $1) }
         pages.post("/virksomhet/:tenantId/avtale/signer") { try await agreement.sign($0, $1) }
         pages.get("/virksomhet/:tenantId/avtale/:agreementId") { try await agreement.copy($0, $1) }

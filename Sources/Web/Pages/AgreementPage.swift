@@ -25,8 +25,8 @@ struct AgreementPage: Sendable {
     let justAccepted: Bool
 
     init(
-        offer: AgreementOffer, caller: AdministratorCaller, visitor: Visitor, errors: FormErrors = FormErrors(),
-        justSigned: Bool = false, justAccepted: Bool = false
+        offer: AgreementOffer, caller: AdministratorCaller, documents: AgreementDocumentCache, visitor: Visitor,
+        errors: FormErrors = FormErrors(), justSigned: Bool = false, justAccepted: Bool = false
     ) {
         let tenant = caller.tenant
         self.layout = PageLayout(
@@ -37,7 +37,7 @@ struct AgreementPage: Sendable {
         self.status = AgreementStatus(tenant: tenant, agreements: offer.agreements.map(\.agreement))
         self.version = offer.draft.template.version
         self.documentHash = offer.draft.documentHash
-        self.document = AgreementDocument(markdown: offer.draft.document)
+        self.document = documents.document(markdown: offer.draft.document, sha256: offer.draft.documentHash)
         let awaiting = offer.agreements.contains { $0.agreement.state == .awaitingCountersignature }
         let inForce = offer.agreements.contains { $0.agreement.state == .inForce }
         self.canSign = !awaiting && tenant.closesAt == nil && (!inForce || offer.newVersionAwaitsSignature)

@@ -12,6 +12,7 @@ struct AgreementPages: Sendable {
     let engine: Engine
     let renderer: PageRenderer
     let describe: @Sendable (any Error) -> FailureDescription
+    let documents: AgreementDocumentCache
 
     var onboarding: OnboardingDesk { engine.onboarding }
 
@@ -23,7 +24,7 @@ struct AgreementPages: Sendable {
         let caller = try onboarding.administeredTenant(try context.parameters.require("tenantId"), by: principal)
         let query = request.uri.queryParameters
         let page = AgreementPage(
-            offer: try onboarding.offer(caller), caller: caller, visitor: context.visitor,
+            offer: try onboarding.offer(caller), caller: caller, documents: documents, visitor: context.visitor,
             justSigned: query["signert"] == "1", justAccepted: query["godtatt"] == "1")
         return HTMLPage.response(try renderer.render(page, template: "agreement"))
     }
@@ -51,7 +52,7 @@ struct AgreementPages: Sendable {
             }
         }
         let page = AgreementPage(
-            offer: try onboarding.offer(caller), caller: caller, visitor: context.visitor, errors: errors)
+            offer: try onboarding.offer(caller), caller: caller, documents: documents, visitor: context.visitor, errors: errors)
         return HTMLPage.response(try renderer.render(page, template: "agreement"), status: status)
     }
 
