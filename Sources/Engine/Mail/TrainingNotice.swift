@@ -58,8 +58,7 @@ extension TrainingNotice {
         struct View {
             let recipientName, veilederName, date, tenantName, link: String
         }
-        let parts = date.iso.split(separator: "-")
-        let day = parts.count == 3 ? "\(parts[2]).\(parts[1]).\(parts[0])" : date.iso
+        let day = date.norwegian
         let body = MailTemplates.render(
             View(
                 recipientName: trainee.name, veilederName: veilederName, date: day, tenantName: tenant.name,

@@ -55,7 +55,7 @@ struct SupportCatalogPages: Sendable {
         try engine.catalog.plans(by: caller).map {
             SupportCatalogPage.Plan(
                 key: $0.plan.key.rawValue, version: $0.plan.version, name: $0.name,
-                effectiveFrom: $0.effectiveFrom.iso.split(separator: "-").reversed().joined(separator: "."),
+                effectiveFrom: $0.effectiveFrom.norwegian,
                 objectives: $0.objectiveCount, sample: $0.isSample, importedOn: AgreementMail.norwegianDate($0.importedAt))
         }
     }

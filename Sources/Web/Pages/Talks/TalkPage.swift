@@ -123,7 +123,7 @@ struct TalkPage: Sendable {
         let finaliseError = errors.message(for: finaliseID)
         let mayFinalise = book.mayFinalise && (talk.state == .minutesWritten || finaliseError != nil)
         return Talk(
-            headingID: "samtale-" + id, date: NorwegianDate.text(talk.date), topic: talk.topic,
+            headingID: "samtale-" + id, date: talk.date.norwegian, topic: talk.topic,
             state: stateText(talk), stateClass: talk.state == .finalised ? "success" : "",
             written: written, forms: forms,
             finalise: mayFinalise ? Finalise(id: finaliseID, action: path + "/ferdigstill", error: finaliseError) : nil)

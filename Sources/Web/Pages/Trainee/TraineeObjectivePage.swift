@@ -116,7 +116,7 @@ struct TraineeObjectivePage: Sendable {
             let suffix = activity.id.uuidString.lowercased()
             let typedDate = form["utfort-" + suffix]
             return Activity(
-                type: activity.type.norwegianName, performedOn: NorwegianDate.text(activity.content.performedOn),
+                type: activity.type.norwegianName, performedOn: activity.content.performedOn.norwegian,
                 note: activity.content.note, state: ObjectiveDecisionPage.activityState(activity.state, names: view.names),
                 rejection: rejection, canSend: canSend,
                 sendAction: path + "/aktivitet/\(activity.id.uuidString.lowercased())/send", sendField: field,

@@ -60,7 +60,7 @@ struct ObjectiveDecisionPage: Sendable {
         self.state = Self.stateText(view.progress?.state, names: view.names)
         self.activities = view.activities.map {
             Activity(
-                type: $0.type.norwegianName, performedOn: NorwegianDate.text($0.content.performedOn),
+                type: $0.type.norwegianName, performedOn: $0.content.performedOn.norwegian,
                 note: $0.content.note, state: Self.activityState($0.state, names: view.names))
         }
         self.hasActivities = !activities.isEmpty

@@ -37,7 +37,7 @@ struct SigningPage: Sendable {
             return Item(
                 tenantName: waiting.tenant.name, traineeName: waiting.trainee.name,
                 objective: [objectiveID, waiting.objectiveTitle ?? ""].filter { !$0.isEmpty }.joined(separator: " "),
-                type: activity.type.norwegianName, performedOn: NorwegianDate.text(activity.content.performedOn),
+                type: activity.type.norwegianName, performedOn: activity.content.performedOn.norwegian,
                 note: activity.content.note, documentation: documentation,
                 approveAction: SigningPages.decisionPath(
                     tenant: tenant, trainee: activity.traineeID, activity: activity.id, "godkjenn"),
@@ -52,13 +52,4 @@ struct SigningPage: Sendable {
 
     /// The id of one activity's comment field (unique on the page, so the error summary can link to it).
     static func commentField(_ activity: UUID) -> String { "kommentar-" + activity.uuidString.lowercased() }
-}
-
-/// A calendar date as a Norwegian reads it: «20.11.2026».
-enum NorwegianDate {
-    static func text(_ date: CalendarDate) -> String {
-        let parts = date.iso.split(separator: "-")
-        guard parts.count == 3 else { return date.iso }
-        return "\(parts[2]).\(parts[1]).\(parts[0])"
-    }
 }
