@@ -24,51 +24,10 @@ struct ProgressInputs {
     var talks: [SupervisionTalk]
 
     static func load(_ db: Database, _ scope: Scope) throws -> ProgressInputs {
-        let trainees: String
-        let arguments: StatementArguments
-        switch scope {
-        case .trainee(let id):
-            trainees = "?"
-            arguments = [id.uuidString.lowercased()]
-        case .leder(let person):
-            trainees =
-                "SELECT traineeId FROM roleAssignment WHERE personKey = ? AND role = 'leder' AND revokedAt IS NULL"
-            arguments = [person.hex]
-        case .veileder(let person):
-            trainees =
-                "SELECT traineeId FROM roleAssignment WHERE personKey = ? AND role = 'veileder' AND revokedAt IS NULL"
-            arguments = [person.hex]
-        case .tenant:
-            trainees = "SELECT id FROM trainee"
-            arguments = []
-        }
-        let ofTrainees = "traineeId IN (\(trainees))"
-        let live = "state <> 'archived' AND \(ofTrainees)"
+        let (ofTrainees, arguments) = scope.condition
+        let common = try CommonInputs.load(db, scope)
         return ProgressInputs(
-            trainees: try Row.fetchAll(
-                db,
-                sql: "SELECT \(TraineeRecord.selectColumns) FROM trainee WHERE id IN (\(trainees)) ORDER BY name, id",
-                arguments: arguments
-            ).map { try TraineeRecord(row: $0).trainee() },
-            assignments: try PlanAssignmentRecord.fetchAll(
-                db, sql: "SELECT * FROM planAssignment WHERE \(live) ORDER BY assignedAt, id", arguments: arguments
-            ).map { try $0.assignment() },
-            plans: try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT key, version, sha256 FROM plan
-                    WHERE (key, version) IN (SELECT planKey, planVersion FROM planAssignment WHERE \(live))
-                    """,
-                arguments: arguments
-            ).map { row in
-                // The text (tens of kilobytes) is read only for a version not decoded before.
-                if let cached = PlanCodec.cached(row["sha256"]) { return cached }
-                let reference = PlanReference(key: try PlanKey(row["key"]), version: row["version"])
-                guard let plan = try PlanSnapshot.load(db, reference) else {
-                    throw StorageError.corruptRow(table: "plan", column: "content")
-                }
-                return plan
-            },
+            trainees: common.trainees, assignments: common.assignments, plans: common.plans,
             progress: try ObjectiveProgressRecord.summaries(db, where: ofTrainees, arguments: arguments),
             activities: try LearningActivityRecord.fetchAll(
                 db, sql: "SELECT \(LearningActivityRecord.summaryColumns) FROM learningActivity WHERE \(ofTrainees)",
