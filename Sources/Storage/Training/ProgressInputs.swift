@@ -54,6 +54,55 @@ struct ProgressInputs {
             progress: progress, activities: activities, talks: talks)
     }
 
+    /// The progress report of one LIS read for that report alone: the progress rows and talks decoded, the
+    /// activities (a LIS has hundreds) counted by the database per objective.
+    static func report(_ db: Database, traineeID: UUID) throws -> ProgressReport {
+        let scope = Scope.trainee(traineeID)
+        let (ofTrainee, arguments) = scope.condition
+        let common = try CommonInputs.load(db, scope)
+        var plansByReference: [PlanReference: Plan] = [:]
+        for plan in common.plans { plansByReference[plan.reference] = plan }
+        let cache = ValueCache()
+        var activities = ProgressReport.ActivityCounts()
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT planKey, planVersion, objectiveId, sum(state = 'approved'), sum(state = 'submitted')
+                FROM learningActivity WHERE \(ofTrainee)
+                GROUP BY planKey, planVersion, objectiveId
+                """,
+            arguments: arguments)
+        while let row = try rows.next() {
+            guard let key = cache.planKey(row[0]) else {
+                throw StorageError.corruptRow(table: LearningActivityRecord.databaseTableName, column: "planKey")
+            }
+            let objective: ObjectiveID?
+            if let raw = row[2] as String? {
+                guard let id = cache.objective(raw) else {
+                    throw StorageError.corruptRow(table: LearningActivityRecord.databaseTableName, column: "objectiveId")
+                }
+                objective = id
+            } else {
+                objective = nil
+            }
+            activities.add(
+                plan: PlanReference(key: key, version: row[1]), objective: objective, signed: row[3], awaiting: row[4])
+        }
+        return ProgressReport.compute(
+            traineeID: traineeID, plans: common.assignments.compactMap { plansByReference[$0.plan] },
+            progress: try ObjectiveProgressRecord.summaries(db, where: ofTrainee, arguments: arguments),
+            activities: activities,
+            talks: try SupervisionTalkRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT id, traineeId, veileder, date, topic, NULL AS preparation, NULL AS minutes, state,
+                        lastWrittenBy, finalisedBy, finalisedAt, createdAt, updatedAt
+                    FROM supervisionTalk WHERE \(ofTrainee)
+                    """,
+                arguments: arguments
+            ).map { try $0.talk() })
+    }
+
     var overview: LederOverview {
         LederOverview.build(
             trainees: trainees, assignments: assignments, catalog: plans, progress: progress, activities: activities,

@@ -12,11 +12,18 @@ import GRDB
 extension TenantDatabase {
     /// The progress report (*fremdriftsrapport*) of one LIS, for the LIS, the leder or the veileder.
     package func progressReport(traineeID: UUID, caller: Principal, at now: Date) async throws -> ProgressReport {
+        try await progressReportAndTrainee(traineeID: traineeID, caller: caller, at: now).report
+    }
+
+    /// The progress report and the LIS it is about, from the one transaction that checks and logs the read.
+    package func progressReportAndTrainee(traineeID: UUID, caller: Principal, at now: Date) async throws
+        -> (report: ProgressReport, trainee: Trainee)
+    {
         try await queue.write { db in
             let access = try TrainingAccess.check(db, traineeID: traineeID, actor: caller, .readProgressReport)
-            let inputs = try ProgressInputs.load(db, .trainee(traineeID))
+            let report = try ProgressInputs.report(db, traineeID: traineeID)
             try access.log(db, .readProgressReport, object: "progress-report", at: now)
-            return inputs.report(for: traineeID)
+            return (report, access.trainee)
         }
     }
 

@@ -37,6 +37,24 @@ import Testing
         #expect(rows.contains { $0.talksHeld > 0 })
     }
 
+    @Test func eachProgressReportFromCountedActivitiesEqualsTheOneFromEveryActivity() async throws {
+        let store = try await TrainingStore(roles: false)
+        let plan = try #require(try S.sampleCatalog().first { $0.key == .lis1Kommune })
+        let seeder = try TrainingSeeder(trainees: 8, perLeder: 5, seed: 5)
+        _ = try await seeder.run(
+            into: store.database, plan: plan, tenantKind: .kommune, people: TrainingSeederTests.people, at: S.now)
+        let trainees = try await store.database.queue.read { db in try String.fetchAll(db, sql: "SELECT id FROM trainee") }
+        #expect(trainees.count == 8)
+        for raw in trainees {
+            let id = try #require(UUID(uuidString: raw))
+            let (counted, computed) = try await store.database.queue.read { db in
+                (try ProgressInputs.report(db, traineeID: id), try ProgressInputs.load(db, .trainee(id)).report(for: id))
+            }
+            #expect(counted == computed)
+            #expect(counted.plans.first?.lines.count == 101)
+        }
+    }
+
     @Test func objectivesWorkedOnWithoutAProgressStateAreCountedInProgressOnceEach() async throws {
         let store = try await TrainingStore(roles: false)
         let plan = try #require(try S.sampleCatalog().first { $0.key == .lis1Kommune })
