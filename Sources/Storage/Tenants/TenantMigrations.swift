@@ -9,7 +9,7 @@ package enum TenantMigrations {
     typealias Migration = (identifier: String, migrate: @Sendable (Database) throws -> Void)
 
     /// Every migration in order: the first ones here, the later ones by topic in `TenantMigrations+…` files.
-    private static let migrations: [Migration] = foundation + offboarding
+    private static let migrations: [Migration] = foundation + offboarding + counting
 
     private static let foundation: [Migration] = [
         (
