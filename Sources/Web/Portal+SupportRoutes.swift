@@ -44,13 +44,20 @@ extension Portal {
             || isPersonUploadPage(method, path)
     }
 
-    /// The upload page any logged-in person may use: a LIS importing the sealed record of approved objectives
-    /// from an earlier employer (a record of a whole plan is larger than a form). The engine checks that the
-    /// person is the LIS before the file is read as a record.
+    /// The upload pages any logged-in person may use: a LIS importing the sealed record of approved objectives
+    /// from an earlier employer (a record of a whole plan is larger than a form), and a LIS recording an
+    /// activity with an attachment. The engine checks that the person is the LIS before a file is used.
     package static func isPersonUploadPage(_ method: HTTPRequest.Method, _ path: String) -> Bool {
         guard method == .post else { return false }
         let parts = Array(path.split(separator: "/", omittingEmptySubsequences: false).dropFirst())
-        return parts.count == 4 && parts.allSatisfy { !$0.isEmpty } && parts[0] == "virksomhet" && parts[2] == "meg"
-            && parts[3] == "importer"
+        guard parts.allSatisfy({ !$0.isEmpty }), parts.first == "virksomhet", parts.count > 2, parts[2] == "meg" else {
+            return false
+        }
+        return (parts.count == 4 && parts[3] == "importer")
+            || (parts.count == 7 && parts[3] == "laeringsmal" && parts[6] == "aktivitet")
     }
+
+    /// What an upload form may carry besides its file (the other fields, the multipart framing), so that a
+    /// file just over the upload limit reaches the engine and is refused at its field, not as a bare 413.
+    package static let uploadFormAllowance = 64 * 1024
 }

@@ -36,13 +36,16 @@ extension Portal {
         pages.post("/virksomhet/:tenantId/meg/invitasjoner/:invitationId/trekk") { try await trainee.revoke($0, $1) }
         pages.post("/virksomhet/:tenantId/meg/invitasjoner/:invitationId/send-igjen") { try await trainee.resend($0, $1) }
 
-        let objective = TraineeObjectivePages(engine: engine, renderer: renderer)
+        let objective = TraineeObjectivePages(engine: engine, renderer: renderer, uploadLimit: settings.maxUploadBytes)
         let path = "/virksomhet/:tenantId/meg/laeringsmal/:planKey/:objectiveId"
         pages.get(RouterPath(path)) { try await objective.show($0, $1) }
         pages.post(RouterPath(path + "/aktivitet")) { try await objective.record($0, $1) }
         pages.post(RouterPath(path + "/aktivitet/:activityId/send")) { try await objective.submitActivity($0, $1) }
         pages.post(RouterPath(path + "/aktivitet/:activityId/rett")) { try await objective.correct($0, $1) }
         pages.post(RouterPath(path + "/send")) { try await objective.submitObjective($0, $1) }
+
+        let attachments = AttachmentPages(engine: engine)
+        pages.get("/virksomhet/:tenantId/lis/:traineeId/vedlegg/:sha256") { try await attachments.download($0, $1) }
 
         let records = TraineeRecordPages(engine: engine, renderer: renderer, uploadLimit: settings.maxUploadBytes)
         pages.get("/virksomhet/:tenantId/meg/tilgangslogg") { try await records.accessLog($0, $1) }

@@ -95,6 +95,28 @@ import Testing
         #expect(disposition == #"attachment; filename="Kursbevis ____.pdf"; filename*=UTF-8''Kursbevis%20%C3%A6%C3%B8%C3%A5%25.pdf"#)
     }
 
+    @Test func anAttachmentIsTakenByItsContentNotByTheTypeItClaims() async throws {
+        let fixture = try await TrainingFixture()
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0, count: 32)
+        let (refused, accepted) = try await fixture.app.test { client in
+            let refused = try await client.execute(
+                uri: fixture.base + "/attachments?filename=virus.pdf&mediaType=application/pdf", method: .post,
+                headers: [.authorization: "Bearer \(fixture.lis)", .contentType: "application/octet-stream"],
+                body: ByteBuffer(bytes: Array("MZ\u{90}\u{0}not a pdf".utf8))
+            ) { ($0.status, jsonObject($0.data)["code"] as? String) }
+            let accepted = try await client.execute(
+                uri: fixture.base + "/attachments?filename=bilde.pdf&mediaType=application/pdf", method: .post,
+                headers: [.authorization: "Bearer \(fixture.lis)", .contentType: "application/octet-stream"],
+                body: ByteBuffer(bytes: png)
+            ) { ($0.status, jsonObject($0.data)["mediaType"] as? String) }
+            return (refused, accepted)
+        }
+        #expect(refused.0 == .badRequest)
+        #expect(refused.1 == "attachment.type-not-allowed")
+        #expect(accepted.0 == .created)
+        #expect(accepted.1 == "image/png")
+    }
+
     @Test func onlyTheUploadRoutesTakeLargeBodiesAndOnlyFromSomeoneKnown() async throws {
         let app = try TestApp(maxBodyBytes: 1024)
         let large = ByteBuffer(bytes: [UInt8](repeating: 0x41, count: 4096))

@@ -50,6 +50,14 @@ struct ConsoleFixture {
         _ client: some TestClientProtocol, _ path: String, session: String, fields: [(String, String)],
         file: (name: String, filename: String, type: String, bytes: [UInt8])
     ) async throws -> TestResponse {
+        try await Self.upload(client, path, session: session, fields: fields, file: file)
+    }
+
+    /// A same-origin multipart post with one file, for any fixture.
+    static func upload(
+        _ client: some TestClientProtocol, _ path: String, session: String, fields: [(String, String)],
+        file: (name: String, filename: String, type: String, bytes: [UInt8])
+    ) async throws -> TestResponse {
         let boundary = "kpTestBoundary7f3a"
         var body: [UInt8] = []
         for (name, value) in fields {

@@ -18,8 +18,8 @@ struct RoleInvitationFixture {
     let journey: SignerJourney
     let trainee: Trainee
 
-    init(traineeName: String = "Lise Lege") async throws {
-        journey = try SignerJourney()
+    init(traineeName: String = "Lise Lege", configure: (inout AppConfiguration) -> Void = { _ in }) async throws {
+        journey = try SignerJourney(configure: configure)
         app = journey.app
         // Oslo's organisation number is recorded as support does when naming the signer (sealed records name it).
         _ = try await app.services.engine.agreements.inviteAdministrator(

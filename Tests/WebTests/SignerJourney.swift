@@ -19,7 +19,9 @@ struct SignerJourney {
 
     let app: PortalApp
 
-    init(logger: Logger? = nil) throws { app = try PortalApp(logger: logger) }
+    init(logger: Logger? = nil, configure: (inout AppConfiguration) -> Void = { _ in }) throws {
+        app = try PortalApp(logger: logger, configure: configure)
+    }
 
     var agreementPath: String { "/virksomhet/\(Self.tenant)/avtale" }
 

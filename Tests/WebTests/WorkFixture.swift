@@ -26,9 +26,9 @@ struct WorkFixture {
     let activity: LearningActivity
     let holders: [Role: RoleAssignment]
 
-    init() async throws {
+    init(configure: (inout AppConfiguration) -> Void = { _ in }) async throws {
         let catalog = try CatalogImport.parseJSON(Data(TrainingCatalog.json.utf8))
-        invitations = try await RoleInvitationFixture()
+        invitations = try await RoleInvitationFixture(configure: configure)
         let app = invitations.app
         _ = try await app.services.registry.importCatalog(catalog, actor: "test", at: app.clock.now)
         for (person, role, email) in [

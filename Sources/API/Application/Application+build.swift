@@ -27,7 +27,9 @@ package func buildApplication(services: AppServices) throws -> some ApplicationP
     router.add(middleware: RequestIDMiddleware())
     router.add(
         middleware: BodyLimitMiddleware(
-            limit: services.configuration.http.maxBodyBytes, uploadLimit: services.configuration.http.maxUploadBytes))
+            limit: services.configuration.http.maxBodyBytes,
+            // An upload page's form carries its other fields besides the file.
+            uploadLimit: services.configuration.http.maxUploadBytes + Portal.uploadFormAllowance))
     let routes = RouteTable()
     router.add(middleware: HeaderEncodingMiddleware(routes: routes))
     router.add(middleware: JSONBodyMiddleware())

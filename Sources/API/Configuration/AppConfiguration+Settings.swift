@@ -7,7 +7,9 @@ extension AppConfiguration {
             .integer("http.port", \.http.port, "the port the server listens on"),
             .integer("http.maxBodyBytes", \.http.maxBodyBytes, "larger request bodies are refused with 413"),
             .integer(
-                "http.maxUploadBytes", \.http.maxUploadBytes, "the body limit of the paper-agreement upload route"),
+                "http.maxUploadBytes", \.http.maxUploadBytes,
+                "the largest file an upload takes: a paper agreement, a catalog, an activity's attachment, "
+                    + "an imported record"),
             .derived(
                 "http.publicBaseURL", \.http.publicBaseURL,
                 "where users reach the portal; links in e-mails start with it",

@@ -22,11 +22,36 @@ extension TrainingDesk {
     package func recordActivity(_ caller: TenantCaller, trainee: UUID, _ input: ActivityInput) async throws
         -> LearningActivity
     {
-        try await engine.store.withDatabase(caller.tenant.id) { database in
-            try await database.recordActivity(traineeID: trainee, by: caller.principal, id: engine.newID(), at: engine.now()) {
-                reader in
-                (try Self.assignedReference(input.planKey, in: reader), try Self.content(input, reader))
+        try await recordActivity(caller, trainee: trainee, input, attaching: nil)
+    }
+
+    /// The same, with a file uploaded with the activity (the page's form): stored in the activity's
+    /// transaction, so a refused activity leaves no file. Only a PDF, JPEG or PNG file (by its content) within
+    /// the upload limit is taken; anything else is refused before anything is written.
+    package func recordActivity(
+        _ caller: TenantCaller, trainee: UUID, _ input: ActivityInput, attaching file: (filename: String, bytes: [UInt8])?
+    ) async throws -> LearningActivity {
+        var input = input
+        let attachment = try file.map { file in try Self.attachment(file.bytes, filename: file.filename, limit: engine.maxUploadBytes) }
+        if let attachment { input.attachmentSha256 = attachment.reference.sha256 }
+        let resolved = input
+        return try await engine.store.withDatabase(caller.tenant.id) { database in
+            try await database.recordActivity(
+                traineeID: trainee, by: caller.principal, id: engine.newID(), at: engine.now(), attachment: attachment
+            ) { reader in
+                (try Self.assignedReference(resolved.planKey, in: reader), try Self.content(resolved, reader))
             }
+        }
+    }
+
+    /// A file a LIS attaches, checked: within `limit`, and a PDF, JPEG or PNG by its first bytes.
+    static func attachment(_ bytes: [UInt8], filename: String, limit: Int) throws -> NewAttachment {
+        guard bytes.count <= limit else { throw AttachmentError.tooLarge(limit: limit) }
+        guard let type = AttachmentType.recognise(bytes) else { throw AttachmentError.typeNotAllowed }
+        do {
+            return try NewAttachment(bytes: bytes, filename: filename, type: type)
+        } catch {
+            throw ActivityError.invalid(error)
         }
     }
 
@@ -110,8 +135,10 @@ extension TrainingDesk {
         try await engine.store.withDatabase(caller.tenant.id) { database in
             try database.check(.submitActivity, trainee: trainee, by: caller.principal)
             let data = try await bytes(engine.maxUploadBytes)
+            // The type is the one the content shows; the one the client stated is not trusted.
+            guard let type = AttachmentType.recognise(data) else { throw AttachmentError.typeNotAllowed }
             return try await database.storeAttachment(
-                data, filename: filename, mediaType: mediaType, traineeID: trainee, by: caller.principal,
+                data, filename: filename, mediaType: type.rawValue, traineeID: trainee, by: caller.principal,
                 at: engine.now())
         }
     }

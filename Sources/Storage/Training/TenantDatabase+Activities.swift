@@ -16,12 +16,15 @@ extension TenantDatabase {
 
     /// The same, with the plan version and the content resolved by the engine inside the transaction, after
     /// the caller is let in (so a person without the permission learns nothing from a validation error).
+    /// `attachment`, if given, is stored first in the same transaction, so `resolve` finds it and a refused
+    /// activity leaves no file behind.
     package func recordActivity(
-        traineeID: UUID, by actor: Principal, id: UUID, at now: Date,
+        traineeID: UUID, by actor: Principal, id: UUID, at now: Date, attachment: NewAttachment? = nil,
         resolve: @escaping @Sendable (TraineeReader) throws -> (PlanReference, LearningActivity.Content)
     ) async throws -> LearningActivity {
         try await queue.write { db in
             let access = try TrainingAccess.check(db, traineeID: traineeID, actor: actor, .submitActivity)
+            if let attachment { try Self.insertAttachment(db, attachment, access: access, at: now) }
             let (reference, content) = try resolve(TraineeReader(db, access))
             let (assignment, plan) = try PlanSnapshot.assigned(db, trainee: traineeID, reference)
             let activity = try LearningActivity.record(content, for: access.trainee, plan: plan, id: id, at: now)

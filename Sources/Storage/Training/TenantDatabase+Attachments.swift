@@ -15,18 +15,24 @@ extension TenantDatabase {
             sha256: SHA256.hash(data: bytes).hexEncoded, filename: filename, mediaType: mediaType, size: bytes.count)
         return try await queue.write { db in
             let access = try TrainingAccess.check(db, traineeID: traineeID, actor: actor, .submitActivity)
-            try db.execute(
-                sql: """
-                    INSERT INTO attachment (traineeId, sha256, filename, mediaType, size, bytes, uploadedAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                    """,
-                arguments: [
-                    traineeID.uuidString.lowercased(), reference.sha256, reference.filename, reference.mediaType,
-                    reference.size, Data(bytes), now,
-                ])
-            try access.log(db, .submitActivity, object: "attachment:\(reference.sha256.prefix(16)) uploaded", at: now)
+            try Self.insertAttachment(db, NewAttachment(reference: reference, bytes: bytes), access: access, at: now)
             return reference
         }
+    }
+
+    /// Stores a file for the LIS whose access `access` checked, with its access-log line, in the caller's
+    /// transaction. The same bytes stored again are one file (addressed by their SHA-256).
+    static func insertAttachment(_ db: Database, _ file: NewAttachment, access: TrainingAccess, at now: Date) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO attachment (traineeId, sha256, filename, mediaType, size, bytes, uploadedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """,
+            arguments: [
+                access.trainee.id.uuidString.lowercased(), file.reference.sha256, file.reference.filename,
+                file.reference.mediaType, file.reference.size, Data(file.bytes), now,
+            ])
+        try access.log(db, .submitActivity, object: "attachment:\(file.reference.sha256.prefix(16)) uploaded", at: now)
     }
 
     /// The stored file's reference (the caller authorizes), without reading its bytes.

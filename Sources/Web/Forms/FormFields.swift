@@ -8,6 +8,7 @@ import NIOCore
 struct FormFields: Sendable {
     private var values: [String: [String]] = [:]
     private var files: [String: [UInt8]] = [:]
+    private var filenames: [String: String] = [:]
 
     init() {}
 
@@ -43,8 +44,14 @@ struct FormFields: Sendable {
 
     func file(_ name: String) -> [UInt8]? { files[name] }
 
+    /// The name the browser gave the file of a file field; empty when no file was chosen.
+    func filename(_ name: String) -> String { filenames[name] ?? "" }
+
     mutating func add(_ value: String, for name: String) { values[name, default: []].append(value) }
-    mutating func add(file bytes: [UInt8], for name: String) { files[name] = bytes }
+    mutating func add(file bytes: [UInt8], named filename: String = "", for name: String) {
+        files[name] = bytes
+        filenames[name] = filename
+    }
 
     private static func decode(_ text: Substring) -> String {
         let spaced = text.replacingOccurrences(of: "+", with: " ")

@@ -40,8 +40,8 @@ enum MultipartForm {
                     $0.lowercased().hasPrefix("content-disposition:")
                 }), let name = parameter("name", in: disposition)
             else { continue }
-            if parameter("filename", in: disposition) != nil {
-                fields.add(file: content, for: name)
+            if let filename = parameter("filename", in: disposition) {
+                fields.add(file: content, named: filename, for: name)
             } else {
                 fields.add(String(decoding: content, as: UTF8.self), for: name)
             }

@@ -29,7 +29,8 @@ struct CSRFMiddleware<Context: PortalRequestContext>: RouterMiddleware {
             let isUpload =
                 (context.principal?.isSupport == true && Portal.isUploadPage(request.method, request.uri.path))
                 || Portal.isPersonUploadPage(request.method, request.uri.path)
-            let fields = try await FormFields.read(&request, limit: isUpload ? uploadLimit : bodyLimit)
+            let fields = try await FormFields.read(
+                &request, limit: isUpload ? uploadLimit + Portal.uploadFormAllowance : bodyLimit)
             guard CSRFToken(sessionToken: sessionToken).matches(fields[Self.fieldName]) else {
                 throw CSRFRefusal.missingOrStaleToken
             }

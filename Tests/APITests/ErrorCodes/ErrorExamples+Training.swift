@@ -119,3 +119,13 @@ extension CatalogImportFailure: ErrorExamples {
         ]
     }
 }
+
+extension AttachmentError: ErrorExamples {
+    static var allExamples: [AttachmentError] { [.typeNotAllowed, .tooLarge(limit: 25 * 1024 * 1024)] }
+
+    private static func listed(_ error: Self) {
+        switch error {
+        case .typeNotAllowed, .tooLarge: ()
+        }
+    }
+}

@@ -50,6 +50,7 @@ enum AllErrorExamples {
         all += RegistrationError.allExamples
         all += AgreementError.allExamples
         all += ActivityError.allExamples
+        all += AttachmentError.allExamples
         all += ObjectiveError.allExamples
         all += PlanAssignmentError.allExamples
         all += TalkError.allExamples

@@ -25,6 +25,9 @@ struct TraineeObjectivePage: Sendable {
         let noteField: String
         let noteValue: String
         let noteError: String?
+        let attachmentName: String?
+        /// The file, for anyone who may read the LIS's record (`AttachmentPages`).
+        let attachmentHref: String?
     }
 
     struct Signer: Sendable {
@@ -58,13 +61,14 @@ struct TraineeObjectivePage: Sendable {
     let activities: [Activity]
     let hasActivities: Bool
     let recordAction: String
+    let attachmentField: FileField
     let canSubmitObjective: Bool
     let submitObjectiveAction: String
     let submitObjectiveError: String?
 
     init(
-        view: ObjectiveDecisionView, tenant: Tenant, path: String, form: FormFields, errors: FormErrors,
-        notice: String?, visitor: Visitor
+        view: ObjectiveDecisionView, tenant: Tenant, trainee: UUID, path: String, form: FormFields, errors: FormErrors,
+        notice: String?, uploadLimit: Int, visitor: Visitor
     ) {
         let objective = view.objective
         self.heading = "\(objective.id.rawValue) \(objective.title)"
@@ -98,6 +102,10 @@ struct TraineeObjectivePage: Sendable {
         self.note = form.text("notat")
         self.noteError = errors.message(for: "notat")
         self.recordAction = path + "/aktivitet"
+        self.attachmentField = FileField(
+            "vedlegg", label: "Vedlegg (valgfritt)",
+            hint: "For eksempel et kursbevis. \(AttachmentType.norwegianList), høyst \(AttachmentError.megabytes(uploadLimit)).",
+            accept: ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png", errors: errors)
         self.activities = view.activities.map { activity in
             let role: Role = activity.signer == .veileder ? .veileder : .supervisor
             let field = "til-" + activity.id.uuidString.lowercased()
@@ -127,7 +135,11 @@ struct TraineeObjectivePage: Sendable {
                     "utfort-" + suffix, label: "Dato", value: typedDate ?? activity.content.performedOn.iso,
                     errors: errors, type: "date", inputClass: "short"),
                 noteField: "notat-" + suffix, noteValue: form["notat-" + suffix] ?? activity.content.note,
-                noteError: errors.message(for: "notat-" + suffix))
+                noteError: errors.message(for: "notat-" + suffix),
+                attachmentName: activity.content.attachment?.filename,
+                attachmentHref: activity.content.attachment.map {
+                    AttachmentPages.path(tenant.id.rawValue, trainee: trainee, sha256: $0.sha256)
+                })
         }
         self.hasActivities = !activities.isEmpty
         switch view.progress?.state {

@@ -10,6 +10,8 @@ import Hummingbird
 struct TraineeObjectivePages: Sendable {
     let engine: Engine
     let renderer: PageRenderer
+    /// `http.maxUploadBytes`: the largest attachment.
+    let uploadLimit: Int
 
     static func path(_ tenant: String, planKey: String, objective: String) -> String {
         TraineePages.homePath(tenant) + "/laeringsmal/\(planKey)/\(objective)"
@@ -33,9 +35,10 @@ struct TraineeObjectivePages: Sendable {
     func record<Context: PortalRequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         let target = try await target(context, returningTo: nil)
         var request = request
-        let form = try await FormFields.read(&request, limit: 64 * 1024)
+        let form = try await FormFields.read(&request, limit: uploadLimit + Portal.uploadFormAllowance)
         var errors = FormErrors()
         let choice = form.text("valg")
+        let file = form.file("vedlegg").flatMap { $0.isEmpty ? nil : (filename: form.filename("vedlegg"), bytes: $0) }
         let alternative =
             choice == "annen"
             ? ActivityInput.Alternative(
@@ -50,11 +53,18 @@ struct TraineeObjectivePages: Sendable {
                     ActivityInput(
                         planKey: target.planKey, objectiveID: target.objective, recommendation: Int(choice),
                         alternative: alternative, performedOn: TerminationPages.isoDate(form.text("utfort")),
-                        note: form.text("notat"), attachmentSha256: nil))
+                        note: form.text("notat"), attachmentSha256: nil),
+                    attaching: file)
                 return HTMLPage.seeOther(target.path + "?utfort=registrert")
+            } catch let failure as AttachmentError {
+                errors.add("vedlegg", failure.message + " Velg filen på nytt.", label: "Vedlegg")
             } catch let failure as any DescribedFailure where failure.category == .invalid {
                 errors.add(failure, fields: Self.fields, fallback: Self.field(for: failure))
             }
+        }
+        if file != nil, errors.hasErrors, errors.message(for: "vedlegg") == nil {
+            // A browser never sends a chosen file again: say so where the file was chosen.
+            errors.add("vedlegg", "Velg vedlegget på nytt.", label: "Vedlegg")
         }
         return try await render(target, context, form: form, errors: errors, status: .badRequest)
     }
@@ -143,7 +153,7 @@ struct TraineeObjectivePages: Sendable {
 
     static let fields = [
         "performedOn": "utfort", "note": "notat", "recommendation": "valg-0", "alternative": "type",
-        "documentation": "dokumentasjon",
+        "documentation": "dokumentasjon", "attachment": "vedlegg", "attachment.filename": "vedlegg",
     ]
 
     /// Where a domain refusal without a field belongs on the form.
@@ -174,8 +184,8 @@ struct TraineeObjectivePages: Sendable {
         let view = try await engine.training.objectiveForDecision(
             target.caller, trainee: target.trainee, planKey: target.planKey, objective: target.objective)
         let page = TraineeObjectivePage(
-            view: view, tenant: target.caller.tenant, path: target.path, form: form, errors: errors, notice: notice,
-            visitor: context.visitor)
+            view: view, tenant: target.caller.tenant, trainee: target.trainee, path: target.path, form: form,
+            errors: errors, notice: notice, uploadLimit: uploadLimit, visitor: context.visitor)
         return HTMLPage.response(try renderer.render(page, template: "trainee-objective"), status: status)
     }
 }

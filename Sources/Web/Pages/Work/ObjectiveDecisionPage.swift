@@ -10,6 +10,8 @@ struct ObjectiveDecisionPage: Sendable {
         let performedOn: String
         let note: String
         let state: String
+        let attachmentName: String?
+        let attachmentHref: String?
     }
 
 
@@ -61,7 +63,11 @@ struct ObjectiveDecisionPage: Sendable {
         self.activities = view.activities.map {
             Activity(
                 type: $0.type.norwegianName, performedOn: $0.content.performedOn.norwegian,
-                note: $0.content.note, state: Self.activityState($0.state, names: view.names))
+                note: $0.content.note, state: Self.activityState($0.state, names: view.names),
+                attachmentName: $0.content.attachment?.filename,
+                attachmentHref: $0.content.attachment.map { file in
+                    AttachmentPages.path(tenant.id.rawValue, trainee: view.trainee.id, sha256: file.sha256)
+                })
         }
         self.hasActivities = !activities.isEmpty
         self.canDecide = view.callerMayDecide && view.progress?.state == .submitted

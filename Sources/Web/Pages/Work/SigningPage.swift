@@ -12,6 +12,8 @@ struct SigningPage: Sendable {
         let performedOn: String
         let note: String
         let documentation: String?
+        let attachmentName: String?
+        let attachmentHref: String?
         let approveAction: String
         let rejectAction: String
         let comment: TextField
@@ -39,6 +41,10 @@ struct SigningPage: Sendable {
                 objective: [objectiveID, waiting.objectiveTitle ?? ""].filter { !$0.isEmpty }.joined(separator: " "),
                 type: activity.type.norwegianName, performedOn: activity.content.performedOn.norwegian,
                 note: activity.content.note, documentation: documentation,
+                attachmentName: activity.content.attachment?.filename,
+                attachmentHref: activity.content.attachment.map {
+                    AttachmentPages.path(tenant, trainee: activity.traineeID, sha256: $0.sha256)
+                },
                 approveAction: SigningPages.decisionPath(
                     tenant: tenant, trainee: activity.traineeID, activity: activity.id, "godkjenn"),
                 rejectAction: SigningPages.decisionPath(
