@@ -40,11 +40,13 @@ package struct BackupRestorer: Sendable {
         guard outcome.status == 0 else {
             try? FileManager.default.removeItem(at: output)
             let reason = outcome.reason
-            if reason.contains("no matching backup files") || reason.contains("no snapshots available") {
+            if let time, reason.contains("timestamp does not exist") { throw BackupError.beforeFirstBackup(database: name, at: time) }
+            if reason.contains("no matching backup files") {
+                // Before the first backup reads the same as no backup at all; the list of files tells them apart.
+                if let time, try await hasBackups(configuration: configuration, key: key) {
+                    throw BackupError.beforeFirstBackup(database: name, at: time)
+                }
                 throw BackupError.noReplica(database: name)
-            }
-            if let time, reason.contains("timestamp does not exist") || reason.contains("no backups available") {
-                throw BackupError.beforeFirstBackup(database: name, at: time)
             }
             throw BackupError.restoreFailed(database: name, reason: reason)
         }
@@ -54,6 +56,13 @@ package struct BackupRestorer: Sendable {
             try? FileManager.default.removeItem(at: output)
             throw error.named(name)
         }
+    }
+
+    /// Whether the replica holds any file of the database.
+    private func hasBackups(configuration: URL, key: String) async throws -> Bool {
+        let outcome = try await litestream.run(
+            ["ltx", "-json", "-level", "all", "-no-expand-env", "-config", configuration.path, key], timeout: .seconds(60))
+        return outcome.status == 0 && BackupSupervisor.newestTimestamp(in: outcome.output) != nil
     }
 
     /// Restores one tenant in place. The tenant is in maintenance meanwhile: servers refuse it (503
