@@ -110,11 +110,13 @@ import Testing
         #expect(try await Self.waitForState(supervisor, .ok).state == .ok)
         run.cancel()
         await run.value
+        // Litestream keeps its own bookkeeping in the file it replicates: compare with the file as it left it.
+        let replicated = try Data(contentsOf: URL(fileURLWithPath: path))
         let early = Date(timeIntervalSince1970: 1_000_000_000)
         await #expect(throws: BackupError.beforeFirstBackup(database: "tenant kommune-0301", at: early)) {
             try await restorer.restoreTenant(oslo, at: early)
         }
-        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == replicated)
         #expect(TenantMaintenance(directory: app.services.directory).current().isEmpty)
 
         // The latest backup restores in place.
