@@ -92,6 +92,8 @@ struct BackupCommand: AsyncParsableCommand {
                     }
                     let started = ContinuousClock.now
                     try await restorer.restoreTenant(id, at: time)
+                    try await BackupCommand.record(
+                        in: directory, tenant: id, detail: BackupCommand.describe(time, settings), actor: caller.actor)
                     print("restored \(id) from \(settings.replica.description) in \(BackupCommand.seconds(since: started)) (by \(caller.actor))")
                 }
                 return
@@ -100,6 +102,10 @@ struct BackupCommand: AsyncParsableCommand {
             let started = ContinuousClock.now
             let summary = try await Console.reporting {
                 try await restorer.restoreAll(into: target, at: time, jobs: jobs) { BackupCommand.report($0, verb: "restored") }
+            }
+            try await Console.reporting {
+                try await BackupCommand.record(
+                    in: target, tenant: nil, detail: BackupCommand.describe(time, settings), actor: caller.actor)
             }
             print(
                 "restored \(summary.restored) database(s) into \(target.root.path) in \(BackupCommand.seconds(since: started)); \(summary.failed.count) failed")
@@ -127,6 +133,17 @@ struct BackupCommand: AsyncParsableCommand {
             for (database, reason) in summary.failed { print("  \(database): \(reason)") }
             if !summary.failed.isEmpty { throw ExitCode.failure }
         }
+    }
+
+    /// The restore in the audit log of the registry in `directory`.
+    static func record(in directory: TenantDirectory, tenant: TenantID?, detail: String, actor: String) async throws {
+        let registry = try Registry(path: directory.registryPath, kommuner: try KommuneCatalog.bundled(), now: Date())
+        defer { try? registry.close() }
+        try await registry.recordRestore(tenant: tenant, detail: detail, actor: actor, at: Date())
+    }
+
+    static func describe(_ time: Date?, _ settings: BackupSettings) -> String {
+        "from \(settings.replica.description) at " + (time.map { $0.formatted(.iso8601) } ?? "the latest backup")
     }
 
     /// One plain line per database: `[  3/120] kommune-0301 restored`.

@@ -60,10 +60,12 @@ package actor BackupSupervisor {
             group.addTask { await self.superviseLoop() }
             group.addTask { await self.checkLoop() }
         }
-        for index in shards.indices {
-            await shards[index].process?.stop()
-            shards[index].process = nil
+        // All at once: each may take a while to upload what it has.
+        let running = shards.compactMap(\.process)
+        await withTaskGroup(of: Void.self) { group in
+            for process in running { group.addTask { await process.stop() } }
         }
+        for index in shards.indices { shards[index].process = nil }
         publish()
         logger.info("backup stopped")
     }
@@ -125,7 +127,7 @@ package actor BackupSupervisor {
                         "litestream exited; restarting", metadata: ["process": "\(index)", "status": "\(status)"])
                 }
             }
-            if shards[index].process == nil, !paused, ContinuousClock.now >= shards[index].nextStart {
+            if shards[index].process == nil, !paused, !Task.isCancelled, ContinuousClock.now >= shards[index].nextStart {
                 start(index)
             }
         }
