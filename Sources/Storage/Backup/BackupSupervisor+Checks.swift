@@ -63,6 +63,8 @@ extension BackupSupervisor {
 
     /// Recomputes each process's state and the overall one; logs a change of the overall state.
     func publish() {
+        // Stopping: the processes end on purpose; `run` says `off` once they have.
+        guard !Task.isCancelled else { return }
         let now = Date()
         // A heartbeat is written every checkInterval and uploaded within syncInterval; allow two rounds.
         let limit = settings.checkInterval * 2 + settings.syncInterval + 5

@@ -66,7 +66,7 @@ package actor BackupSupervisor {
             for process in running { group.addTask { await process.stop() } }
         }
         for index in shards.indices { shards[index].process = nil }
-        publish()
+        statusBox.withLock { $0 = .off }
         logger.info("backup stopped")
     }
 

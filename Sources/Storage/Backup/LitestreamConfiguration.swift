@@ -57,6 +57,9 @@ package struct LitestreamConfiguration: Sendable, Equatable {
                     lines.append("      force-path-style: true")
                 }
             }
+            // Local state that no longer matches the replica (a replica URL changed, a file copied with its
+            // `.…-litestream` folder) is reset and the database snapshotted again, instead of failing forever.
+            lines.append("      auto-recover: true")
             lines.append("      sync-interval: \(interval)")
         }
         return lines.joined(separator: "\n") + "\n"
