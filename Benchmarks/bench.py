@@ -483,11 +483,18 @@ def backup(args):
         folders.append(target)
         os.rmdir(target)
         started = time.perf_counter()
-        output = backed.kp("backup", "restore", "--all", "--to", target, "--jobs", "4", "--demo")
+        run = subprocess.run([backed.binary, "backup", "restore", "--all", "--to", target, "--jobs", "4", "--demo"],
+                             env=backed.env, capture_output=True, text=True)
         seconds = time.perf_counter() - started
-        restored = int(re.search(r"restored (\d+) database", output).group(1))
+        summary = re.search(r"restored (\d+) database\(s\).*; (\d+) failed", run.stdout)
+        if summary is None:
+            raise RuntimeError(f"kp backup restore --all: {run.stdout[-500:]} {run.stderr[-500:]}")
+        restored, failed = int(summary.group(1)), int(summary.group(2))
+        first_failure = next((line.strip() for line in run.stdout.splitlines() if "FAILED" in line), "")
         rows.append((f"restore --all, {restored} databases (--jobs 4)", f"{seconds:.1f} s",
-                     f"{seconds / restored * 1000:.0f} ms each", f"registry + {restored - 1} tenants from a folder replica"))
+                     f"{seconds / max(restored, 1) * 1000:.0f} ms each",
+                     f"registry + {restored - 1} tenants from a folder replica; {failed} failed"
+                     + (f" ({first_failure[:80]})" if first_failure else "")))
     finally:
         for server in servers:
             if server.proc.poll() is None:
