@@ -20,6 +20,12 @@
    p99 <= 5 ms for the plan page); the leder's overview page of 50 LIS (/mine-lis, target p99 <= 20 ms) when
    the portal has it, else a row saying it was not measured.
 
+5. Continuous backup (skip with --no-backup; only this with --only-backup): two servers at once, one with
+   `backup.enabled` (Litestream to a folder replica) and one without, each with a leder reading a LIS (every
+   read appends to the access log: a write transaction); measured alternately twice, the throughput with
+   Litestream as a ratio to without (target >= 0.8). Then --backup-tenants tenants are provisioned on the server
+   with the backup, it is stopped once the backup is confirmed, and `kp backup restore --all --to DIR` is timed.
+
 Everything runs against 127.0.0.1 only and stops by itself.
 """
 import argparse, base64, html, http.client, json, os, re, shutil, signal, statistics, subprocess, sys, tempfile, threading, time
@@ -48,9 +54,10 @@ def wrk(url, args, headers=(), script=None, connections=None):
     return parse_wrk(out)
 
 class Server:
-    def __init__(self, binary, folder, port, max_open):
+    def __init__(self, binary, folder, port, max_open, extra_env=None):
         self.env = dict(os.environ, KP_TENANTS_DIRECTORY=folder, KP_HTTP_PORT=str(port), KP_LOG_LEVEL="warning",
-                        KP_TENANTS_MAXOPEN=str(max_open), KP_DEVISSUER_ISSUER=f"http://127.0.0.1:{port}/dev-issuer")
+                        KP_TENANTS_MAXOPEN=str(max_open), KP_DEVISSUER_ISSUER=f"http://127.0.0.1:{port}/dev-issuer",
+                        **(extra_env or {}))
         self.binary, self.port = binary, port
         self.proc = subprocess.Popen([binary, "serve", "--demo"], env=self.env, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL)
@@ -394,6 +401,108 @@ wrk.headers["Authorization"] = "Bearer {lis}"
                  f"{errors} non-2xx (201 checked first)"))
     return rows
 
+def leder_reading(server, folder):
+    """A tenant open with a LIS and their leder; returns the leder's URL of the LIS and the leder's token."""
+    lis, support = server.token(), server.token("--support")
+    server.request("POST", "/api/v1/support/tenants/kommune-0301/administrators",
+                   {"name": "Benk Signatar", "email": "signatar@oslo.kommune.no", "organisationNumber": "974770482"},
+                   token=support)
+    server.open_tenant("kommune-0301", support)
+    server.request("POST", "/api/v1/tenants/kommune-0301/trainees/me", {"programme": "lis1"}, token=lis)
+    trainee = json.loads(server.request("GET", "/api/v1/tenants/kommune-0301/trainees/me", token=lis))["id"]
+    server.request("POST", f"/api/v1/tenants/kommune-0301/trainees/{trainee}/invitations",
+                   {"role": "leder", "email": "leder@oslo.kommune.no"}, token=lis)
+    invitation = wait_for_mail_token(os.path.join(folder, "_mail"))
+    leder = server.token("--sub", "bench-leder", "--pid", SEEDED_LEDER_PID, "--name", "Lars Leder")
+    server.request("POST", "/api/v1/tenants/kommune-0301/invitations/accept", {"token": invitation}, token=leder)
+    return f"http://127.0.0.1:{server.port}/api/v1/tenants/kommune-0301/trainees/{trainee}", leder, support
+
+def backup_state(server):
+    return json.loads(server.request("GET", "/health/ready")).get("backup", {}).get("state")
+
+def backup(args):
+    """Writes with Litestream replicating against without, in the same run; restore time of N tenants."""
+    rows, folders, servers = [], [], []
+    try:
+        setups = []
+        for offset, enabled in [(1, False), (2, True)]:
+            folder, replica = tempfile.mkdtemp(prefix="kp-bench-"), tempfile.mkdtemp(prefix="kp-bench-replica-")
+            folders += [folder, replica]
+            env = {"KP_BACKUP_ENABLED": "true" if enabled else "false", "KP_BACKUP_REPLICAURL": replica,
+                   "KP_BACKUP_CHECKSECONDS": "5", "KP_OPERATOR": "bench"}
+            server = Server(args.binary, folder, args.port + offset, max_open=64, extra_env=env)
+            servers.append(server)
+            setups.append((server, folder, replica) + leder_reading(server, folder))
+        (plain, _, _, plain_url, plain_leder, _), (backed, backed_folder, replica, backed_url, backed_leder, support) = setups
+        for _ in range(100):
+            if backup_state(backed) == "ok":
+                break
+            time.sleep(0.2)
+        warm = argparse.Namespace(**{**vars(args), "duration": 2})
+        wrk(plain_url, warm, [f"Authorization: Bearer {plain_leder}"])
+        wrk(backed_url, warm, [f"Authorization: Bearer {backed_leder}"])
+        without, with_backup, errors = [], [], 0
+        for _ in range(2):
+            rps, p99_plain, e1 = wrk(plain_url, args, [f"Authorization: Bearer {plain_leder}"])
+            without.append(rps)
+            rps, p99_backed, e2 = wrk(backed_url, args, [f"Authorization: Bearer {backed_leder}"])
+            with_backup.append(rps)
+            errors += e1 + e2
+        state = backup_state(backed)
+        ratio = statistics.mean(with_backup) / statistics.mean(without)
+        rows.append(("leder reads the LIS (logged), no backup", f"{statistics.mean(without):,.0f} req/s",
+                     f"{p99_plain:.2f} ms", "baseline for the next row (mean of 2, alternating)"))
+        rows.append(("the same with Litestream replicating", f"{statistics.mean(with_backup):,.0f} req/s",
+                     f"{p99_backed:.2f} ms",
+                     f"{'PASS' if ratio >= 0.8 else 'FAIL'} ratio {ratio:.2f} (target >= 0.8); backup {state}"
+                     + (f", {errors} errors" if errors else "")))
+        plain.stop()
+
+        # Restore time: N tenants provisioned on the server with the backup, confirmed on the replica, restored.
+        conn = http.client.HTTPConnection("127.0.0.1", backed.port, timeout=30)
+        created, n = 0, 0
+        while created < args.backup_tenants:
+            n += 1
+            number = orgnr(n)
+            if number is None:
+                continue
+            created += 1
+            backed.request("POST", "/api/v1/support/tenants", {"id": f"bench-{created}", "organisationNumber": number,
+                           "name": f"Bench {created}"}, token=support, conn=conn)
+            backed.request("POST", f"/api/v1/support/tenants/bench-{created}/provision", token=support, conn=conn)
+        conn.close()
+        time.sleep(5)  # the supervisor sees the new files (2 s) and restarts the process with them
+        for _ in range(300):
+            ready = json.loads(backed.request("GET", "/health/ready"))["backup"]
+            if ready["state"] == "ok" and sum(p["databases"] for p in ready["processes"]) >= created + 2:
+                break
+            time.sleep(0.2)
+        time.sleep(12)  # two heartbeat rounds: every new file's snapshot is on the replica
+        backed.stop()
+        target = tempfile.mkdtemp(prefix="kp-bench-restore-")
+        folders.append(target)
+        os.rmdir(target)
+        started = time.perf_counter()
+        run = subprocess.run([backed.binary, "backup", "restore", "--all", "--to", target, "--jobs", "4", "--demo"],
+                             env=backed.env, capture_output=True, text=True)
+        seconds = time.perf_counter() - started
+        summary = re.search(r"restored (\d+) database\(s\).*; (\d+) failed", run.stdout)
+        if summary is None:
+            raise RuntimeError(f"kp backup restore --all: {run.stdout[-500:]} {run.stderr[-500:]}")
+        restored, failed = int(summary.group(1)), int(summary.group(2))
+        first_failure = next((line.strip() for line in run.stdout.splitlines() if "FAILED" in line), "")
+        rows.append((f"restore --all, {restored} databases (--jobs 4)", f"{seconds:.1f} s",
+                     f"{seconds / max(restored, 1) * 1000:.0f} ms each",
+                     f"registry + {restored - 1} tenants from a folder replica; {failed} failed"
+                     + (f" ({first_failure[:80]})" if first_failure else "")))
+    finally:
+        for server in servers:
+            if server.proc.poll() is None:
+                server.stop()
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
+    return rows
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
@@ -403,7 +512,13 @@ def main():
     parser.add_argument("--port", type=int, default=18080)
     parser.add_argument("--training-trainees", type=int, default=500, help="LIS seeded for the training section")
     parser.add_argument("--no-training", action="store_true", help="skip the training section")
+    parser.add_argument("--no-backup", action="store_true", help="skip the backup section")
+    parser.add_argument("--only-backup", action="store_true", help="only the backup section (ports --port + 1, + 2)")
+    parser.add_argument("--backup-tenants", type=int, default=200, help="tenants restored in the backup section")
     args = parser.parse_args()
+    if args.only_backup:
+        print_table(args, backup(args))
+        return
 
     folder = tempfile.mkdtemp(prefix="kp-bench-")
     server = Server(args.binary, folder, args.port, max_open=64)
@@ -510,7 +625,11 @@ end
     finally:
         server.stop()
         shutil.rmtree(folder, ignore_errors=True)
+    if not args.no_backup:
+        rows += backup(args)
+    print_table(args, rows)
 
+def print_table(args, rows):
     print(f"\nwrk -t2 -c{args.connections} -d{args.duration}s, release build, {os.cpu_count()} cores\n")
     header = ("measure", "throughput / time", "p99", "result")
     widths = [max(len(r[i]) for r in [header] + rows) for i in range(4)]

@@ -8,6 +8,6 @@ struct KP: AsyncParsableCommand {
         abstract: "Kompetanseportal: server and operations.",
         subcommands: [
             ServeCommand.self, TenantCommand.self, DevCommand.self, MigrateCommand.self, AuditCommand.self,
-            AgreementCommand.self, CatalogCommand.self,
+            AgreementCommand.self, CatalogCommand.self, BackupCommand.self,
         ])
 }

@@ -82,6 +82,7 @@ import Testing
         switch (setting.kind, key) {
         case (_, "mail.transport"): environment = [setting.variable: "smtp"]
         case (_, "log.level"): environment = [setting.variable: "debug"]
+        case (_, "backup.replicaURL"): environment = [setting.variable: "s3://kp-backup/portal"]
         case (.string, _), (.list, _): environment = [setting.variable: "http://example.invalid/x"]
         case (.integer, _), (.number, _): environment = [setting.variable: "4242"]
         case (.boolean, _): environment = [setting.variable: "yes"]

@@ -28,6 +28,8 @@ package struct AppServices: Sendable {
     package let loginClient: LoginClient?
     /// The development issuer's authorization endpoints (PAR, authorize, token), when it is enabled.
     package let developmentAuthorization: DevelopmentAuthorizationServer?
+    /// The continuous backup, when `backup.enabled`: `kp serve` runs it next to the server.
+    package let backup: BackupSupervisor?
     /// The shared domain engine every handler calls.
     package let engine: Engine
     package let logger: Logger
@@ -52,6 +54,9 @@ package struct AppServices: Sendable {
             directory: directory, maximumOpen: configuration.tenants.maxOpen, logger: logger, now: now)
         self.tenantStore = store
         self.provisioner = TenantProvisioner(registry: registry, store: store)
+        self.backup =
+            configuration.backup.enabled
+            ? try BackupSupervisor(directory: directory, settings: configuration.backup.settings(), logger: logger) : nil
         self.offboarding = TenantOffboarding(registry: registry, store: store)
         let seal = try PlatformSeal(privateKey: secrets.sealKey)
         self.seal = seal

@@ -85,6 +85,7 @@ package func buildApplication(services: AppServices) throws -> some ApplicationP
             serverName: "Kompetanseportal"),
         logger: services.logger)
     app.addServices(services.mailer, TenantStoreService(store: services.tenantStore, logger: services.logger))
+    if let backup = services.backup { app.addServices(BackupService(supervisor: backup)) }
     return app
 }
 
@@ -102,8 +103,18 @@ struct TenantStoreService: Service {
     let logger: Logger
 
     func run() async throws {
-        try? await gracefulShutdown()
+        // Follows the tenants another process puts in maintenance until the server shuts down.
+        await cancelWhenGracefulShutdown { await store.watchMaintenance() }
         await store.closeAll()
         logger.info("tenant databases closed")
+    }
+}
+
+/// Runs the continuous backup next to the server; on shutdown each Litestream process syncs and stops.
+struct BackupService: Service {
+    let supervisor: BackupSupervisor
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown { await supervisor.run() }
     }
 }

@@ -1,6 +1,7 @@
 import Configuration
 import Foundation
 import Logging
+import Storage
 
 /// Reading the configuration through swift-configuration's `ConfigReader`.
 extension AppConfiguration {
@@ -85,6 +86,12 @@ extension AppConfiguration {
         try check(["file", "smtp"].contains(mail.transport), "mail.transport", mail.transport, "file or smtp")
         try check((1...65535).contains(mail.smtpPort), "mail.smtpPort", mail.smtpPort, "a port from 1 to 65535")
         try check(mail.pollSeconds > 0, "mail.pollSeconds", mail.pollSeconds, "a positive number of seconds")
+        try check(backup.syncInterval > 0, "backup.syncInterval", backup.syncInterval, "a positive number of seconds")
+        try check(backup.tenantsPerProcess > 0, "backup.tenantsPerProcess", backup.tenantsPerProcess, "a positive number")
+        try check(backup.checkSeconds > 0, "backup.checkSeconds", backup.checkSeconds, "a positive number of seconds")
+        try check(
+            (try? BackupReplica(url: backup.replicaURL)) != nil, "backup.replicaURL", backup.replicaURL,
+            "a folder, file:///path or s3://bucket/prefix")
         try check(
             Logger.Level(rawValue: log.level) != nil, "log.level", log.level,
             "trace, debug, info, notice, warning, error or critical")

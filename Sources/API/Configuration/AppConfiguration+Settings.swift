@@ -51,6 +51,26 @@ extension AppConfiguration {
             .string(
                 "agreements.contractsDirectory", \.agreements.contractsDirectory,
                 "the published agreement templates, verified again for every offer"),
+            .boolean(
+                "backup.enabled", \.backup.enabled,
+                "`kp serve` runs Litestream, replicating the registry and every tenant database"),
+            .string(
+                "backup.replicaURL", \.backup.replicaURL,
+                "where the replicas go: a folder (a path or `file://…`) or `s3://bucket/prefix`"),
+            .string(
+                "backup.s3Endpoint", \.backup.s3Endpoint,
+                "an S3-compatible server's URL; empty: Amazon S3 (keys from `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`)"),
+            .string("backup.s3Region", \.backup.s3Region, "the S3 region"),
+            .number(
+                "backup.syncInterval", \.backup.syncInterval,
+                "seconds between uploads of new changes: the most a lost disk loses"),
+            .integer(
+                "backup.tenantsPerProcess", \.backup.tenantsPerProcess,
+                "tenant databases per Litestream process (more tenants: more processes)"),
+            .number(
+                "backup.checkSeconds", \.backup.checkSeconds,
+                "how often each Litestream process is checked end to end (a heartbeat written, then found on the replica)"),
+            .string("backup.litestreamPath", \.backup.litestreamPath, "the Litestream executable (a bare name is looked up in `PATH`)"),
             .string("log.level", \.log.level, "`trace`, `debug`, `info`, `notice`, `warning`, `error` or `critical`"),
         ]
     }

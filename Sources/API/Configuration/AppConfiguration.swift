@@ -83,6 +83,20 @@ package struct AppConfiguration: Sendable, Equatable {
         package var contractsDirectory = "Contracts"
     }
 
+    /// Continuous backup with Litestream (`BackupSupervisor`); off unless asked for.
+    package struct Backup: Sendable, Equatable {
+        package var enabled = false
+        /// A folder (a path, or `file://…`) or `s3://bucket/prefix`.
+        package var replicaURL = "Backups"
+        /// An S3-compatible server's URL; empty: Amazon S3.
+        package var s3Endpoint = ""
+        package var s3Region = "us-east-1"
+        package var syncInterval = 1.0
+        package var tenantsPerProcess = 2000
+        package var checkSeconds = 15.0
+        package var litestreamPath = "litestream"
+    }
+
     package struct Log: Sendable, Equatable {
         package var level = "info"
     }
@@ -94,6 +108,7 @@ package struct AppConfiguration: Sendable, Equatable {
     package var login = Login()
     package var mail = Mail()
     package var agreements = Agreements()
+    package var backup = Backup()
     package var log = Log()
 
     package init() {}

@@ -24,7 +24,11 @@ struct APIHandlers: APIProtocol {
             throw AvailabilityError.registryUnavailable
         }
         let degraded = services.tenantStore.degradedTenants.map(\.rawValue)
-        return .ok(.init(body: .json(.init(status: degraded.isEmpty ? "ready" : "degraded", degradedTenants: degraded))))
+        let backup = services.backup.map { Components.Schemas.BackupReadiness($0.status, now: services.now()) }
+        return .ok(
+            .init(
+                body: .json(
+                    .init(status: degraded.isEmpty ? "ready" : "degraded", degradedTenants: degraded, backup: backup))))
     }
 
     func getOpenAPIDocument(_ input: Operations.GetOpenAPIDocument.Input) async throws

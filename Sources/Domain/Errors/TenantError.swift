@@ -16,6 +16,9 @@ package enum TenantError: DescribedFailure, Equatable {
     /// The tenant's database cannot be read or written now (disk full, file read-only, corrupt, or gone);
     /// other tenants are not affected, and the request may succeed once the operator has fixed the file.
     case storageUnavailable(TenantID)
+    /// An operator is restoring or migrating the tenant's database (`TenantMaintenance`); the tenant is back
+    /// within seconds, and the others are not affected.
+    case maintenance(TenantID)
 
     package var code: String {
         switch self {
@@ -30,6 +33,7 @@ package enum TenantError: DescribedFailure, Equatable {
         case .transitionNotAllowed: "tenant.transition-not-allowed"
         case .schemaTooNew: "tenant.schema-too-new"
         case .storageUnavailable: "tenant.storage-unavailable"
+        case .maintenance: "tenant.maintenance"
         }
     }
 
@@ -39,7 +43,7 @@ package enum TenantError: DescribedFailure, Equatable {
         case .agreementRequired, .suspended, .terminated: .forbidden
         case .alreadyExists, .organisationNumberTaken, .notProvisioned, .alreadyProvisioned, .transitionNotAllowed:
             .conflict
-        case .schemaTooNew, .storageUnavailable: .unavailable
+        case .schemaTooNew, .storageUnavailable, .maintenance: .unavailable
         }
     }
 
@@ -56,6 +60,7 @@ package enum TenantError: DescribedFailure, Equatable {
         case .transitionNotAllowed: "Not allowed in this status"
         case .schemaTooNew: "Tenant database too new"
         case .storageUnavailable: "Tenant storage unavailable"
+        case .maintenance: "Tenant in maintenance"
         }
     }
 
@@ -76,6 +81,7 @@ package enum TenantError: DescribedFailure, Equatable {
             "Cannot \(transition) tenant \(id) while it is \(from.rawValue)"
         case .schemaTooNew(let id): "Tenant \(id) was written by a newer version of the portal"
         case .storageUnavailable(let id): "The database of tenant \(id) cannot be used right now; try again later"
+        case .maintenance(let id): "Tenant \(id) is in maintenance (its database is being restored or migrated); try again shortly"
         }
     }
 
@@ -96,6 +102,8 @@ package enum TenantError: DescribedFailure, Equatable {
             "Virksomhetens database er laget av en nyere versjon av portalen. Kontakt brukerstøtte."
         case .storageUnavailable:
             "Virksomhetens data er midlertidig utilgjengelige. Prøv igjen om litt, eller kontakt brukerstøtte."
+        case .maintenance:
+            "Virksomhetens data vedlikeholdes akkurat nå. Prøv igjen om noen sekunder."
         }
     }
 
@@ -104,6 +112,8 @@ package enum TenantError: DescribedFailure, Equatable {
     package var retryAfter: Duration? {
         switch self {
         case .storageUnavailable: .seconds(30)
+        // A restore or a migration of one tenant takes seconds.
+        case .maintenance: .seconds(5)
         default: nil
         }
     }

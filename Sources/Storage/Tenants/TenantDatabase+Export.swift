@@ -17,7 +17,12 @@ extension TenantDatabase {
         try queue.read { db in
             let tables = try String.fetchAll(
                 db,
-                sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
+                // Only the tenant's data: not SQLite's, GRDB's, or Litestream's bookkeeping (`_litestream_seq`,
+                // `_litestream_lock`), which the backup adds to the file it replicates.
+                sql: """
+                    SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+                    AND name NOT LIKE 'grdb_%' AND name NOT LIKE '!_litestream!_%' ESCAPE '!' ORDER BY name
+                    """)
             var output: [String: Any] = [
                 "format": "kompetanseportal-export-1", "tenant": tenantID.rawValue,
                 "exportedAt": now.formatted(Date.ISO8601FormatStyle()),

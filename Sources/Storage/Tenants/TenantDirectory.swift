@@ -9,6 +9,8 @@ import Foundation
 /// Tenants/<tenant-id>/tenant.sqlite
 /// Tenants/_exports/<tenant-id>/<export-id>/   tenant.sqlite + export.json after a return
 /// Tenants/_agreements/<tenant-id>/<sha256>.pdf scanned paper agreements
+/// Tenants/_maintenance/<tenant-id>            a tenant in maintenance (`TenantMaintenance`)
+/// Tenants/_backup/                            generated Litestream configurations, heartbeats, restores
 /// ```
 /// Reserved folders start with `_`, which a `TenantID` can never contain.
 package struct TenantDirectory: Sendable {
@@ -40,6 +42,32 @@ package struct TenantDirectory: Sendable {
 
     package func databasePath(for id: TenantID) -> String {
         folder(for: id).appendingPathComponent("tenant.sqlite").path
+    }
+
+    /// One marker file per tenant in maintenance (`TenantMaintenance`).
+    package var maintenanceFolder: URL { root.appendingPathComponent("_maintenance", isDirectory: true) }
+
+    package func maintenanceMarker(for id: TenantID) -> URL {
+        maintenanceFolder.appendingPathComponent(id.rawValue)
+    }
+
+    /// What `kp` generates to run Litestream (configurations, heartbeat files) and restores into.
+    package var backupFolder: URL { root.appendingPathComponent("_backup", isDirectory: true) }
+
+    /// Where a tenant's file lives below the tenants folder, and so below the replica's root.
+    package func relativeDatabasePath(for id: TenantID) -> String { "\(id.rawValue)/tenant.sqlite" }
+
+    package static let relativeRegistryPath = "_registry/registry.sqlite"
+
+    /// The ids of the folders that hold a tenant file now (a scan of the folder, no registry).
+    package func tenantsOnDisk() -> [TenantID] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        return names.compactMap { name in
+            guard let id = try? TenantID(name),
+                FileManager.default.fileExists(atPath: databasePath(for: id))
+            else { return nil }
+            return id
+        }.sorted { $0.rawValue < $1.rawValue }
     }
 
     package func createReservedFolders() throws {

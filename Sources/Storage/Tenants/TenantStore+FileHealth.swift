@@ -24,6 +24,8 @@ extension TenantStore {
     /// stays a storage failure (not `notProvisioned`) until it is back.
     func openFile(_ id: TenantID) throws -> (TenantDatabase, FileIdentity) {
         let path = directory.databasePath(for: id)
+        // A process that does not watch the markers (a `kp` command) still never opens a tenant in maintenance.
+        if TenantMaintenance(directory: directory).isInMaintenance(id) { throw TenantError.maintenance(id) }
         let database: TenantDatabase
         do {
             database = try TenantDatabase.open(id: id, path: path)

@@ -45,6 +45,8 @@ package actor TenantStore {
         var waiters: [CheckedContinuation<Void, Never>] = []
         /// Tenants whose last use failed on their file, until a use succeeds again.
         var degraded: [TenantID: TenantStorageFault] = [:]
+        /// Tenants in maintenance (`TenantMaintenance`), as last seen by `watchMaintenance`: refused.
+        var maintenance: Set<TenantID> = []
 
         var hasRoom: Bool { entries.count < maximumOpen || entries.values.contains { $0.leases == 0 } }
         let maximumOpen: Int
@@ -158,6 +160,7 @@ package actor TenantStore {
     {
         let now = now()
         return try state.withLock { state throws(TenantError) in
+            if !state.maintenance.isEmpty, state.maintenance.contains(id) { throw .maintenance(id) }
             guard var entry = state.entries[id] else { return nil }
             guard !entry.refusesLeases else { throw .storageUnavailable(id) }
             state.tick &+= 1
@@ -215,7 +218,7 @@ package actor TenantStore {
         }
     }
 
-    nonisolated private func closeInBackground(_ database: TenantDatabase) {
+    nonisolated func closeInBackground(_ database: TenantDatabase) {
         let logger = logger
         closer.async {
             do { try database.close() } catch {

@@ -142,6 +142,7 @@ import Testing
         ("talk.veileder-only", 403),
         ("tenant.already-provisioned", 409),
         ("tenant.exists", 409),
+        ("tenant.maintenance", 503),
         ("tenant.not-provisioned", 409),
         ("tenant.organisation-number-taken", 409),
         ("tenant.schema-too-new", 503),

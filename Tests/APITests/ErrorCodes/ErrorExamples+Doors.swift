@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import Identity
 import Storage
 
@@ -81,6 +82,27 @@ extension OperatorError: ErrorExamples {
     private static func listed(_ error: Self) {
         switch error {
         case .required, .invalid: ()
+        }
+    }
+}
+
+extension BackupError: ErrorExamples {
+    static var allExamples: [BackupError] {
+        [
+            .invalidReplicaURL("ftp://x"), .noReplica(database: "tenant kommune-0301"),
+            .beforeFirstBackup(database: "tenant kommune-0301", at: Date(timeIntervalSince1970: 1_800_000_000)),
+            .litestreamUnavailable(path: "litestream", reason: "not found in PATH"),
+            .restoreFailed(database: "tenant kommune-0301", reason: "connection refused"),
+            .restoredFileDamaged(database: "tenant kommune-0301", reason: "malformed"),
+            .targetNotEmpty(path: "/srv/Tenants"),
+        ]
+    }
+
+    private static func listed(_ error: Self) {
+        switch error {
+        case .invalidReplicaURL, .noReplica, .beforeFirstBackup, .litestreamUnavailable, .restoreFailed,
+            .restoredFileDamaged, .targetNotEmpty:
+            ()
         }
     }
 }

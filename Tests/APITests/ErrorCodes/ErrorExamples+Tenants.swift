@@ -9,14 +9,15 @@ extension TenantError: ErrorExamples {
             .agreementRequired(id, status: .registered), .suspended(id), .terminated(id, closedAt: nil),
             .terminated(id, closedAt: Date(timeIntervalSince1970: 1_800_000_000)), .notProvisioned(id),
             .alreadyProvisioned(id), .transitionNotAllowed(id, from: .active, transition: "resume"), .schemaTooNew(id),
-            .storageUnavailable(id),
+            .storageUnavailable(id), .maintenance(id),
         ]
     }
 
     private static func listed(_ error: Self) {
         switch error {
         case .unknown, .alreadyExists, .organisationNumberTaken, .agreementRequired, .suspended, .terminated,
-            .notProvisioned, .alreadyProvisioned, .transitionNotAllowed, .schemaTooNew, .storageUnavailable:
+            .notProvisioned, .alreadyProvisioned, .transitionNotAllowed, .schemaTooNew, .storageUnavailable,
+            .maintenance:
             ()
         }
     }

@@ -70,4 +70,5 @@ enum AllErrorExamples {
     static let all: [any DescribedFailure] =
         api + (CatalogImportError.allExamples as [any DescribedFailure])
         + (OperatorError.allExamples as [any DescribedFailure])
+        + (BackupError.allExamples as [any DescribedFailure])
 }
