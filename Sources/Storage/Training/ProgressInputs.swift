@@ -33,15 +33,22 @@ struct ProgressInputs {
                 db, sql: "SELECT \(LearningActivityRecord.summaryColumns) FROM learningActivity WHERE \(ofTrainees)",
                 arguments: arguments
             ).map { try $0.activity(withHistory: false) },
-            talks: try SupervisionTalkRecord.fetchAll(
-                db,
-                sql: """
-                    SELECT id, traineeId, veileder, date, topic, NULL AS preparation, NULL AS minutes, state,
-                        lastWrittenBy, finalisedBy, finalisedAt, createdAt, updatedAt
-                    FROM supervisionTalk WHERE \(ofTrainees)
-                    """,
-                arguments: arguments
-            ).map { try $0.talk() })
+            talks: try talks(db, where: ofTrainees, arguments: arguments))
+    }
+
+    /// The talks matching `condition`, without their texts (the computations count them).
+    static func talks(_ db: Database, where condition: String, arguments: StatementArguments) throws
+        -> [SupervisionTalk]
+    {
+        try SupervisionTalkRecord.fetchAll(
+            db,
+            sql: """
+                SELECT id, traineeId, veileder, date, topic, NULL AS preparation, NULL AS minutes, state,
+                    lastWrittenBy, finalisedBy, finalisedAt, createdAt, updatedAt
+                FROM supervisionTalk WHERE \(condition)
+                """,
+            arguments: arguments
+        ).map { try $0.talk() }
     }
 
     /// The progress report of one LIS over the plans assigned to them, in the order assigned.
@@ -92,15 +99,7 @@ struct ProgressInputs {
             traineeID: traineeID, plans: common.assignments.compactMap { plansByReference[$0.plan] },
             progress: try ObjectiveProgressRecord.summaries(db, where: ofTrainee, arguments: arguments),
             activities: activities,
-            talks: try SupervisionTalkRecord.fetchAll(
-                db,
-                sql: """
-                    SELECT id, traineeId, veileder, date, topic, NULL AS preparation, NULL AS minutes, state,
-                        lastWrittenBy, finalisedBy, finalisedAt, createdAt, updatedAt
-                    FROM supervisionTalk WHERE \(ofTrainee)
-                    """,
-                arguments: arguments
-            ).map { try $0.talk() })
+            talks: try talks(db, where: ofTrainee, arguments: arguments))
     }
 
     var overview: LederOverview {
