@@ -82,6 +82,8 @@ import Testing
         switch (setting.kind, key) {
         case (_, "mail.transport"): environment = [setting.variable: "smtp"]
         case (_, "log.level"): environment = [setting.variable: "debug"]
+        case (_, "mail.smtpStartTLS"): environment = [setting.variable: "required"]
+        case (_, "metrics.enabled"): environment = [setting.variable: "no"]
         case (.string, _), (.list, _): environment = [setting.variable: "http://example.invalid/x"]
         case (.integer, _), (.number, _): environment = [setting.variable: "4242"]
         case (.boolean, _): environment = [setting.variable: "yes"]
