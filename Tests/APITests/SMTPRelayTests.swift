@@ -123,7 +123,7 @@ struct SMTPRelayTests {
         let base = ["KP_PID_HASH_KEY": String(repeating: "ab", count: 32), "KP_SEAL_KEY": String(repeating: "cd", count: 32)]
         let environment = base.merging(["KP_MAIL_TRANSPORT": "smtp", "KP_MAIL_SMTPUSERNAME": "portal"]) { $1 }
         let configuration = try AppConfiguration.load(file: nil, environment: environment)
-        #expect(throws: ConfigurationError.missingSecret("KP_MAIL_SMTP_PASSWORD")) {
+        #expect(throws: ConfigurationError.secretRequired("KP_MAIL_SMTP_PASSWORD", by: "mail.smtpUsername")) {
             try AppSecrets.load(environment: environment, configuration: configuration, demoFolder: nil)
         }
         let secrets = try AppSecrets.load(

@@ -86,7 +86,7 @@ package struct AppConfiguration: Sendable, Equatable {
     }
 
     package struct Metrics: Sendable, Equatable {
-        /// `/metrics` on a listener of its own; off, the server counts nothing it would not serve.
+        /// `/metrics` on a listener of its own; off, there is no listener and requests are not counted.
         package var enabled = true
         /// Loopback by default: another address needs `KP_METRICS_TOKEN`.
         package var host = "127.0.0.1"

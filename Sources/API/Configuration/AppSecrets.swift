@@ -80,7 +80,7 @@ package struct AppSecrets: Sendable {
         let smtpPassword = environment["KP_MAIL_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
         if configuration.mail.transport == "smtp" {
             switch (configuration.mail.smtpUsername.isEmpty, smtpPassword == nil) {
-            case (false, true): throw ConfigurationError.missingSecret("KP_MAIL_SMTP_PASSWORD")
+            case (false, true): throw ConfigurationError.secretRequired("KP_MAIL_SMTP_PASSWORD", by: "mail.smtpUsername")
             case (true, false): throw ConfigurationError.missingValue(key: "mail.smtpUsername", variable: "KP_MAIL_SMTPUSERNAME")
             default: break
             }

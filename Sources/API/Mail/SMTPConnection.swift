@@ -27,11 +27,17 @@ struct SMTPConnection: Sendable {
         } catch {
             throw SMTPError.connect("cannot connect to \(host):\(port) (\(error))")
         }
-        let replies = try await channel.eventLoop.submit {
-            NIOLoopBound(
-                try channel.pipeline.syncOperations.handler(type: SMTPReplyHandler.self), eventLoop: channel.eventLoop)
-        }.get()
-        return SMTPConnection(channel: channel, replies: replies, timeout: timeout)
+        do {
+            let replies = try await channel.eventLoop.submit {
+                NIOLoopBound(
+                    try channel.pipeline.syncOperations.handler(type: SMTPReplyHandler.self),
+                    eventLoop: channel.eventLoop)
+            }.get()
+            return SMTPConnection(channel: channel, replies: replies, timeout: timeout)
+        } catch {
+            try? await channel.close().get()
+            throw error
+        }
     }
 
     /// The next reply, whichever command it answers.
