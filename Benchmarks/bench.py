@@ -57,7 +57,7 @@ class Server:
     def __init__(self, binary, folder, port, max_open, extra_env=None):
         self.env = dict(os.environ, KP_TENANTS_DIRECTORY=folder, KP_HTTP_PORT=str(port), KP_LOG_LEVEL="warning",
                         KP_TENANTS_MAXOPEN=str(max_open), KP_DEVISSUER_ISSUER=f"http://127.0.0.1:{port}/dev-issuer",
-                        **(extra_env or {}))
+                        KP_METRICS_PORT="0", **(extra_env or {}))
         self.binary, self.port = binary, port
         self.proc = subprocess.Popen([binary, "serve", "--demo"], env=self.env, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL)

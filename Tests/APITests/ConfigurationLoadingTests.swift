@@ -83,6 +83,8 @@ import Testing
         case (_, "mail.transport"): environment = [setting.variable: "smtp"]
         case (_, "log.level"): environment = [setting.variable: "debug"]
         case (_, "backup.replicaURL"): environment = [setting.variable: "s3://kp-backup/portal"]
+        case (_, "mail.smtpStartTLS"): environment = [setting.variable: "required"]
+        case (_, "metrics.enabled"): environment = [setting.variable: "no"]
         case (.string, _), (.list, _): environment = [setting.variable: "http://example.invalid/x"]
         case (.integer, _), (.number, _): environment = [setting.variable: "4242"]
         case (.boolean, _): environment = [setting.variable: "yes"]

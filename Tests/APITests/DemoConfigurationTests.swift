@@ -59,6 +59,7 @@ import Testing
                 let directory = configuration.tenants.directory
                 configuration = loaded
                 configuration.tenants.directory = directory
+                configuration.metrics.port = 0
                 configuration.agreements.contractsDirectory = TestApp.contracts.path
             }
             if let server = try? await LiveServer(app: app, port: port) { started = (app, server) }

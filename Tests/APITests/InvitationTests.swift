@@ -14,12 +14,16 @@ struct InvitationFixture {
     let lis: String
     let traineeID: String
 
-    init(tenant raw: String = "kommune-0301", smtpPort: Int? = nil) async throws {
-        app = try TestApp { configuration in
+    init(
+        tenant raw: String = "kommune-0301", smtpPort: Int? = nil, smtpPassword: String? = nil,
+        configure: (inout AppConfiguration) -> Void = { _ in }
+    ) async throws {
+        app = try TestApp(smtpPassword: smtpPassword) { configuration in
             if let smtpPort {
                 configuration.mail.transport = "smtp"
                 configuration.mail.smtpPort = smtpPort
             }
+            configure(&configuration)
         }
         tenant = try await app.activate(raw)
         lis = try await app.token()

@@ -45,14 +45,18 @@ final class LiveServer: Sendable {
         try await send("GET", pathOrURL, headers: headers)
     }
 
-    func send(_ method: String, _ pathOrURL: String, headers: [String: String] = [:]) async throws
-        -> (status: Int, location: String?, json: [String: Any])
+    func send(_ method: String, _ pathOrURL: String, headers: [String: String] = [:], json body: String? = nil)
+        async throws -> (status: Int, location: String?, json: [String: Any])
     {
         let address = pathOrURL.hasPrefix("http") ? pathOrURL : "http://127.0.0.1:\(port)\(pathOrURL)"
         guard let url = URL(string: address) else { throw URLError(.badURL) }
         var request = URLRequest(url: url)
         request.httpMethod = method
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        if let body {
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.httpBody = Data(body.utf8)
+        }
         let (data, response) = try await session.data(for: request)
         let http = response as? HTTPURLResponse
         return (http?.statusCode ?? 0, http?.value(forHTTPHeaderField: "Location"), jsonObject(data))

@@ -12,14 +12,44 @@ final class SMTPServer: @unchecked Sendable {
 
     static var required: Bool { isAvailable || ProcessInfo.processInfo.environment["CI"] == "true" }
 
-    init(maildir: URL, port: Int = Int.random(in: 20_000..<40_000)) async throws {
+    /// Plain SMTP, no TLS and no AUTH: `python3 -m aiosmtpd`.
+    convenience init(maildir: URL, port: Int = Int.random(in: 20_000..<40_000)) async throws {
+        try await self.init(
+            maildir: maildir, port: port,
+            arguments: [
+                "python3", "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "aiosmtpd.handlers.Mailbox",
+                maildir.path,
+            ])
+    }
+
+    /// A relay as production has them (`Tests/Tools/smtp_relay.py`): with a certificate, STARTTLS is required
+    /// and AUTH offered only after it; with a user, AUTH is required. Each AUTH attempt is logged to `authLog`.
+    convenience init(
+        relayInto maildir: URL, certificate: TestCertificate?, user: String?, password: String?, authLog: URL,
+        port: Int = Int.random(in: 20_000..<40_000)
+    ) async throws {
+        var arguments = [
+            "python3", Self.tools.appendingPathComponent("smtp_relay.py").path, "--port", "\(port)", "--maildir",
+            maildir.path, "--auth-log", authLog.path,
+        ]
+        if let certificate { arguments += ["--cert", certificate.certificate.path, "--key", certificate.key.path] }
+        if let user { arguments += ["--user", user] }
+        try await self.init(
+            maildir: maildir, port: port, arguments: arguments,
+            environment: password.map { ["SMTP_RELAY_PASSWORD": $0] } ?? [:])
+    }
+
+    /// `Tests/Tools`: the helper scripts the tests run.
+    static let tools = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Tools", isDirectory: true)
+
+    private init(maildir: URL, port: Int, arguments: [String], environment: [String: String] = [:]) async throws {
         self.maildir = maildir
         self.port = port
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "aiosmtpd.handlers.Mailbox", maildir.path,
-        ]
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -55,3 +85,25 @@ final class SMTPServer: @unchecked Sendable {
 }
 
 enum SMTPServerError: Error { case didNotStart }
+
+/// A self-signed certificate for 127.0.0.1 and localhost, made by the `openssl` command line for one test.
+struct TestCertificate {
+    let certificate: URL
+    let key: URL
+
+    init(in folder: URL) throws {
+        certificate = folder.appendingPathComponent("relay-cert.pem")
+        key = folder.appendingPathComponent("relay-key.pem")
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        openssl.arguments = [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.path, "-out", certificate.path,
+            "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+        ]
+        openssl.standardOutput = FileHandle.nullDevice
+        openssl.standardError = FileHandle.nullDevice
+        try openssl.run()
+        openssl.waitUntilExit()
+        guard openssl.terminationStatus == 0 else { throw SMTPServerError.didNotStart }
+    }
+}

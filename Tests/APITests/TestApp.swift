@@ -19,20 +19,26 @@ struct TestApp {
     let services: AppServices
     let clock = TestClock()
 
-    init(maxOpen: Int = 8, maxBodyBytes: Int = 64 * 1024, configure: (inout AppConfiguration) -> Void = { _ in }) throws {
+    init(
+        maxOpen: Int = 8, maxBodyBytes: Int = 64 * 1024, smtpPassword: String? = nil, metricsToken: String? = nil,
+        configure: (inout AppConfiguration) -> Void = { _ in }
+    ) throws {
         folder = try TemporaryFolder()
         var configuration = AppConfiguration()
         configuration.tenants.directory = folder.path
         configuration.tenants.maxOpen = maxOpen
         configuration.http.maxBodyBytes = maxBodyBytes
         configuration.http.port = 0
+        // Any free port: tests run side by side.
+        configuration.metrics.port = 0
         configuration.devIssuer.enabled = true
         configuration.auth.supportSubjects = [Self.supportSubject]
         configuration.agreements.contractsDirectory = Self.contracts.path
         configure(&configuration)
         let secrets = AppSecrets(
             pidHashKey: Array(repeating: 7, count: 32), developmentIssuerKeyPEM: DevelopmentIssuer.generateKeyPEM(),
-            loginClientKeyPEM: DevelopmentIssuer.generateKeyPEM(), sealKey: PlatformSeal.generateKey())
+            loginClientKeyPEM: DevelopmentIssuer.generateKeyPEM(), sealKey: PlatformSeal.generateKey(),
+            metricsToken: metricsToken, smtpPassword: smtpPassword)
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let clock = clock

@@ -46,7 +46,8 @@ PY
 [ -n "$port" ] || { echo "run-schemathesis: no free port in $ports" >&2; exit 2; }
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/contract-XXXXXX")"
-export KP_HTTP_PORT="$port" KP_TENANTS_DIRECTORY="$work/tenants" KP_LOG_LEVEL=warning
+# The metrics listener on any free port: its default, 9464, may be taken by another server here.
+export KP_HTTP_PORT="$port" KP_TENANTS_DIRECTORY="$work/tenants" KP_LOG_LEVEL=warning KP_METRICS_PORT=0
 mkdir -p "$KP_TENANTS_DIRECTORY"
 server=""
 cleanup() {

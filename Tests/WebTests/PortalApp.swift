@@ -26,6 +26,8 @@ struct PortalApp {
         var configuration = AppConfiguration()
         configuration.tenants.directory = folder.path
         configuration.http.port = 0
+        // Any free port: tests run side by side.
+        configuration.metrics.port = 0
         configuration.devIssuer.enabled = true
         configuration.auth.supportSubjects = [Self.supportSubject]
         configuration.auth.allowSyntheticIdentityNumbers = true

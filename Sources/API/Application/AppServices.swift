@@ -24,6 +24,10 @@ package struct AppServices: Sendable {
     package let pidHasher: PIDHasher
     package let developmentIssuer: DevelopmentIssuer?
     package let mailer: MailDeliveryService
+    /// What `/metrics` serves (see `ServerMetrics`); other services add their gauges to it.
+    package let metrics: ServerMetrics
+    /// `KP_METRICS_TOKEN`, when set: the bearer token a scrape must send.
+    package let metricsToken: String?
     /// The HelseID login client, when `login.enabled`.
     package let loginClient: LoginClient?
     /// The development issuer's authorization endpoints (PAR, authorize, token), when it is enabled.
@@ -50,8 +54,12 @@ package struct AppServices: Sendable {
             path: directory.registryPath, kommuner: try KommuneCatalog.bundled(),
             cacheLifetime: .milliseconds(Int(configuration.tenants.registryCacheSeconds * 1000)), now: now())
         self.registry = registry
+        let metrics = ServerMetrics()
+        self.metrics = metrics
+        self.metricsToken = secrets.metricsToken
         let store = try TenantStore(
-            directory: directory, maximumOpen: configuration.tenants.maxOpen, logger: logger, now: now)
+            directory: directory, maximumOpen: configuration.tenants.maxOpen, logger: logger,
+            metrics: TenantStoreMetrics(factory: metrics.factory), now: now)
         self.tenantStore = store
         self.provisioner = TenantProvisioner(registry: registry, store: store)
         self.backup =
@@ -74,18 +82,25 @@ package struct AppServices: Sendable {
         } else {
             self.developmentIssuer = nil
         }
+        let mail = configuration.mail
         let transport: any MailTransport =
-            configuration.mail.transport == "smtp"
+            try mail.transport == "smtp"
             ? SMTPMailTransport(
-                host: configuration.mail.smtpHost, port: configuration.mail.smtpPort, heloName: "kompetanseportal",
-                timeoutSeconds: 30)
+                host: mail.smtpHost, port: mail.smtpPort, heloName: "kompetanseportal", timeoutSeconds: 30,
+                startTLS: SMTPStartTLS(rawValue: mail.smtpStartTLS) ?? .required,
+                credentials: secrets.smtpPassword.map {
+                    SMTPMailTransport.Credentials(username: mail.smtpUsername, password: $0)
+                },
+                caFile: mail.smtpCAFile)
             : FileMailTransport(
                 folder: configuration.mail.directory.isEmpty
                     ? directory.root.appendingPathComponent("_mail", isDirectory: true)
                     : URL(fileURLWithPath: configuration.mail.directory, isDirectory: true))
         self.mailer = MailDeliveryService(
             registry: registry, store: store, transport: transport, from: configuration.mail.from,
-            pollInterval: .milliseconds(Int(configuration.mail.pollSeconds * 1000)), logger: logger, now: now)
+            pollInterval: .milliseconds(Int(configuration.mail.pollSeconds * 1000)), logger: logger,
+            metrics: metrics.factory, now: now)
+        Self.addGauges(to: metrics, store: store, registry: registry, mailer: self.mailer, logger: logger, now: now)
         let pidHasher = try PIDHasher(secret: secrets.pidHashKey)
         self.pidHasher = pidHasher
         let verifier = TokenVerifier(
@@ -127,6 +142,24 @@ package struct AppServices: Sendable {
 }
 
 extension AppServices {
+    /// The state read at each scrape: open pools, the outbox backlog, the audit chain's length.
+    private static func addGauges(
+        to metrics: ServerMetrics, store: TenantStore, registry: Registry, mailer: MailDeliveryService,
+        logger: Logger, now: @escaping @Sendable () -> Date
+    ) {
+        metrics.addGauge("kp_tenant_databases_open") { Double(store.openCount) }
+        metrics.addGauge("kp_mail_outbox_depth") { Double(mailer.backlog.count) }
+        metrics.addGauge("kp_mail_outbox_oldest_age_seconds") {
+            mailer.backlog.oldest.map { max(0, now().timeIntervalSince($0)) } ?? 0
+        }
+        metrics.addCounter("kp_audit_entries_total") {
+            do { return try registry.auditEntryCount() } catch {
+                logger.warning("metrics: audit log unreadable", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+                return nil
+            }
+        }
+    }
+
     /// The same services with other network settings (command-line overrides of `http.*`).
     package func with(configuration: AppConfiguration) -> AppServices {
         var copy = self

@@ -11,7 +11,7 @@ import Web
 /// must shut down cleanly. `kp serve` and the tests both call this.
 ///
 /// ```
-/// SecurityHeadersMiddleware → RequestIDMiddleware → BodyLimitMiddleware → HeaderEncodingMiddleware →
+/// RequestMetricsMiddleware (with `metrics.enabled`) → SecurityHeadersMiddleware → RequestIDMiddleware → BodyLimitMiddleware → HeaderEncodingMiddleware →
 /// JSONBodyMiddleware → LoginCallbackMiddleware (a browser's login) → MethodNotAllowedMiddleware → route
 ///   the pages (`Portal`)         : PageErrorMiddleware → SessionMiddleware → CSRFMiddleware → page
 ///   /api/v1/tenants/{tenantId}/… : TenantGateMiddleware → AuthenticationMiddleware → UploadLimitMiddleware →
@@ -23,6 +23,11 @@ import Web
 /// ```
 package func buildApplication(services: AppServices) throws -> some ApplicationProtocol {
     let router = Router(context: AppRequestContext.self)
+    let metrics = services.configuration.metrics
+    if metrics.enabled {
+        // First, so that it wraps every route and the not-found answer.
+        router.add(middleware: RequestMetricsMiddleware<AppRequestContext>(factory: services.metrics.factory))
+    }
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: RequestIDMiddleware())
     router.add(
@@ -86,6 +91,11 @@ package func buildApplication(services: AppServices) throws -> some ApplicationP
         logger: services.logger)
     app.addServices(services.mailer, TenantStoreService(store: services.tenantStore, logger: services.logger))
     if let backup = services.backup { app.addServices(BackupService(supervisor: backup)) }
+    if metrics.enabled {
+        app.addServices(
+            MetricsListener.application(
+                metrics: services.metrics, settings: metrics, token: services.metricsToken, logger: services.logger))
+    }
     return app
 }
 

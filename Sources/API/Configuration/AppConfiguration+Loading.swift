@@ -85,6 +85,13 @@ extension AppConfiguration {
         try check(login.sessionHours > 0, "login.sessionHours", login.sessionHours, "a positive number of hours")
         try check(["file", "smtp"].contains(mail.transport), "mail.transport", mail.transport, "file or smtp")
         try check((1...65535).contains(mail.smtpPort), "mail.smtpPort", mail.smtpPort, "a port from 1 to 65535")
+        try check((0...65535).contains(metrics.port), "metrics.port", metrics.port, "a port from 0 to 65535")
+        try check(
+            SMTPStartTLS(rawValue: mail.smtpStartTLS) != nil, "mail.smtpStartTLS", mail.smtpStartTLS,
+            "required, opportunistic or off")
+        try check(
+            mail.smtpUsername.isEmpty || mail.smtpStartTLS != SMTPStartTLS.off.rawValue, "mail.smtpStartTLS",
+            mail.smtpStartTLS, "required or opportunistic when mail.smtpUsername is set (a password needs TLS)")
         try check(mail.pollSeconds > 0, "mail.pollSeconds", mail.pollSeconds, "a positive number of seconds")
         try check(backup.syncInterval > 0, "backup.syncInterval", backup.syncInterval, "a positive number of seconds")
         try check(backup.tenantsPerProcess > 0, "backup.tenantsPerProcess", backup.tenantsPerProcess, "a positive number")

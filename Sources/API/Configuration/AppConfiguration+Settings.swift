@@ -46,8 +46,22 @@ extension AppConfiguration {
                 "mail.directory", \.mail.directory, "where `file` mail goes; empty: `_mail` in `tenants.directory`"),
             .string("mail.smtpHost", \.mail.smtpHost, "the SMTP server (transport `smtp`)"),
             .integer("mail.smtpPort", \.mail.smtpPort, "the SMTP server's port"),
+            .string(
+                "mail.smtpStartTLS", \.mail.smtpStartTLS,
+                "`required`, `opportunistic` (when the server offers it) or `off`: STARTTLS before anything is sent"),
+            .string(
+                "mail.smtpUsername", \.mail.smtpUsername,
+                "AUTH PLAIN or LOGIN as this user (password: `KP_MAIL_SMTP_PASSWORD`, sent only over TLS); empty: no AUTH"),
+            .string(
+                "mail.smtpCAFile", \.mail.smtpCAFile,
+                "PEM certificates trusted for the SMTP server's certificate; empty: the system's trust store"),
             .string("mail.from", \.mail.from, "the sender of every e-mail"),
             .number("mail.pollSeconds", \.mail.pollSeconds, "how often the delivery worker looks for due messages"),
+            .boolean("metrics.enabled", \.metrics.enabled, "Prometheus `/metrics` on a listener of its own"),
+            .string(
+                "metrics.host", \.metrics.host,
+                "the address of the metrics listener; other than loopback, `KP_METRICS_TOKEN` is required"),
+            .integer("metrics.port", \.metrics.port, "the port of the metrics listener (0: any free port)"),
             .string(
                 "agreements.contractsDirectory", \.agreements.contractsDirectory,
                 "the published agreement templates, verified again for every offer"),

@@ -73,9 +73,25 @@ package struct AppConfiguration: Sendable, Equatable {
         package var directory = ""
         package var smtpHost = "127.0.0.1"
         package var smtpPort = 25
+        /// `required`, `opportunistic` (TLS when the relay offers it) or `off`. A password is sent only over TLS,
+        /// whatever this says.
+        package var smtpStartTLS = "opportunistic"
+        /// Empty: no AUTH. The password comes from `KP_MAIL_SMTP_PASSWORD` only.
+        package var smtpUsername = ""
+        /// PEM certificates trusted for the relay's certificate; empty: the system's trust store.
+        package var smtpCAFile = ""
         package var from = "Kompetanseportal <ikke-svar@kompetanseportal.invalid>"
         /// How often the delivery worker looks for due messages (it is also woken when mail is queued).
         package var pollSeconds = 30.0
+    }
+
+    package struct Metrics: Sendable, Equatable {
+        /// `/metrics` on a listener of its own; off, there is no listener and requests are not counted.
+        package var enabled = true
+        /// Loopback by default: another address needs `KP_METRICS_TOKEN`.
+        package var host = "127.0.0.1"
+        /// The port OpenTelemetry's Prometheus exporter uses by convention; 0 picks a free port (tests).
+        package var port = 9464
     }
 
     package struct Agreements: Sendable, Equatable {
@@ -107,6 +123,7 @@ package struct AppConfiguration: Sendable, Equatable {
     package var devIssuer = DevelopmentIssuer()
     package var login = Login()
     package var mail = Mail()
+    package var metrics = Metrics()
     package var agreements = Agreements()
     package var backup = Backup()
     package var log = Log()

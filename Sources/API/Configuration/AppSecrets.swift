@@ -14,14 +14,21 @@ package struct AppSecrets: Sendable {
     package var loginClientKeyPEM: String?
     /// `KP_SEAL_KEY`: the platform's Ed25519 sealing key, 32 bytes, hex or base64.
     package var sealKey: [UInt8]
+    /// `KP_METRICS_TOKEN`: when set, a scrape of `/metrics` must send it as a bearer token.
+    package var metricsToken: String?
+    /// `KP_MAIL_SMTP_PASSWORD`: the SMTP relay's password for `mail.smtpUsername`; sent only over TLS.
+    package var smtpPassword: String?
 
     package init(
-        pidHashKey: [UInt8], developmentIssuerKeyPEM: String?, loginClientKeyPEM: String? = nil, sealKey: [UInt8]
+        pidHashKey: [UInt8], developmentIssuerKeyPEM: String?, loginClientKeyPEM: String? = nil, sealKey: [UInt8],
+        metricsToken: String? = nil, smtpPassword: String? = nil
     ) {
         self.pidHashKey = pidHashKey
         self.sealKey = sealKey
         self.developmentIssuerKeyPEM = developmentIssuerKeyPEM
         self.loginClientKeyPEM = loginClientKeyPEM
+        self.metricsToken = metricsToken
+        self.smtpPassword = smtpPassword
     }
 
     package static func load(
@@ -65,8 +72,27 @@ package struct AppSecrets: Sendable {
                 throw ConfigurationError.missingSecret("KP_OIDC_CLIENT_KEY")
             }
         }
+        let metricsToken = environment["KP_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        let metrics = configuration.metrics
+        if metrics.enabled, metricsToken == nil, !isLoopback(metrics.host) {
+            throw ConfigurationError.unprotectedMetrics(host: metrics.host)
+        }
+        let smtpPassword = environment["KP_MAIL_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        if configuration.mail.transport == "smtp" {
+            switch (configuration.mail.smtpUsername.isEmpty, smtpPassword == nil) {
+            case (false, true): throw ConfigurationError.secretRequired("KP_MAIL_SMTP_PASSWORD", by: "mail.smtpUsername")
+            case (true, false): throw ConfigurationError.missingValue(key: "mail.smtpUsername", variable: "KP_MAIL_SMTPUSERNAME")
+            default: break
+            }
+        }
         return AppSecrets(
-            pidHashKey: pidKey, developmentIssuerKeyPEM: issuerKey, loginClientKeyPEM: clientKey, sealKey: sealKey)
+            pidHashKey: pidKey, developmentIssuerKeyPEM: issuerKey, loginClientKeyPEM: clientKey, sealKey: sealKey,
+            metricsToken: metricsToken, smtpPassword: smtpPassword)
+    }
+
+    /// `localhost`, `::1` or an address in 127.0.0.0/8.
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host == "[::1]" || host.split(separator: ".").first == "127"
     }
 
     private static func decode(_ raw: String) -> [UInt8]? {

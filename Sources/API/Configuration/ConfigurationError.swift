@@ -12,6 +12,10 @@ package enum ConfigurationError: Error, CustomStringConvertible, Equatable {
     case missingValue(key: String, variable: String)
     case missingSecret(String)
     case invalidSecret(String)
+    /// A secret that a setting needs, demo or not (the SMTP password for `mail.smtpUsername`).
+    case secretRequired(String, by: String)
+    /// `/metrics` would be served off loopback to anyone who asks.
+    case unprotectedMetrics(host: String)
 
     package var description: String {
         switch self {
@@ -25,6 +29,10 @@ package enum ConfigurationError: Error, CustomStringConvertible, Equatable {
             "configuration key \(key) (environment variable \(variable)) is required"
         case .missingSecret(let name): "environment variable \(name) is required (or run with --demo)"
         case .invalidSecret(let name): "environment variable \(name) is not valid"
+        case .secretRequired(let name, let key): "environment variable \(name) is required when \(key) is set"
+        case .unprotectedMetrics(let host):
+            "configuration key metrics.host (environment variable KP_METRICS_HOST) is \(host), not loopback: "
+                + "set KP_METRICS_TOKEN so that only operators can read /metrics"
         }
     }
 }

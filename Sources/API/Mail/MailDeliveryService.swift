@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Logging
+import Metrics
 import ServiceLifecycle
 import Storage
 import Synchronization
@@ -21,13 +22,21 @@ package final class MailDeliveryService: Service, Sendable {
     private let logger: Logger
     private let now: @Sendable () -> Date
     private let pending = Mutex<Set<TenantID>>([])
+    /// What each outbox held after its last pass (tenants with nothing waiting are left out), for the metrics.
+    private let backlogs = Mutex<(registry: OutboxBacklog, tenants: [TenantID: OutboxBacklog])>((.empty, [:]))
+    private let tenantFailures: Metrics.Counter
+    private let registryFailures: Metrics.Counter
     private let wakeUp: AsyncStream<Void>.Continuation
     private let wakeUps: AsyncStream<Void>
 
     init(
         registry: Registry, store: TenantStore, transport: any MailTransport, from: String, pollInterval: Duration,
-        logger: Logger, now: @escaping @Sendable () -> Date
+        logger: Logger, metrics: any MetricsFactory = NOOPMetricsHandler.instance, now: @escaping @Sendable () -> Date
     ) {
+        tenantFailures = Metrics.Counter(
+            label: "kp_mail_delivery_failures_total", dimensions: [("outbox", "tenant")], factory: metrics)
+        registryFailures = Metrics.Counter(
+            label: "kp_mail_delivery_failures_total", dimensions: [("outbox", "registry")], factory: metrics)
         self.registry = registry
         self.store = store
         self.transport = transport
@@ -73,7 +82,7 @@ package final class MailDeliveryService: Service, Sendable {
         var sent = await deliverRegistryMail()
         for tenant in pending.withLock({ $0 }) {
             do {
-                let (count, done) = try await store.withDatabase(tenant) { database in
+                let (count, left) = try await store.withDatabase(tenant) { database in
                     var count = 0
                     for mail in try database.dueMail(at: now()) {
                         do {
@@ -81,16 +90,18 @@ package final class MailDeliveryService: Service, Sendable {
                             try await database.markSent(mail.id, at: now())
                             count += 1
                         } catch {
+                            tenantFailures.increment()
                             logger.warning(
                                 "mail delivery failed",
                                 metadata: ["tenant": "\(tenant)", "mail": "\(mail.id)", "error": "\(error)"])
                             try await database.markFailed(mail.id, error: "\(error)", at: now())
                         }
                     }
-                    return (count, try !database.hasUnsentMail())
+                    return (count, try database.outboxBacklog())
                 }
                 sent += count
-                if done { pending.withLock { _ = $0.remove(tenant) } }
+                record(left, of: tenant)
+                if left.count == 0 { pending.withLock { _ = $0.remove(tenant) } }
             } catch {
                 logger.error("mail outbox unreadable", metadata: ["tenant": "\(tenant)"])
             }
@@ -108,14 +119,32 @@ package final class MailDeliveryService: Service, Sendable {
                     try await registry.markSent(mail.id, at: now())
                     count += 1
                 } catch {
+                    registryFailures.increment()
                     logger.warning("mail delivery failed", metadata: ["outbox": "registry", "mail": "\(mail.id)", "error": "\(error)"])
                     try await registry.markFailed(mail.id, error: "\(error)", at: now())
                 }
             }
+            let left = try registry.outboxBacklog()
+            backlogs.withLock { $0.registry = left }
         } catch {
             logger.error("registry outbox unreadable")
         }
         return count
+    }
+
+    /// Every outbox's unsent messages as of its last delivery pass: the count, and the oldest's queue time.
+    /// Mail queued since is not in it until the pass it wakes (at once, or at the next poll).
+    package var backlog: OutboxBacklog {
+        backlogs.withLock { backlogs in
+            ([backlogs.registry] + Array(backlogs.tenants.values)).reduce(into: OutboxBacklog.empty) { total, one in
+                total.count += one.count
+                if let oldest = one.oldest, total.oldest.map({ oldest < $0 }) ?? true { total.oldest = oldest }
+            }
+        }
+    }
+
+    private func record(_ backlog: OutboxBacklog, of tenant: TenantID) {
+        backlogs.withLock { $0.tenants[tenant] = backlog.count == 0 ? nil : backlog }
     }
 
     /// The start-up pass: finds the tenants with unsent mail and delivers what is due, before the worker
@@ -141,7 +170,9 @@ package final class MailDeliveryService: Service, Sendable {
         }
         for tenant in tenants {
             do {
-                if try await store.withDatabase(tenant.id, { try $0.hasUnsentMail() }) {
+                let backlog = try await store.withDatabase(tenant.id) { try $0.outboxBacklog() }
+                if backlog.count > 0 {
+                    record(backlog, of: tenant.id)
                     pending.withLock { _ = $0.insert(tenant.id) }
                 }
             } catch {

@@ -11,6 +11,11 @@ extension Registry {
         }
     }
 
+    /// How many messages wait in the registry's outbox and since when (see `OutboxBacklog`).
+    package func outboxBacklog() throws -> OutboxBacklog {
+        try pool.read { db in try OutboxBacklog.read(db) }
+    }
+
     package func markSent(_ id: UUID, at now: Date) async throws {
         try await pool.write { db in try OutboxRecord.markSent(db, id, at: now) }
     }

@@ -18,6 +18,11 @@ extension TenantDatabase {
         try queue.read { db in try OutboxRecord.filter(Column("sentAt") == nil).fetchCount(db) > 0 }
     }
 
+    /// How many messages wait and since when (see `OutboxBacklog`).
+    package func outboxBacklog() throws -> OutboxBacklog {
+        try queue.read { db in try OutboxBacklog.read(db) }
+    }
+
     package func markSent(_ id: UUID, at now: Date) async throws {
         try await queue.write { db in try OutboxRecord.markSent(db, id, at: now) }
     }

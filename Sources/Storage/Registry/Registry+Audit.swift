@@ -11,4 +11,10 @@ extension Registry {
     package func auditEntries(tenant: TenantID? = nil) throws -> [AuditLog.Entry] {
         try pool.read { db in try AuditLog.entries(db, tenant: tenant) }
     }
+
+    /// How many entries have ever been appended: the id of the last one (the chain is append-only, its ids
+    /// never reused), so a metric read from it counts what `kp` commands appended too.
+    package func auditEntryCount() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM audit") ?? 0 }
+    }
 }

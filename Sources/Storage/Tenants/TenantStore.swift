@@ -54,6 +54,7 @@ package actor TenantStore {
 
     package let directory: TenantDirectory
     package let maximumOpen: Int
+    let metrics: TenantStoreMetrics
     let logger: Logger
     let now: @Sendable () -> Date
     /// How often, at most, a lease checks that the path still names the open file: a `stat`, cheap, but not
@@ -65,11 +66,13 @@ package actor TenantStore {
 
     /// Prepares the tenants folder and builds the migrated template that provisioning copies.
     package init(
-        directory: TenantDirectory, maximumOpen: Int, logger: Logger, now: @escaping @Sendable () -> Date = { Date() }
+        directory: TenantDirectory, maximumOpen: Int, logger: Logger, metrics: TenantStoreMetrics = .none,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) throws {
         precondition(maximumOpen > 0, "maximumOpen must be positive")
         self.directory = directory
         self.maximumOpen = maximumOpen
+        self.metrics = metrics
         self.logger = logger
         self.now = now
         self.state = Mutex(State(maximumOpen: maximumOpen))
@@ -192,8 +195,12 @@ package actor TenantStore {
                 state.entries[victim.key] = nil
                 return (true, victim.value.database)
             }
-            if let evicted = room.evicted { closeInBackground(evicted) }
+            if let evicted = room.evicted {
+                metrics.evictions.increment()
+                closeInBackground(evicted)
+            }
             guard room.ok else {
+                metrics.slotWaits.increment()
                 // Every open pool is in use: wait until a lease is returned, then look again.
                 await withCheckedContinuation { continuation in
                     let resumeNow = state.withLock { state in
@@ -206,6 +213,7 @@ package actor TenantStore {
                 continue
             }
             let (database, identity) = try openFile(id)
+            metrics.opens.increment()
             let openedAt = now()
             let count = state.withLock { state in
                 state.tick &+= 1
