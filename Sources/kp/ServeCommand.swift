@@ -40,6 +40,7 @@ struct ServeCommand: AsyncParsableCommand {
 
                     """.utf8))
         }
+        _ = try await Console.reporting { try services.checkTenantSchemas() }
         let app = try buildApplication(services: services)
         try await app.runService()
     }
