@@ -19,6 +19,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let host { arguments["http.host"] = host }
         if let port { arguments["http.port"] = String(port) }
         let services = try options.makeServices(arguments: arguments)
+        _ = try await Console.reporting { try services.checkTenantSchemas() }
         let level = Logger.Level(rawValue: services.configuration.log.level) ?? .info
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardOutput(label: label)
@@ -40,7 +41,6 @@ struct ServeCommand: AsyncParsableCommand {
 
                     """.utf8))
         }
-        _ = try await Console.reporting { try services.checkTenantSchemas() }
         let app = try buildApplication(services: services)
         try await app.runService()
     }
