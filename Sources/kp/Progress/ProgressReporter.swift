@@ -16,13 +16,13 @@ final class ProgressReporter: Sendable {
 
     let label: String
     let unit: String
-    let total: Int
     let style: Style
     private let clock: @Sendable () -> Double
     private let write: @Sendable (String) -> Void
     private let state: Mutex<State>
 
     private struct State {
+        var total: Int
         var done = 0
         var failed = 0
         var lastOutputAt: Double
@@ -35,19 +35,19 @@ final class ProgressReporter: Sendable {
     ) {
         self.label = label
         self.unit = unit
-        self.total = total
         self.style = style
         self.clock = clock
         self.write = write
-        self.state = Mutex(State(lastOutputAt: clock()))
+        self.state = Mutex(State(total: total, lastOutputAt: clock()))
     }
 
-    /// On stderr: a bar when stderr is a terminal, lines (every 10% of the work or 5 seconds) when not.
+    /// On stderr: a bar when stderr is a terminal, lines (every 10% of the work, or every 5 seconds; every
+    /// 5 seconds only when the total is not known yet) when not.
     static func standardError(label: String, unit: String, total: Int) -> ProgressReporter {
         let start = ContinuousClock.now
         let style: Style =
             isatty(STDERR_FILENO) == 1
-            ? .bar(width: 30) : .lines(everyItems: max(1, total / 10), everySeconds: 5)
+            ? .bar(width: 30) : .lines(everyItems: total > 0 ? max(1, total / 10) : Int.max, everySeconds: 5)
         return ProgressReporter(
             label: label, unit: unit, total: total, style: style, clock: { (ContinuousClock.now - start).seconds },
             write: { FileHandle.standardError.write(Data($0.utf8)) })
@@ -55,12 +55,27 @@ final class ProgressReporter: Sendable {
 
     /// `count` more items are done (`failed` of them failed).
     func advance(by count: Int = 1, failed: Int = 0) {
+        update { state in
+            state.done += count
+            state.failed += failed
+        }
+    }
+
+    /// `done` of `total` items are done: for work that learns its size on the way (a file being parsed).
+    func advance(to done: Int, of total: Int) {
+        update { state in
+            state.done = done
+            state.total = total
+        }
+    }
+
+    private func update(_ change: (inout State) -> Void) {
         let now = clock()
         let output: String? = state.withLock { state in
             guard !state.finished else { return nil }
             let before = state.done
-            state.done += count
-            state.failed += failed
+            change(&state)
+            let total = state.total
             switch style {
             case .bar:
                 guard now - state.lastOutputAt >= 0.1 || state.done >= total else { return nil }
@@ -82,7 +97,7 @@ final class ProgressReporter: Sendable {
         let output: String? = state.withLock { state in
             guard !state.finished else { return nil }
             state.finished = true
-            let summary = "\(label): \(state.done)/\(total) \(unit)\(failures(state)) in \(Self.duration(now))\n"
+            let summary = "\(label): \(state.done)/\(state.total) \(unit)\(failures(state)) in \(Self.duration(now))\n"
             switch style {
             case .bar: return "\r" + bar(state, elapsed: now) + "\u{1B}[K\n" + summary
             case .lines: return summary
@@ -97,13 +112,14 @@ final class ProgressReporter: Sendable {
 
     /// `migrate: 1200/10000 tenants (12%), 3 failed, 45.2/s, ETA 3m 14s`
     private func line(_ state: State, elapsed: Double) -> String {
-        "\(label): \(state.done)/\(total) \(unit) (\(percent(state)))\(failures(state)), "
+        "\(label): \(state.done)/\(state.total) \(unit) (\(percent(state)))\(failures(state)), "
             + "\(Self.rate(done: state.done, elapsed: elapsed)), ETA \(eta(state, elapsed: elapsed))"
     }
 
     /// `migrate [#########.....................] 1200/10000 tenants 12% 45.2/s ETA 3m 14s`
     private func bar(_ state: State, elapsed: Double) -> String {
         guard case .bar(let width) = style else { return line(state, elapsed: elapsed) }
+        let total = state.total
         let filled = total > 0 ? min(width, width * state.done / total) : width
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
         return "\(label) [\(bar)] \(state.done)/\(total) \(unit) \(percent(state))\(failures(state)) "
@@ -111,11 +127,11 @@ final class ProgressReporter: Sendable {
     }
 
     private func percent(_ state: State) -> String {
-        total > 0 ? "\(100 * state.done / total)%" : "100%"
+        state.total > 0 ? "\(100 * state.done / state.total)%" : "100%"
     }
 
     private func eta(_ state: State, elapsed: Double) -> String {
-        Self.eta(done: state.done, total: total, elapsed: elapsed).map(Self.duration) ?? "?"
+        Self.eta(done: state.done, total: state.total, elapsed: elapsed).map(Self.duration) ?? "?"
     }
 
     /// Seconds left at the rate so far; nil before the first item (no rate yet).
