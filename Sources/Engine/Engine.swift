@@ -18,8 +18,8 @@ package struct Engine: Sendable {
     let provisioner: TenantProvisioner
     let offboarding: TenantOffboarding
     let seal: PlatformSeal
-    /// `Contracts/`: read again for every offer, so an altered file is caught at once.
-    let contractsDirectory: URL
+    /// `Contracts/`: verified again whenever a file in it changed, so an altered file is caught at once.
+    let contracts: ContractCatalogueCache
     /// Where links in e-mails point (`http.publicBaseURL`).
     let publicBaseURL: String
     /// The largest file a LIS may upload as an attachment.
@@ -45,7 +45,7 @@ package struct Engine: Sendable {
         self.provisioner = TenantProvisioner(registry: registry, store: store)
         self.offboarding = TenantOffboarding(registry: registry, store: store)
         self.seal = seal
-        self.contractsDirectory = contractsDirectory
+        self.contracts = ContractCatalogueCache(directory: contractsDirectory)
         self.publicBaseURL = publicBaseURL
         self.maxUploadBytes = maxUploadBytes
         self.mail = mail

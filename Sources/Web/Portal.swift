@@ -22,7 +22,7 @@ package struct Portal: Sendable {
     let developmentAuthorization: DevelopmentAuthorizationServer?
     let describe: @Sendable (any Error) -> FailureDescription
     /// Parsed agreement texts, by their SHA-256 (the signer's page shows the same text again and again).
-    let documents = AgreementDocumentCache()
+    let documents: AgreementDocumentCache
 
     /// - Parameter describe: how an error reads on a page (the API's one error mapping).
     package init(
@@ -32,6 +32,7 @@ package struct Portal: Sendable {
         self.engine = engine
         self.settings = settings
         self.renderer = try PageRenderer()
+        self.documents = AgreementDocumentCache(renderer: renderer)
         self.stylesheet = try StylesheetRoute()
         self.orgnrScript = try AssetRoute(name: "orgnr", extension: "js", contentType: "text/javascript; charset=utf-8")
         self.cookies = SessionCookies(secure: settings.isSecure)

@@ -1,4 +1,4 @@
-import Domain
+@testable import Domain
 import Foundation
 import Testing
 
@@ -106,5 +106,29 @@ import Testing
                 organisationNumber: "988077918", name: "A", contactEmail: "a@b.no", programmes: ["alis"], by: Self.signer(),
                 id: UUID(), at: Self.now)
         }
+    }
+}
+
+@Suite struct AgreementTemplateFillTests {
+    @Test(arguments: [
+        ("{{a}} og {{b}}", "Oslo og 974770482"),
+        ("{{{a}}}", "{Oslo}"),
+        ("{{c}} {a} {{a", "{{c}} {a} {{a"),
+        ("æøå {{a}}{{a}}", "æøå OsloOslo"),
+        ("", ""),
+        ("{", "{"),
+        ("{{", "{{"),
+        ("{{b}}", "974770482"),
+    ])
+    func fillingReplacesEveryNamedFieldAndLeavesOtherBracesAlone(text: String, expected: String) {
+        #expect(AgreementTemplate.fill(text, with: ["a": "Oslo", "b": "974770482"]) == expected)
+    }
+
+    @Test func aFieldValueThatLooksLikeAFieldIsRefusedBeforeFilling() throws {
+        let template = AgreementTemplate(
+            version: "v1", effectiveDate: "2026-01-01", fields: ["a"], text: "Avtale med {{a}}.", textHash: "")
+        #expect(throws: ValidationError.self) { try template.render(["a": "{{a}}"]) }
+        #expect(throws: ValidationError.self) { try template.render([:]) }
+        #expect(try template.render(["a": " Oslo kommune "]) == "Avtale med Oslo kommune.")
     }
 }

@@ -35,6 +35,8 @@ import Testing
         ("?sok=berg&type=kommune", "", ["Bergen", "Kongsberg"], ""),
         ("?status=active", "Ingen virksomheter passer til søket.", [], ""),
         ("?side=15", "357 virksomheter.", ["Vardø", "Berlevåg"], "Side 15 av 15"),
+        ("?side=99", "357 virksomheter.", ["Vardø", "Berlevåg"], "Side 15 av 15"),
+        ("?type=kommune&side=2", "357 virksomheter.", [], "Side 2 av 15"),
     ])
     func theTenantsAreSearchedFilteredAndPaged(query: String, count: String, names: [String], page: String) async throws
     {

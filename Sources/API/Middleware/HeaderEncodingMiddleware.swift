@@ -21,9 +21,11 @@ package struct HeaderEncodingMiddleware<Context: RequestContext>: RouterMiddlewa
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var response = try await next(request, context)
-        guard routes.allowedMethods(for: request.uri.path) != nil else { return response }
-        for name in Self.names {
-            if let value = response.headers[name], value.contains("%"), let decoded = value.removingPercentEncoding {
+        // Most responses have no encoded header at all: the route is looked up only when one has.
+        let encoded = Self.names.filter { response.headers[$0]?.contains("%") == true }
+        guard !encoded.isEmpty, routes.allowedMethods(for: request.uri.path) != nil else { return response }
+        for name in encoded {
+            if let value = response.headers[name], let decoded = value.removingPercentEncoding {
                 response.headers[name] = decoded
             }
         }

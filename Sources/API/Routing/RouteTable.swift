@@ -7,12 +7,20 @@ import Synchronization
 /// Hummingbird answers an undeclared method on a known path like an unknown path (404); HTTP and the spec
 /// want 405 with `Allow`, which needs to know what the path does accept.
 package final class RouteTable: Sendable {
-    private let routes = Mutex<[String: Set<HTTPRequest.Method>]>([:])
+    private struct Route {
+        /// The template's segments, split once when it is added.
+        let pattern: [Substring]
+        var methods: Set<HTTPRequest.Method>
+    }
+
+    private let routes = Mutex<[String: Route]>([:])
 
     package init() {}
 
     func add(_ method: HTTPRequest.Method, _ template: String) {
-        routes.withLock { $0[template, default: []].insert(method) }
+        routes.withLock {
+            $0[template, default: Route(pattern: Self.segments(template), methods: [])].methods.insert(method)
+        }
     }
 
     /// The methods the most specific matching template declares (a literal segment beats a `{parameter}`,
@@ -20,8 +28,8 @@ package final class RouteTable: Sendable {
     func allowedMethods(for path: String) -> [HTTPRequest.Method]? {
         let segments = Self.segments(path)
         let best = routes.withLock { routes in
-            routes.compactMap { template, methods -> (score: [Bool], methods: Set<HTTPRequest.Method>)? in
-                Self.score(Self.segments(template), against: segments).map { ($0, methods) }
+            routes.values.compactMap { route -> (score: [Bool], methods: Set<HTTPRequest.Method>)? in
+                Self.score(route.pattern, against: segments).map { ($0, route.methods) }
             }
             .max { $0.score.lexicographicallyPrecedes($1.score) { !$0 && $1 } }
         }

@@ -19,7 +19,7 @@ package struct AgreementTemplate: Sendable, Equatable {
 
     /// The text with every field filled in; every field must be given and non-empty.
     package func render(_ values: [String: String]) throws(ValidationError) -> String {
-        var rendered = text
+        var checked: [String: String] = [:]
         for field in fields {
             guard let value = values[field]?.trimmingWhitespace(), !value.isEmpty else {
                 throw ValidationError(field: field, reason: .missing)
@@ -27,23 +27,37 @@ package struct AgreementTemplate: Sendable, Equatable {
             guard !value.contains("{{"), !value.contains("\n") else {
                 throw ValidationError(field: field, reason: .notAllowed("may not contain line breaks or {{"))
             }
-            rendered = rendered.replacingAll("{{\(field)}}", with: value)
+            checked[field] = value
         }
-        return rendered
+        return Self.fill(text, with: checked)
     }
-}
 
-extension String {
-    /// Replaces every occurrence without Foundation.
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var result = ""
-        var rest = Substring(self)
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
+    /// `text` with every `{{name}}` whose name is in `values` replaced, in one pass over its bytes (a signer's
+    /// page fills the template on every view); any other braces are left as they are.
+    static func fill(_ text: String, with values: [String: String]) -> String {
+        let open = UInt8(ascii: "{")
+        let close = UInt8(ascii: "}")
+        let longest = values.keys.map(\.utf8.count).max() ?? 0
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 1024)
+        var bytes = Array(text.utf8)[...]
+        while let start = bytes.firstIndex(of: open) {
+            output += bytes[..<start]
+            bytes = bytes[start...]
+            let nameStart = start + 2
+            if bytes.count > 4, bytes[start + 1] == open,
+                let end = bytes[nameStart...].prefix(longest + 1).firstIndex(of: close),
+                end + 1 < bytes.endIndex, bytes[end + 1] == close,
+                let value = values[String(decoding: bytes[nameStart..<end], as: UTF8.self)]
+            {
+                output += value.utf8
+                bytes = bytes[(end + 2)...]
+            } else {
+                output.append(open)
+                bytes = bytes[(start + 1)...]
+            }
         }
-        return result + rest
+        output += bytes
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -46,7 +46,7 @@ package struct AgreementDesk: Sendable {
         try PaperScan.validatePDF(bytes)
         let scan = PaperScan(sha256: SHA256.hash(data: bytes).hexEncoded, bytes: bytes.count)
         let now = engine.now()
-        let catalogue = try ContractCatalogue(directory: engine.contractsDirectory)
+        let catalogue = try engine.contracts.catalogue()
         let current = try catalogue.currentTemplate(on: now.isoDay)
         guard let template = catalogue.template(templateVersion) else { throw AgreementError.unknownVersion(templateVersion) }
         let signerName = try Tenant.validName(rawSigner, field: "signerName")
@@ -227,7 +227,7 @@ package struct AgreementDesk: Sendable {
     package func tenantsNotOnVersion(_ requested: String?, by caller: PlatformCaller) throws
         -> (version: String, tenants: [(tenant: Tenant, inForce: String)])
     {
-        let catalogue = try ContractCatalogue(directory: engine.contractsDirectory)
+        let catalogue = try engine.contracts.catalogue()
         let version: String
         if let requested {
             guard catalogue.template(requested) != nil else { throw AgreementError.unknownVersion(requested) }

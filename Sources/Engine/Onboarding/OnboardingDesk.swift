@@ -29,7 +29,7 @@ package struct OnboardingDesk: Sendable {
     {
         try requireAdministrator(caller)
         let now = engine.now()
-        let catalogue = try ContractCatalogue(directory: engine.contractsDirectory)
+        let catalogue = try engine.contracts.catalogue()
         let current = try catalogue.currentTemplate(on: now.isoDay)
         guard let requested = catalogue.template(templateVersion) else {
             if let reason = catalogue.refused[templateVersion] {
@@ -158,7 +158,7 @@ package struct OnboardingDesk: Sendable {
     }
 
     func currentDraft(for tenant: Tenant, signer: String) throws -> AgreementDraft {
-        let catalogue = try ContractCatalogue(directory: engine.contractsDirectory)
+        let catalogue = try engine.contracts.catalogue()
         let template: AgreementTemplate
         do {
             template = try catalogue.currentTemplate(on: engine.now().isoDay)

@@ -14,9 +14,7 @@ package struct ReportDesk: Sendable {
     {
         let now = engine.now()
         return try await engine.store.withDatabase(caller.tenant.id) { database in
-            let report = try await database.progressReport(traineeID: trainee, caller: caller.principal, at: now)
-            guard let record = try database.trainee(id: trainee) else { throw TraineeError.notFound(trainee) }
-            return (report, record)
+            try await database.progressReportAndTrainee(traineeID: trainee, caller: caller.principal, at: now)
         }
     }
 

@@ -2,8 +2,9 @@ import Domain
 import Foundation
 import Storage
 
-/// The LIS's own page: their record, plans (with each plan's objectives), objective states, activities,
-/// the people who hold a role for them, and the invitations they have sent, read in one transaction. The
+/// The LIS's own page: their record, plans (with each plan's objectives), objective states (without their
+/// histories, which the objective's own page shows), the people who hold a role for them, and the
+/// invitations they have sent, read in one transaction. The
 /// LIS reading their own data is not logged (the permission table says so).
 extension TrainingDesk {
     package func home(_ caller: TenantCaller) async throws -> TraineeHome {
@@ -18,9 +19,8 @@ extension TrainingDesk {
                     try reader.plan(assignment.plan).map { (assignment: assignment, plan: $0) }
                 }
                 return TraineeHome(
-                    trainee: reader.trainee, plans: plans, progress: try reader.objectiveProgress(),
-                    activities: try reader.activities(), holders: reader.roles, invitations: try reader.invitations(),
-                    names: reader.holderNames())
+                    trainee: reader.trainee, plans: plans, progress: try reader.objectiveStates(),
+                    holders: reader.roles, invitations: try reader.invitations(), names: reader.holderNames())
             }
         }
     }
@@ -30,8 +30,8 @@ extension TrainingDesk {
 package struct TraineeHome: Sendable {
     package let trainee: Trainee
     package let plans: [(assignment: PlanAssignment, plan: Plan)]
+    /// Without history.
     package let progress: [ObjectiveProgress]
-    package let activities: [LearningActivity]
     package let holders: [RoleAssignment]
     package let invitations: [Invitation]
     package let names: [PersonKey: String]

@@ -50,9 +50,12 @@ package struct WorkDesk: Sendable {
         let waiting = try await engine.store.withDatabase(caller.tenant.id) { database in
             try await database.objectivesAwaitingApproval(by: caller.principal, at: engine.now())
         }
+        var plans: [PlanReference: Plan?] = [:]
         return try waiting.map { trainee, progress, submittedAt in
-            let objective = try engine.registry.plan(key: progress.plan.key, version: progress.plan.version)?
-                .objective(progress.objectiveID)
+            if plans[progress.plan] == nil {
+                plans[progress.plan] = try engine.registry.plan(key: progress.plan.key, version: progress.plan.version)
+            }
+            let objective = plans[progress.plan]??.objective(progress.objectiveID)
             return WaitingObjective(
                 trainee: trainee, progress: progress, objectiveTitle: objective?.title, submittedAt: submittedAt)
         }

@@ -45,6 +45,13 @@ package struct TraineeReader {
             .map { try $0.progress() }
     }
 
+    /// Every objective record of the LIS without its history: where each objective stands.
+    package func objectiveStates() throws -> [ObjectiveProgress] {
+        try ObjectiveProgressRecord.summaries(
+            db, where: "traineeId = ? ORDER BY planKey, planVersion, objectiveId",
+            arguments: [trainee.id.uuidString.lowercased()])
+    }
+
     /// The invitations the LIS (or support) has sent, newest first.
     package func invitations() throws -> [Invitation] {
         try InvitationRecord.filter(Column("traineeId") == trainee.id.uuidString.lowercased())

@@ -63,9 +63,15 @@ extension Registry {
     /// One plan version, or nil when the catalog does not have it.
     package func plan(key: PlanKey, version: Int) throws -> Plan? {
         try pool.read { db in
-            try Row.fetchOne(
-                db, sql: "SELECT content, sha256 FROM catalogPlan WHERE key = ? AND version = ?",
-                arguments: [key.rawValue, version]
+            let arguments: StatementArguments = [key.rawValue, version]
+            // The text (tens of kilobytes) is read only for a version not decoded before.
+            guard
+                let sha256 = try String.fetchOne(
+                    db, sql: "SELECT sha256 FROM catalogPlan WHERE key = ? AND version = ?", arguments: arguments)
+            else { return nil }
+            if let cached = PlanCodec.cached(sha256) { return cached }
+            return try Row.fetchOne(
+                db, sql: "SELECT content, sha256 FROM catalogPlan WHERE key = ? AND version = ?", arguments: arguments
             ).map { row in try PlanCodec.decode(content: row["content"], sha256: row["sha256"], table: "catalogPlan") }
         }
     }

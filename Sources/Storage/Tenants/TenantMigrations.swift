@@ -10,7 +10,7 @@ package enum TenantMigrations {
     package typealias Migration = (identifier: String, migrate: @Sendable (Database) throws -> Void)
 
     /// Every migration in order: the first ones here, the later ones by topic in `TenantMigrations+…` files.
-    package static let all: [Migration] = foundation + offboarding
+    package static let all: [Migration] = foundation + offboarding + counting
 
     private static let foundation: [Migration] = [
         (

@@ -24,51 +24,10 @@ struct ProgressInputs {
     var talks: [SupervisionTalk]
 
     static func load(_ db: Database, _ scope: Scope) throws -> ProgressInputs {
-        let trainees: String
-        let arguments: StatementArguments
-        switch scope {
-        case .trainee(let id):
-            trainees = "?"
-            arguments = [id.uuidString.lowercased()]
-        case .leder(let person):
-            trainees =
-                "SELECT traineeId FROM roleAssignment WHERE personKey = ? AND role = 'leder' AND revokedAt IS NULL"
-            arguments = [person.hex]
-        case .veileder(let person):
-            trainees =
-                "SELECT traineeId FROM roleAssignment WHERE personKey = ? AND role = 'veileder' AND revokedAt IS NULL"
-            arguments = [person.hex]
-        case .tenant:
-            trainees = "SELECT id FROM trainee"
-            arguments = []
-        }
-        let ofTrainees = "traineeId IN (\(trainees))"
-        let live = "state <> 'archived' AND \(ofTrainees)"
+        let (ofTrainees, arguments) = scope.condition
+        let common = try CommonInputs.load(db, scope)
         return ProgressInputs(
-            trainees: try Row.fetchAll(
-                db,
-                sql: "SELECT \(TraineeRecord.selectColumns) FROM trainee WHERE id IN (\(trainees)) ORDER BY name, id",
-                arguments: arguments
-            ).map { try TraineeRecord(row: $0).trainee() },
-            assignments: try PlanAssignmentRecord.fetchAll(
-                db, sql: "SELECT * FROM planAssignment WHERE \(live) ORDER BY assignedAt, id", arguments: arguments
-            ).map { try $0.assignment() },
-            plans: try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT key, version, sha256 FROM plan
-                    WHERE (key, version) IN (SELECT planKey, planVersion FROM planAssignment WHERE \(live))
-                    """,
-                arguments: arguments
-            ).map { row in
-                // The text (tens of kilobytes) is read only for a version not decoded before.
-                if let cached = PlanCodec.cached(row["sha256"]) { return cached }
-                let reference = PlanReference(key: try PlanKey(row["key"]), version: row["version"])
-                guard let plan = try PlanSnapshot.load(db, reference) else {
-                    throw StorageError.corruptRow(table: "plan", column: "content")
-                }
-                return plan
-            },
+            trainees: common.trainees, assignments: common.assignments, plans: common.plans,
             progress: try ObjectiveProgressRecord.summaries(db, where: ofTrainees, arguments: arguments),
             activities: try LearningActivityRecord.fetchAll(
                 db, sql: "SELECT \(LearningActivityRecord.summaryColumns) FROM learningActivity WHERE \(ofTrainees)",
@@ -93,6 +52,55 @@ struct ProgressInputs {
             traineeID: traineeID,
             plans: assignments.filter { $0.traineeID == traineeID }.compactMap { plansByReference[$0.plan] },
             progress: progress, activities: activities, talks: talks)
+    }
+
+    /// The progress report of one LIS read for that report alone: the progress rows and talks decoded, the
+    /// activities (a LIS has hundreds) counted by the database per objective.
+    static func report(_ db: Database, traineeID: UUID) throws -> ProgressReport {
+        let scope = Scope.trainee(traineeID)
+        let (ofTrainee, arguments) = scope.condition
+        let common = try CommonInputs.load(db, scope)
+        var plansByReference: [PlanReference: Plan] = [:]
+        for plan in common.plans { plansByReference[plan.reference] = plan }
+        let cache = ValueCache()
+        var activities = ProgressReport.ActivityCounts()
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT planKey, planVersion, objectiveId, sum(state = 'approved'), sum(state = 'submitted')
+                FROM learningActivity WHERE \(ofTrainee)
+                GROUP BY planKey, planVersion, objectiveId
+                """,
+            arguments: arguments)
+        while let row = try rows.next() {
+            guard let key = cache.planKey(row[0]) else {
+                throw StorageError.corruptRow(table: LearningActivityRecord.databaseTableName, column: "planKey")
+            }
+            let objective: ObjectiveID?
+            if let raw = row[2] as String? {
+                guard let id = cache.objective(raw) else {
+                    throw StorageError.corruptRow(table: LearningActivityRecord.databaseTableName, column: "objectiveId")
+                }
+                objective = id
+            } else {
+                objective = nil
+            }
+            activities.add(
+                plan: PlanReference(key: key, version: row[1]), objective: objective, signed: row[3], awaiting: row[4])
+        }
+        return ProgressReport.compute(
+            traineeID: traineeID, plans: common.assignments.compactMap { plansByReference[$0.plan] },
+            progress: try ObjectiveProgressRecord.summaries(db, where: ofTrainee, arguments: arguments),
+            activities: activities,
+            talks: try SupervisionTalkRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT id, traineeId, veileder, date, topic, NULL AS preparation, NULL AS minutes, state,
+                        lastWrittenBy, finalisedBy, finalisedAt, createdAt, updatedAt
+                    FROM supervisionTalk WHERE \(ofTrainee)
+                    """,
+                arguments: arguments
+            ).map { try $0.talk() })
     }
 
     var overview: LederOverview {

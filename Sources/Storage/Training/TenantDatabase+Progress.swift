@@ -4,37 +4,44 @@ import GRDB
 
 /// Progress: the report of one LIS, the leder's and the tenant's overviews, and the record of approved
 /// objectives that follows the LIS to the next employer. Each is one transaction that reads with a query per
-/// table and writes the access-log lines for reads by anyone but the LIS.
+/// table (the overviews count in SQL: `ProgressTally`) and writes the access-log lines for reads by anyone but
+/// the LIS.
 ///
 /// They run in `queue.write` only so that the log line is in the same transaction as the read; a deferred
 /// transaction that writes nothing (the LIS reading their own report) commits as a read.
 extension TenantDatabase {
     /// The progress report (*fremdriftsrapport*) of one LIS, for the LIS, the leder or the veileder.
     package func progressReport(traineeID: UUID, caller: Principal, at now: Date) async throws -> ProgressReport {
+        try await progressReportAndTrainee(traineeID: traineeID, caller: caller, at: now).report
+    }
+
+    /// The progress report and the LIS it is about, from the one transaction that checks and logs the read.
+    package func progressReportAndTrainee(traineeID: UUID, caller: Principal, at now: Date) async throws
+        -> (report: ProgressReport, trainee: Trainee)
+    {
         try await queue.write { db in
             let access = try TrainingAccess.check(db, traineeID: traineeID, actor: caller, .readProgressReport)
-            let inputs = try ProgressInputs.load(db, .trainee(traineeID))
+            let report = try ProgressInputs.report(db, traineeID: traineeID)
             try access.log(db, .readProgressReport, object: "progress-report", at: now)
-            return inputs.report(for: traineeID)
+            return (report, access.trainee)
         }
     }
 
     /// One summary row for every LIS whose leder `leder` is now; each LIS's log says the leder looked.
     package func lederOverview(leder: Principal, at now: Date) async throws -> LederOverview {
         try await queue.write { db in
-            let inputs = try ProgressInputs.load(db, .leder(leder.personKey))
-            try Self.logOverview(db, inputs.trainees, reader: leder, as: .leder, object: "leder-overview", at: now)
-            return inputs.overview
+            let (overview, trainees) = try Self.countedOverview(db, .leder(leder.personKey))
+            try Self.logOverview(db, trainees, reader: leder, as: .leder, object: "leder-overview", at: now)
+            return overview
         }
     }
 
     /// One summary row for every LIS whose veileder `veileder` is now; each LIS's log says the veileder looked.
     package func veilederOverview(veileder: Principal, at now: Date) async throws -> LederOverview {
         try await queue.write { db in
-            let inputs = try ProgressInputs.load(db, .veileder(veileder.personKey))
-            try Self.logOverview(
-                db, inputs.trainees, reader: veileder, as: .veileder, object: "veileder-overview", at: now)
-            return inputs.overview
+            let (overview, trainees) = try Self.countedOverview(db, .veileder(veileder.personKey))
+            try Self.logOverview(db, trainees, reader: veileder, as: .veileder, object: "veileder-overview", at: now)
+            return overview
         }
     }
 
@@ -43,11 +50,10 @@ extension TenantDatabase {
     /// looked.
     package func tenantOverview(administrator: Principal, at now: Date) async throws -> LederOverview {
         try await queue.write { db in
-            let inputs = try ProgressInputs.load(db, .tenant)
+            let (overview, trainees) = try Self.countedOverview(db, .tenant)
             try Self.logOverview(
-                db, inputs.trainees, reader: administrator, as: .tenantAdministrator, object: "tenant-overview", at: now
-            )
-            return inputs.overview
+                db, trainees, reader: administrator, as: .tenantAdministrator, object: "tenant-overview", at: now)
+            return overview
         }
     }
 
@@ -76,6 +82,15 @@ extension TenantDatabase {
                 for: access.trainee, progress: progress, names: names, tenant: tenant,
                 organisationNumber: organisationNumber, issuedAt: now)
         }
+    }
+
+    /// The overview of the LIS of `scope` from counts (`ProgressTally`), and the LIS it shows.
+    static func countedOverview(_ db: Database, _ scope: ProgressInputs.Scope) throws -> (LederOverview, [Trainee]) {
+        let common = try ProgressInputs.CommonInputs.load(db, scope)
+        let tally = try ProgressTally.load(db, scope)
+        let overview = LederOverview.build(
+            trainees: common.trainees, assignments: common.assignments, catalog: common.plans, tally: tally)
+        return (overview, common.trainees)
     }
 
     /// One read line per LIS shown, with one prepared statement and the time encoded once: an overview of

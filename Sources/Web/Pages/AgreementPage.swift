@@ -11,7 +11,9 @@ struct AgreementPage: Sendable {
     let status: AgreementStatus
     let version: String
     let documentHash: String
-    let document: AgreementDocument
+    /// The agreement text, rendered once per version (`AgreementDocumentCache`), placed at `fragmentSlot`.
+    let document: RenderedFragment
+    let fragmentSlot = RenderedFragment.slot
     /// The signing form is shown: nothing awaits countersignature and the version offered is not in force.
     let canSign: Bool
     /// Shown instead of the form at security level 3: why, and a login at level 4 that comes back here.
@@ -27,7 +29,7 @@ struct AgreementPage: Sendable {
     init(
         offer: AgreementOffer, caller: AdministratorCaller, documents: AgreementDocumentCache, visitor: Visitor,
         errors: FormErrors = FormErrors(), justSigned: Bool = false, justAccepted: Bool = false
-    ) {
+    ) throws {
         let tenant = caller.tenant
         self.layout = PageLayout(
             title: "Databehandleravtale for \(tenant.name)", visitor: visitor, hasErrors: errors.hasErrors)
@@ -37,7 +39,7 @@ struct AgreementPage: Sendable {
         self.status = AgreementStatus(tenant: tenant, agreements: offer.agreements.map(\.agreement))
         self.version = offer.draft.template.version
         self.documentHash = offer.draft.documentHash
-        self.document = documents.document(markdown: offer.draft.document, sha256: offer.draft.documentHash)
+        self.document = try documents.document(markdown: offer.draft.document, sha256: offer.draft.documentHash)
         let awaiting = offer.agreements.contains { $0.agreement.state == .awaitingCountersignature }
         let inForce = offer.agreements.contains { $0.agreement.state == .inForce }
         self.canSign = !awaiting && tenant.closesAt == nil && (!inForce || offer.newVersionAwaitsSignature)

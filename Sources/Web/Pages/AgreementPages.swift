@@ -23,10 +23,10 @@ struct AgreementPages: Sendable {
         let principal = try context.visitor.requirePrincipal(returningTo: request.pathAndQuery)
         let caller = try onboarding.administeredTenant(try context.parameters.require("tenantId"), by: principal)
         let query = request.uri.queryParameters
-        let page = AgreementPage(
+        let page = try AgreementPage(
             offer: try onboarding.offer(caller), caller: caller, documents: documents, visitor: context.visitor,
             justSigned: query["signert"] == "1", justAccepted: query["godtatt"] == "1")
-        return HTMLPage.response(try renderer.render(page, template: "agreement"))
+        return HTMLPage.response(try renderer.render(page, template: "agreement", placing: page.document))
     }
 
     /// `POST /virksomhet/{tenantId}/avtale/signer`: signs exactly the version and text the page showed.
@@ -51,9 +51,9 @@ struct AgreementPages: Sendable {
                 status = .init(code: describe(failure).status)
             }
         }
-        let page = AgreementPage(
+        let page = try AgreementPage(
             offer: try onboarding.offer(caller), caller: caller, documents: documents, visitor: context.visitor, errors: errors)
-        return HTMLPage.response(try renderer.render(page, template: "agreement"), status: status)
+        return HTMLPage.response(try renderer.render(page, template: "agreement", placing: page.document), status: status)
     }
 
     /// `GET /virksomhet/{tenantId}/avtale/{agreementId}`: the agreement as signed, printable, with its seal

@@ -117,7 +117,7 @@ import Testing
     }
 
     /// 50 LIS × 101 objectives, every one approved: the overview is a handful of queries, not one per LIS.
-    @Test func theLederOverviewOfFiftyLISIsQuick() async throws {
+    @Test func theLederOverviewOfFiftyLISWithEveryObjectiveApprovedShowsEachOneComplete() async throws {
         let store = try await TrainingStore()
         let plan = try #require(try S.sampleCatalog().first { $0.key == .lis1Kommune })
         var trainees = [store.trainee]

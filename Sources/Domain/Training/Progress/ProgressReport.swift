@@ -41,9 +41,40 @@ package struct ProgressReport: Sendable, Equatable {
     package var activitiesSigned: Int { plans.reduce(0) { $0 + $1.activitiesSigned } }
     package var isComplete: Bool { !plans.isEmpty && plans.allSatisfy(\.isComplete) }
 
-    private struct ObjectiveKey: Hashable {
+    fileprivate struct ObjectiveKey: Hashable {
         let plan: PlanReference
         let objectiveID: ObjectiveID
+    }
+
+    /// What the report needs of a LIS's activities: which objectives have one recorded (in any state), and
+    /// how many are signed and awaiting signature per plan. Storage can count these in SQL instead of
+    /// decoding every activity.
+    package struct ActivityCounts: Sendable {
+        fileprivate var worked: Set<ObjectiveKey> = []
+        fileprivate var signed: [PlanReference: Int] = [:]
+        fileprivate var awaiting: [PlanReference: Int] = [:]
+
+        package init() {}
+
+        /// The counts of `traineeID`'s activities among `activities`.
+        package init(traineeID: UUID, activities: [LearningActivity]) {
+            for activity in activities where activity.traineeID == traineeID {
+                let (signed, awaiting): (Int, Int)
+                switch activity.state {
+                case .approved: (signed, awaiting) = (1, 0)
+                case .submitted: (signed, awaiting) = (0, 1)
+                case .draft, .rejected: (signed, awaiting) = (0, 0)
+                }
+                add(plan: activity.plan, objective: activity.objectiveID, signed: signed, awaiting: awaiting)
+            }
+        }
+
+        /// Adds activities of `plan` (on `objective`, if any): `signed` approved and `awaiting` submitted.
+        package mutating func add(plan: PlanReference, objective: ObjectiveID?, signed: Int, awaiting: Int) {
+            if let objective { worked.insert(ObjectiveKey(plan: plan, objectiveID: objective)) }
+            if signed > 0 { self.signed[plan, default: 0] += signed }
+            if awaiting > 0 { self.awaiting[plan, default: 0] += awaiting }
+        }
     }
 
     /// Computes the report of `traineeID` over `plans`; records of other LIS or other plans are ignored.
@@ -52,22 +83,24 @@ package struct ProgressReport: Sendable, Equatable {
         traineeID: UUID, plans: [Plan], progress: [ObjectiveProgress], activities: [LearningActivity],
         talks: [SupervisionTalk]
     ) -> ProgressReport {
+        compute(
+            traineeID: traineeID, plans: plans, progress: progress,
+            activities: ActivityCounts(traineeID: traineeID, activities: activities), talks: talks)
+    }
+
+    /// The report from activity counts (`ActivityCounts`) rather than the activities themselves.
+    package static func compute(
+        traineeID: UUID, plans: [Plan], progress: [ObjectiveProgress], activities: ActivityCounts,
+        talks: [SupervisionTalk]
+    ) -> ProgressReport {
         var progressByObjective: [ObjectiveKey: ObjectiveProgress] = [:]
         progressByObjective.reserveCapacity(progress.count)
         for record in progress where record.traineeID == traineeID {
             progressByObjective[ObjectiveKey(plan: record.plan, objectiveID: record.objectiveID)] = record
         }
-        var worked: Set<ObjectiveKey> = []
-        var signed: [PlanReference: Int] = [:]
-        var awaiting: [PlanReference: Int] = [:]
-        for activity in activities where activity.traineeID == traineeID {
-            if let objectiveID = activity.objectiveID { worked.insert(ObjectiveKey(plan: activity.plan, objectiveID: objectiveID)) }
-            switch activity.state {
-            case .approved: signed[activity.plan, default: 0] += 1
-            case .submitted: awaiting[activity.plan, default: 0] += 1
-            case .draft, .rejected: break
-            }
-        }
+        let worked = activities.worked
+        let signed = activities.signed
+        let awaiting = activities.awaiting
         var held = 0
         var open = 0
         for talk in talks where talk.traineeID == traineeID {

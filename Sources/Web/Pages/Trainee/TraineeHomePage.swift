@@ -63,8 +63,9 @@ struct TraineeHomePage: Sendable {
         let id = tenant.id.rawValue
         self.plans = home.plans.map { assignment, plan in
             let progress = home.progress.filter { $0.plan == assignment.plan }
+            let states = Dictionary(progress.map { ($0.objectiveID, $0.state) }, uniquingKeysWith: { first, _ in first })
             let rows = plan.objectives.map { objective in
-                let state = progress.first { $0.objectiveID == objective.id }?.state
+                let state = states[objective.id]
                 return ObjectiveRow(
                     label: "\(objective.id.rawValue) \(objective.title)",
                     href: TraineeObjectivePages.path(id, planKey: plan.key.rawValue, objective: objective.id.rawValue),
