@@ -505,7 +505,7 @@ def main():
     parser.add_argument("--folder", help="where the temporary Tenants folder goes (default: the system's)")
     args = parser.parse_args()
     if args.only == "migration":
-        build = "debug build" if "/debug/" in os.path.realpath(args.binary) else "release build"
+        build = "debug build" if "debug" in os.path.realpath(args.binary) else "release build"
         print_table(migration(args), f"{build}, {os.cpu_count()} cores")
         return
 

@@ -15,7 +15,7 @@ struct MigrateCommand: AsyncParsableCommand {
             started again, and never migrates a tenant twice.
             """)
     @OptionGroup var options: CommonOptions
-    @Option(help: "How many tenants to migrate at once (default: the number of cores).")
+    @Option(help: "How many tenants to migrate at once; the default is this machine's number of cores.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     @Flag(help: "Migrate copies in a temporary folder and report what would happen; files and registry stay as they are.")
     var dryRun = false
