@@ -123,6 +123,7 @@ let package = Package(
             dependencies: [
                 "kp", "API", "Domain", "Identity", "Storage", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(

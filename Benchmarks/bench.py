@@ -25,6 +25,12 @@
    read appends to the access log: a write transaction); measured alternately twice, the throughput with
    Litestream as a ratio to without (target >= 0.8). Then --backup-tenants tenants are provisioned on the server
    with the backup, it is stopped once the backup is confirmed, and `kp backup restore --all --to DIR` is timed.
+6. `--only migration` (issue 14; run on its own, it takes minutes): N tenant databases (default 10,000) with
+   realistic content (kommune-0301 opened, the sample catalog imported, 3 LIS seeded with progress by
+   `kp dev seed-training`, then N tenants created and provisioned through the support API and that file
+   copied over each), migrated by the test-only migration (`KP_TEST_TENANT_MIGRATION=review-note`: a column
+   and an index on learningActivity) with `kp migrate --jobs 2`; its time and its ratio to the same SQL
+   applied by a bare bash loop of the `sqlite3` command over copies of the same files, in the same run.
 
 Everything runs against 127.0.0.1 only and stops by itself.
 """
@@ -502,6 +508,95 @@ def backup(args):
         for folder in folders:
             shutil.rmtree(folder, ignore_errors=True)
     return rows
+# The test migration's SQL as `TenantSchema.reviewNoteSQL` has it, and the bookkeeping `kp migrate` does with it.
+REVIEW_NOTE_SQL = """
+CREATE TABLE IF NOT EXISTS migrationTrace (id INTEGER PRIMARY KEY, identifier TEXT NOT NULL);
+INSERT INTO migrationTrace (identifier) VALUES ('test-review-note');
+ALTER TABLE learningActivity ADD COLUMN reviewNote TEXT;
+CREATE INDEX learningActivity_reviewNote ON learningActivity (reviewNote);
+"""
+
+def migration(args):
+    """Section 5: N realistic tenants migrated by kp migrate --jobs 2, against a bash loop of sqlite3."""
+    folder = tempfile.mkdtemp(prefix="kp-bench-migrate-", dir=args.folder)
+    copies = os.path.join(folder, "_sqlite3-loop")
+    try:
+        server = Server(args.binary, folder, args.port, max_open=64)
+        try:
+            support = server.token("--support")
+            server.request("POST", "/api/v1/support/tenants/kommune-0301/administrators",
+                           {"name": "Benk Signatar", "email": "signatar@oslo.kommune.no",
+                            "organisationNumber": "974770482"}, token=support)
+            server.open_tenant("kommune-0301", support)
+            catalog = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Catalog", "sample-catalog.json")
+            server.kp("catalog", "import", "--demo", catalog)
+            server.kp("dev", "seed-training", "--demo", "--tenant", "kommune-0301", "--trainees", "3",
+                      "--per-leder", "3", "--seed", "42")
+            conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=30)
+            created, n, started = [], 0, time.perf_counter()
+            while len(created) < args.migration_tenants:
+                n += 1
+                number = orgnr(n)
+                if number is None:
+                    continue
+                tenant = f"bench-{len(created) + 1}"
+                server.request("POST", "/api/v1/support/tenants", {"id": tenant, "organisationNumber": number,
+                               "name": f"Bench {tenant}"}, token=support, conn=conn)
+                server.request("POST", f"/api/v1/support/tenants/{tenant}/provision", token=support, conn=conn)
+                created.append(tenant)
+            conn.close()
+            print(f"provisioned {len(created)} tenants in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        finally:
+            server.stop()
+        seeded = os.path.join(folder, "kommune-0301", "tenant.sqlite")
+        subprocess.run(["sqlite3", seeded, "PRAGMA wal_checkpoint(TRUNCATE)"], check=True, capture_output=True)
+        counts = subprocess.run(["sqlite3", seeded, "SELECT (SELECT count(*) FROM trainee), (SELECT count(*) FROM "
+                                 "learningActivity), (SELECT count(*) FROM objectiveProgress)"],
+                                check=True, capture_output=True, text=True).stdout.strip().split("|")
+        size_kib = os.path.getsize(seeded) // 1024
+        os.makedirs(copies)
+        for tenant in created:
+            target = os.path.join(folder, tenant, "tenant.sqlite")
+            for suffix in ("-wal", "-shm"):
+                if os.path.exists(target + suffix):
+                    os.remove(target + suffix)
+            shutil.copyfile(seeded, target)
+            shutil.copyfile(seeded, os.path.join(copies, f"{tenant}.sqlite"))
+        shutil.copyfile(seeded, os.path.join(copies, "kommune-0301.sqlite"))
+        tenants = len(created) + 1
+        subprocess.run(["sync"], check=True)
+
+        env = dict(server.env, KP_TEST_TENANT_MIGRATION="review-note")
+        started = time.perf_counter()
+        result = subprocess.run([args.binary, "migrate", "--demo", "--jobs", "2"], env=env, capture_output=True,
+                                text=True)
+        kp_seconds = time.perf_counter() - started
+        print(result.stdout + result.stderr[-2000:], file=sys.stderr)
+        if result.returncode != 0 or f"{tenants} tenant(s) migrated" not in result.stdout:
+            raise RuntimeError(f"kp migrate failed ({result.returncode}): {result.stdout} {result.stderr[-2000:]}")
+        version = subprocess.run(["sqlite3", seeded, "PRAGMA user_version"], check=True, capture_output=True,
+                                 text=True).stdout.strip()
+
+        script = ("BEGIN IMMEDIATE;" + REVIEW_NOTE_SQL.replace("\n", " ") +
+                  "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);"
+                  "INSERT INTO grdb_migrations VALUES ('test-review-note');"
+                  f"PRAGMA user_version = {version}; COMMIT;")
+        loop = f'for f in "{copies}"/*.sqlite; do sqlite3 "$f" "{script}" || exit 1; done'
+        started = time.perf_counter()
+        subprocess.run(["bash", "-c", loop], check=True)
+        loop_seconds = time.perf_counter() - started
+        last = os.path.join(copies, f"{created[-1]}.sqlite")
+        looped = subprocess.run(["sqlite3", last, "PRAGMA user_version"], check=True, capture_output=True,
+                                text=True).stdout.strip()
+        if looped != version:
+            raise RuntimeError(f"the sqlite3 loop left version {looped}, kp migrate {version}")
+        verdict = "" if kp_seconds <= 60 else "FAIL "
+        return [(f"migrate {tenants:,} tenants (kp migrate --jobs 2)", f"{kp_seconds:.1f} s", "-",
+                 f"{verdict}target <= 60 s; ratio {kp_seconds / loop_seconds:.2f} to a bash loop of sqlite3 "
+                 f"({loop_seconds:.1f} s, one file at a time); each file {size_kib} KiB: {counts[0]} LIS, "
+                 f"{counts[1]} activities, {counts[2]} objective rows")]
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 def main():
     parser = argparse.ArgumentParser()
@@ -515,9 +610,16 @@ def main():
     parser.add_argument("--no-backup", action="store_true", help="skip the backup section")
     parser.add_argument("--only-backup", action="store_true", help="only the backup section (ports --port + 1, + 2)")
     parser.add_argument("--backup-tenants", type=int, default=200, help="tenants restored in the backup section")
+    parser.add_argument("--only", choices=["migration"], help="run only this section (migration: section 6)")
+    parser.add_argument("--migration-tenants", type=int, default=10000, help="tenants migrated in section 6")
+    parser.add_argument("--folder", help="where the temporary Tenants folder goes (default: the system's)")
     args = parser.parse_args()
     if args.only_backup:
-        print_table(args, backup(args))
+        print_table(backup(args), f"wrk -t2 -c{args.connections} -d{args.duration}s, release build, {os.cpu_count()} cores")
+        return
+    if args.only == "migration":
+        build = "debug build" if "debug" in os.path.realpath(args.binary) else "release build"
+        print_table(migration(args), f"{build}, {os.cpu_count()} cores")
         return
 
     folder = tempfile.mkdtemp(prefix="kp-bench-")
@@ -627,10 +729,10 @@ end
         shutil.rmtree(folder, ignore_errors=True)
     if not args.no_backup:
         rows += backup(args)
-    print_table(args, rows)
+    print_table(rows, f"wrk -t2 -c{args.connections} -d{args.duration}s, release build, {os.cpu_count()} cores")
 
-def print_table(args, rows):
-    print(f"\nwrk -t2 -c{args.connections} -d{args.duration}s, release build, {os.cpu_count()} cores\n")
+def print_table(rows, title):
+    print(f"\n{title}\n")
     header = ("measure", "throughput / time", "p99", "result")
     widths = [max(len(r[i]) for r in [header] + rows) for i in range(4)]
     for r in [header] + rows:

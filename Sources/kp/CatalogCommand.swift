@@ -22,12 +22,16 @@ struct CatalogCommand: AsyncParsableCommand {
             let data = try Data(contentsOf: URL(fileURLWithPath: file))
             let services = try options.makeServices(logLevel: .warning)
             let decisions: [PlanImportDecision]
+            let progress = ProgressReporter.standardError(label: "catalog import", unit: "plan versions", total: 0)
             do {
-                decisions = try await services.engine.catalog.importFile(data, by: caller)
+                decisions = try await services.engine.catalog.importFile(data, by: caller) { done, total in
+                    progress.advance(to: done, of: total)
+                }
             } catch let failure as CatalogImportFailure {
                 Self.report(failure)
                 throw ExitCode.failure
             }
+            progress.finish()
             for decision in decisions {
                 switch decision {
                 case .added(let plan):

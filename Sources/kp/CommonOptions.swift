@@ -4,6 +4,7 @@ import Domain
 import Engine
 import Foundation
 import Logging
+import Storage
 
 /// Options every command shares: which configuration, and whether to run on the embedded demo defaults.
 struct CommonOptions: ParsableArguments {
@@ -53,6 +54,19 @@ struct CommonOptions: ParsableArguments {
             demoFolder: demo ? folder : nil)
         var logger = Logger(label: "kp")
         logger.logLevel = logLevel ?? Logger.Level(rawValue: configuration.log.level) ?? .info
-        return try AppServices(configuration: configuration, secrets: secrets, logger: logger)
+        return try AppServices(
+            configuration: configuration, secrets: secrets, logger: logger, tenantSchema: try Self.tenantSchema())
+    }
+
+    /// Names a test-only tenant migration that every command adds to this binary's schema, for the tests
+    /// and the migration benchmark only (`TenantSchema.testing`); never set it on data you keep: a binary
+    /// without it refuses the files it migrated.
+    static let testMigrationVariable = "KP_TEST_TENANT_MIGRATION"
+
+    static func tenantSchema() throws -> TenantSchema {
+        guard let name = ProcessInfo.processInfo.environment[testMigrationVariable], !name.isEmpty else {
+            return .current
+        }
+        return try TenantSchema.testing(name)
     }
 }

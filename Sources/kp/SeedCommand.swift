@@ -54,18 +54,15 @@ struct SeedCommand: AsyncParsableCommand {
             lis: Self.person(lisPid, name: lisName, subject: "seed-lis", issuer: issuer, hasher: hasher),
             leder: Self.person(lederPid, name: lederName, subject: "seed-leder", issuer: issuer, hasher: hasher),
             issuer: issuer, personKey: { hasher.personKey(pid: $0) })
-        let total = trainees
+        let progress = ProgressReporter.standardError(label: "seed-training", unit: "LIS", total: trainees)
         let counts = try await Self.check {
             try await services.tenantStore.withDatabase(id) { database in
-                try await seeder.run(into: database, plan: plan, tenantKind: found.kind, people: people, at: now) {
-                    done in
-                    if done % 50 == 0 || done == total {
-                        let seconds = (ContinuousClock.now - started).seconds
-                        print("  \(done)/\(total) LIS (\(String(format: "%.1f", seconds)) s)")
-                    }
+                try await seeder.run(into: database, plan: plan, tenantKind: found.kind, people: people, at: now) { _ in
+                    progress.advance()
                 }
             }
         }
+        progress.finish()
         await services.tenantStore.closeAll()
         let seconds = (ContinuousClock.now - started).seconds
         print(
@@ -107,12 +104,5 @@ struct SeedCommand: AsyncParsableCommand {
     static func failure(_ message: String) -> ExitCode {
         FileHandle.standardError.write(Data("kp: \(message)\n".utf8))
         return ExitCode.failure
-    }
-}
-
-extension Duration {
-    fileprivate var seconds: Double {
-        let (whole, fraction) = components
-        return Double(whole) + Double(fraction) / 1e18
     }
 }

@@ -19,6 +19,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let host { arguments["http.host"] = host }
         if let port { arguments["http.port"] = String(port) }
         let services = try options.makeServices(arguments: arguments)
+        _ = try await Console.reporting { try services.checkTenantSchemas() }
         let level = Logger.Level(rawValue: services.configuration.log.level) ?? .info
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardOutput(label: label)

@@ -12,6 +12,8 @@ package struct AppServices: Sendable {
     package let directory: TenantDirectory
     package let registry: Registry
     package let tenantStore: TenantStore
+    /// Brings tenant files to the store's schema and records their versions (`kp migrate`, the start check).
+    package let tenantMigrator: TenantMigrator
     package let provisioner: TenantProvisioner
     package let offboarding: TenantOffboarding
     /// The platform's sealing key (countersigned agreements, statements).
@@ -40,9 +42,11 @@ package struct AppServices: Sendable {
     package let now: @Sendable () -> Date
     package let newID: @Sendable () -> UUID
 
+    /// `tenantSchema`: this binary's unless a test or the migration benchmark adds its test migration.
     package init(
         configuration: AppConfiguration, secrets: AppSecrets, logger: Logger,
-        now: @escaping @Sendable () -> Date = { Date() }, newID: @escaping @Sendable () -> UUID = { UUID() }
+        now: @escaping @Sendable () -> Date = { Date() }, newID: @escaping @Sendable () -> UUID = { UUID() },
+        tenantSchema: TenantSchema = .current
     ) throws {
         self.configuration = configuration
         self.logger = logger
@@ -59,8 +63,15 @@ package struct AppServices: Sendable {
         self.metricsToken = secrets.metricsToken
         let store = try TenantStore(
             directory: directory, maximumOpen: configuration.tenants.maxOpen, logger: logger,
-            metrics: TenantStoreMetrics(factory: metrics.factory), now: now)
+            metrics: TenantStoreMetrics(factory: metrics.factory), now: now,
+            schema: tenantSchema,
+            migrated: { id, version in
+                do { try registry.recordSchemaVersion(id, version: version, at: now()) } catch {
+                    logger.warning("recording a tenant's schema version failed", metadata: ["tenant": "\(id)"])
+                }
+            })
         self.tenantStore = store
+        self.tenantMigrator = TenantMigrator(registry: registry, directory: directory, schema: tenantSchema, now: now)
         self.provisioner = TenantProvisioner(registry: registry, store: store)
         self.backup =
             configuration.backup.enabled

@@ -19,6 +19,9 @@ extension AppConfiguration {
             .number(
                 "tenants.registryCacheSeconds", \.tenants.registryCacheSeconds,
                 "how stale a registry lookup may be after a change by another process"),
+            .boolean(
+                "tenants.migrateOnOpen", \.tenants.migrateOnOpen,
+                "start with tenants on an older schema and migrate each one when it is first opened; otherwise the server refuses to start until `kp migrate` has run"),
             .issuers(
                 "auth.issuers", \.auth.issuers,
                 "`{issuer, audience, jwksURL}` of each trusted OpenID issuer (HelseID)"),

@@ -26,6 +26,9 @@ package struct AppConfiguration: Sendable, Equatable {
         package var maxOpen = 64
         /// How long a registry lookup may be served from the cache when another process changed it.
         package var registryCacheSeconds = 2.0
+        /// Start with tenants on an older schema and migrate each when it is first opened, instead of
+        /// refusing to start until `kp migrate` has run (see `AppServices.checkTenantSchemas`).
+        package var migrateOnOpen = false
     }
 
     package struct Issuer: Sendable, Equatable {

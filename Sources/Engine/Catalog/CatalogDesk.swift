@@ -15,9 +15,16 @@ package struct CatalogDesk: Sendable {
     /// Parses a CSV or JSON catalog file (by content) and imports it in one registry transaction, with an
     /// audit entry per added version; a file with any problem writes nothing.
     /// Returns, per plan version in the file, whether it was added or already there with the same content.
-    package func importFile(_ data: Data, by caller: PlatformCaller) async throws -> [PlanImportDecision] {
+    /// `progress` is told the plan versions written so far, and how many the file has.
+    package func importFile(
+        _ data: Data, by caller: PlatformCaller,
+        progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) async throws -> [PlanImportDecision] {
         let plans = try CatalogImport.parse(data)
-        let decisions = try await engine.registry.importCatalog(plans, actor: caller.actor, at: engine.now())
+        let total = plans.count
+        let decisions = try await engine.registry.importCatalog(plans, actor: caller.actor, at: engine.now()) {
+            progress($0, total)
+        }
         let added = decisions.filter { if case .added = $0 { true } else { false } }.count
         engine.logger.info("catalog imported", metadata: ["added": "\(added)", "unchanged": "\(decisions.count - added)"])
         return decisions

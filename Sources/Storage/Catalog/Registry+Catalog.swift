@@ -10,7 +10,10 @@ extension Registry {
     ///
     /// Any conflict (a stored key and version with other content) throws `CatalogImportFailure` and nothing
     /// is written, so a file is never half imported.
-    package func importCatalog(_ plans: [Plan], actor: String, at now: Date) async throws -> [PlanImportDecision] {
+    /// `progress` is told how many of the plan versions are done (compared, and written when new).
+    package func importCatalog(
+        _ plans: [Plan], actor: String, at now: Date, progress: @escaping @Sendable (Int) -> Void = { _ in }
+    ) async throws -> [PlanImportDecision] {
         try await pool.write { db in
             let keys = Array(Set(plans.map(\.key.rawValue)))
             let existing = try Row.fetchAll(
@@ -18,7 +21,9 @@ extension Registry {
                 arguments: [Self.jsonArray(keys)]
             ).map { row in try PlanCodec.decode(content: row["content"], sha256: row["sha256"], table: "catalogPlan") }
             let decisions = try CatalogImport.reconcile(plans, existing: existing)
-            for case .added(let plan) in decisions {
+            for (index, decision) in decisions.enumerated() {
+                defer { progress(index + 1) }
+                guard case .added(let plan) = decision else { continue }
                 let encoded = PlanCodec.encode(plan)
                 try db.execute(
                     sql: """

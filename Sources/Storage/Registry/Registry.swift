@@ -106,18 +106,23 @@ package final class Registry: Sendable {
         }
     }
 
-    /// Records that the tenant's file exists; called by `TenantStore.provision` after the copy.
-    package func markProvisioned(_ id: TenantID, actor: String, at now: Date) async throws -> Tenant {
-        try await change(id, action: "provision", actor: actor, at: now) { tenant in try tenant.provisioned(at: now) }
+    /// Records that the tenant's file exists, and its schema version; called by `TenantStore.provision` after
+    /// the copy.
+    package func markProvisioned(_ id: TenantID, schemaVersion: Int, actor: String, at now: Date) async throws -> Tenant {
+        try await change(
+            id, action: "provision", actor: actor, at: now,
+            also: { db in try Self.recordSchemaVersion(db, id, version: schemaVersion, at: now) }
+        ) { tenant in try tenant.provisioned(at: now) }
     }
 
     package func invalidate(_ id: TenantID) {
         _ = cache.withLock { $0.removeValue(forKey: id) }
     }
 
+    /// `also`: more to write in the same transaction.
     func change(
         _ id: TenantID, action: String, reason: String? = nil, actor: String, at now: Date,
-        decide: @escaping @Sendable (Tenant) throws -> Tenant
+        also: (@Sendable (Database) throws -> Void)? = nil, decide: @escaping @Sendable (Tenant) throws -> Tenant
     ) async throws -> Tenant {
         let updated = try await pool.write { db in
             guard let current = try TenantRecord.fetchOne(db, key: id.rawValue)?.tenant() else {
@@ -128,6 +133,7 @@ package final class Registry: Sendable {
             try Self.appendEvent(
                 db, tenant: id, action: action, from: current.status, to: next.status, actor: actor, at: now,
                 reason: reason)
+            try also?(db)
             return next
         }
         invalidate(id)

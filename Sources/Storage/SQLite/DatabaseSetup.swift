@@ -44,7 +44,7 @@ package enum DatabaseSetup {
     ///
     /// WAL is a property of the file: the template is created in WAL mode and so is every copy, so the
     /// connection does not set it again on each open (GRDB's WAL setup cost a tenth of a cold request);
-    /// `TenantMigrations.prepare` switches an older file once.
+    /// `TenantSchema.migrate` switches an older file once.
     package static func openTenantQueue(at path: String) throws -> DatabaseQueue {
         var config = configuration()
         config.journalMode = .default

@@ -15,18 +15,22 @@ package final class TenantDatabase: Sendable {
         self.queue = queue
     }
 
-    /// Opens an existing tenant file, refusing one written by a newer binary and migrating an older one.
-    static func open(id: TenantID, path: String) throws -> TenantDatabase {
+    /// Opens an existing tenant file, refusing one written by a newer binary and migrating an older one
+    /// (lazily: `tenants.migrateOnOpen`, or a file restored from before a migration).
+    static func open(id: TenantID, path: String, schema: TenantSchema = .current) throws
+        -> (database: TenantDatabase, outcome: TenantSchema.Outcome)
+    {
         guard FileManager.default.fileExists(atPath: path) else { throw TenantError.notProvisioned(id) }
         let queue = try DatabaseSetup.openTenantQueue(at: path)
+        let outcome: TenantSchema.Outcome
         do {
-            try TenantMigrations.prepare(queue, tenant: id)
+            outcome = try schema.migrate(queue, tenant: id)
             try refuseReadOnly(queue)
         } catch {
             try? queue.close()
             throw error
         }
-        return TenantDatabase(tenantID: id, queue: queue)
+        return (TenantDatabase(tenantID: id, queue: queue), outcome)
     }
 
     /// SQLite opens a file it cannot write read-only without a word (permissions, an immutable file, a

@@ -4,12 +4,13 @@ import GRDB
 /// The schema of every tenant database. A shipped migration is never edited: add a new one at the end.
 ///
 /// `version` (the number of migrations) is also written to `PRAGMA user_version`, so opening a file
-/// checks its schema with one pragma instead of reading the migrations table.
+/// checks its schema with one pragma instead of reading the migrations table. Files are brought to a schema
+/// by `TenantSchema` (all pending migrations in one transaction).
 package enum TenantMigrations {
-    typealias Migration = (identifier: String, migrate: @Sendable (Database) throws -> Void)
+    package typealias Migration = (identifier: String, migrate: @Sendable (Database) throws -> Void)
 
     /// Every migration in order: the first ones here, the later ones by topic in `TenantMigrations+…` files.
-    private static let migrations: [Migration] = foundation + offboarding + counting
+    package static let all: [Migration] = foundation + offboarding + counting
 
     private static let foundation: [Migration] = [
         (
@@ -250,26 +251,9 @@ package enum TenantMigrations {
         ),
     ]
 
-    package static var version: Int { migrations.count }
+    /// This binary's schema version.
+    package static var version: Int { all.count }
 
-    package static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        for migration in migrations {
-            migrator.registerMigration(migration.identifier, migrate: migration.migrate)
-        }
-        return migrator
-    }
-
-    /// Brings a file to this binary's schema, or refuses one that is newer.
-    static func prepare(_ writer: some DatabaseWriter, tenant: TenantID) throws {
-        let fileVersion = try writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
-        if fileVersion == version { return }
-        if fileVersion > version { throw TenantError.schemaTooNew(tenant) }
-        if try writer.read({ db in try migrator.hasBeenSuperseded(db) }) { throw TenantError.schemaTooNew(tenant) }
-        try migrator.migrate(writer)
-        try writer.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA user_version = \(version)")
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
-        }
-    }
+    /// This binary's migrations for GRDB's checks (`hasCompletedMigrations`, `hasBeenSuperseded`).
+    package static var migrator: DatabaseMigrator { TenantSchema.current.migrator }
 }

@@ -19,7 +19,7 @@ package struct TenantProvisioner: Sendable {
         _ = try tenant.provisioned(at: now)
         try store.createDatabaseFile(for: id)
         do {
-            return try await registry.markProvisioned(id, actor: actor, at: now)
+            return try await registry.markProvisioned(id, schemaVersion: store.schema.version, actor: actor, at: now)
         } catch {
             try? await store.removeDatabaseFile(for: id)
             throw error

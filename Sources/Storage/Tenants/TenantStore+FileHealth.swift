@@ -28,7 +28,14 @@ extension TenantStore {
         if TenantMaintenance(directory: directory).isInMaintenance(id) { throw TenantError.maintenance(id) }
         let database: TenantDatabase
         do {
-            database = try TenantDatabase.open(id: id, path: path)
+            let opened = try TenantDatabase.open(id: id, path: path, schema: schema)
+            database = opened.database
+            if case .migrated(let from) = opened.outcome {
+                logger.notice(
+                    "tenant database migrated on open",
+                    metadata: ["tenant": "\(id)", "from": "\(from)", "to": "\(schema.version)"])
+                migrated(id, schema.version)
+            }
         } catch let error as TenantError where error == .notProvisioned(id) {
             guard state.withLock({ $0.degraded[id] == .fileMissing }) else { throw error }
             throw TenantError.storageUnavailable(id)

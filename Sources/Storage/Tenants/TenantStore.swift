@@ -55,6 +55,10 @@ package actor TenantStore {
     package let directory: TenantDirectory
     package let maximumOpen: Int
     let metrics: TenantStoreMetrics
+    /// The schema every file is brought to when it is opened, and the template is built on.
+    package let schema: TenantSchema
+    /// Told when opening a file migrated it (lazily), so the registry's record of its version follows.
+    let migrated: @Sendable (TenantID, Int) -> Void
     let logger: Logger
     let now: @Sendable () -> Date
     /// How often, at most, a lease checks that the path still names the open file: a `stat`, cheap, but not
@@ -67,17 +71,20 @@ package actor TenantStore {
     /// Prepares the tenants folder and builds the migrated template that provisioning copies.
     package init(
         directory: TenantDirectory, maximumOpen: Int, logger: Logger, metrics: TenantStoreMetrics = .none,
-        now: @escaping @Sendable () -> Date = { Date() }
+        now: @escaping @Sendable () -> Date = { Date() }, schema: TenantSchema = .current,
+        migrated: @escaping @Sendable (TenantID, Int) -> Void = { _, _ in }
     ) throws {
         precondition(maximumOpen > 0, "maximumOpen must be positive")
         self.directory = directory
         self.maximumOpen = maximumOpen
         self.metrics = metrics
+        self.schema = schema
+        self.migrated = migrated
         self.logger = logger
         self.now = now
         self.state = Mutex(State(maximumOpen: maximumOpen))
         try directory.createReservedFolders()
-        try TenantTemplate.build(at: directory.templatePath)
+        try TenantTemplate.build(at: directory.templatePath, schema: schema)
     }
 
     /// How many tenant pools are open now.

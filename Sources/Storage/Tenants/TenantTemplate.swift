@@ -10,26 +10,26 @@ package enum TenantTemplate {
     /// temporary file found there under the lock was left by a builder that was killed half way (a start
     /// interrupted by SIGKILL or a power cut); it is removed with its journals, or every interrupted start
     /// would leave one more behind.
-    package static func build(at path: String) throws {
+    package static func build(at path: String, schema: TenantSchema = .current) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try withBuildLock(in: folder) {
             try removeLeftovers(in: folder)
-            try buildUnlocked(at: url)
+            try buildUnlocked(at: url, schema: schema)
         }
     }
 
-    private static func buildUnlocked(at url: URL) throws {
+    private static func buildUnlocked(at url: URL, schema: TenantSchema) throws {
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent("tenant-\(UUID().uuidString)\(temporarySuffix)").path
         do {
             var config = DatabaseSetup.configuration()
             config.journalMode = .default
             let queue = try DatabaseQueue(path: temporary, configuration: config)
-            try TenantMigrations.migrator.migrate(queue)
+            try schema.migrator.migrate(queue)
             try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA user_version = \(TenantMigrations.version)")
+                try db.execute(sql: "PRAGMA user_version = \(schema.version)")
                 // WAL is a property of the file: copies open in WAL mode with no conversion. The checkpoint
                 // leaves everything in the main file, so no -wal or -shm needs copying.
                 try db.execute(sql: "PRAGMA journal_mode = WAL")

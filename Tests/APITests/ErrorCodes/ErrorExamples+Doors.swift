@@ -106,3 +106,19 @@ extension BackupError: ErrorExamples {
         }
     }
 }
+
+extension MigrationError: ErrorExamples {
+    static var allExamples: [MigrationError] {
+        [
+            .tenantsBehind(behind: 3, total: 10, version: 8), .tenantsAhead(ahead: 1, version: 7),
+            .unknownTestMigration("drop-everything", known: ["review-note"]),
+            .fileMissing(ExampleValues.tenant),
+        ]
+    }
+
+    private static func listed(_ error: Self) {
+        switch error {
+        case .tenantsBehind, .tenantsAhead, .unknownTestMigration, .fileMissing: ()
+        }
+    }
+}

@@ -66,9 +66,10 @@ enum AllErrorExamples {
 
     /// Everything that describes itself, including the per-line catalog problems, which reach people
     /// inside `catalog.invalid` (its detail, and `kp catalog import`) rather than as a code of their own,
-    /// and the refusals only `kp` gives (`operator.*`), which no HTTP request can cause.
+    /// and the refusals only `kp` gives (`operator.*`, `migration.*`), which no HTTP request can cause.
     static let all: [any DescribedFailure] =
         api + (CatalogImportError.allExamples as [any DescribedFailure])
         + (OperatorError.allExamples as [any DescribedFailure])
         + (BackupError.allExamples as [any DescribedFailure])
+        + (MigrationError.allExamples as [any DescribedFailure])
 }

@@ -35,7 +35,7 @@ struct TrainingStore {
         let store = try TenantStore(directory: registry.directory, maximumOpen: 2, logger: .init(label: "test"))
         let id = Fixtures.tenantID("kommune-0301")
         try store.createDatabaseFile(for: id)
-        database = try TenantDatabase.open(id: id, path: registry.directory.databasePath(for: id))
+        database = try TenantDatabase.open(id: id, path: registry.directory.databasePath(for: id)).database
         trainee = try await database.registerTrainee(
             principal: Person.lis, programme: programme, email: nil, id: UUID(), at: Self.now)
         if roles {
