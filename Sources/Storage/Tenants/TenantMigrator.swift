@@ -16,6 +16,7 @@ package struct TenantMigrator: Sendable {
     package let directory: TenantDirectory
     package let schema: TenantSchema
     package let now: @Sendable () -> Date
+    static let maintenanceReason = "migration"
 
     package init(registry: Registry, directory: TenantDirectory, schema: TenantSchema, now: @escaping @Sendable () -> Date) {
         self.registry = registry
@@ -45,13 +46,29 @@ package struct TenantMigrator: Sendable {
         return outcome
     }
 
-    /// MAINTENANCE CALL SITE (issue 14, item 3): the one place a tenant is in maintenance while its file
-    /// migrates, so that its requests get 503 `tenant.maintenance` with `Retry-After` for those seconds only
-    /// (a file that is current already, and a dry run, never get here). The mechanism comes from branch
-    /// `backup`; wire it here: enter before `body`, leave after it, also when it throws. Until then `body`
-    /// runs alone (SQLite's write lock and the server's busy timeout keep requests correct meanwhile).
+    /// The one place a tenant is in maintenance while its file migrates (`TenantMaintenance`'s marker), so
+    /// that a server running on the same folder answers its requests with 503 `tenant.maintenance` and
+    /// `Retry-After` for those seconds only; a file that is current already, and a dry run, never get here.
+    /// A tenant being restored (its marker set) is refused, not migrated under the restore.
+    ///
+    /// No settling wait, unlike a restore: the migration does not replace the file, it changes it in one
+    /// SQLite transaction, so a request still inside the tenant when the marker appears sees the file before
+    /// or after, never between (SQLite's write lock and the server's busy timeout order them).
     private func duringMaintenance<T>(_ id: TenantID, _ body: () throws -> T) throws -> T {
-        try body()
+        let maintenance = TenantMaintenance(directory: directory)
+        do {
+            try maintenance.begin(id, reason: Self.maintenanceReason, replacesFile: false)
+        } catch {
+            // A migration killed inside its transaction left its marker; SQLite rolled the file back, and
+            // this run takes the tenant over. Any other marker (a restore) is respected.
+            guard let marker = maintenance.current()[id], marker.reason == Self.maintenanceReason,
+                marker.processID != ProcessInfo.processInfo.processIdentifier, kill(marker.processID, 0) != 0
+            else { throw error }
+            maintenance.end(id)
+            try maintenance.begin(id, reason: Self.maintenanceReason, replacesFile: false)
+        }
+        defer { maintenance.end(id) }
+        return try body()
     }
 
     /// A dry run of one tenant: the same migration on a copy (SQLite's backup of the live file, WAL

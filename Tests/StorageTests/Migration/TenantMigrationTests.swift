@@ -125,6 +125,36 @@ import Testing
         #expect(try fixture.recorded()[id] == TenantMigrations.version)
     }
 
+    /// A migration sets the tenant's maintenance marker for its duration (a server on the folder answers 503
+    /// meanwhile) and removes it; a tenant under a restore's marker is refused and its file left alone.
+    @Test func aMigrationHoldsTheMaintenanceMarkerAndLeavesATenantUnderRestoreAlone() async throws {
+        let fixture = try await MigrationFixture(count: 2)
+        let (restored, migrated) = (fixture.tenants[0], fixture.tenants[1])
+        let maintenance = TenantMaintenance(directory: fixture.base.directory)
+        try maintenance.begin(restored, reason: "restore", replacesFile: true)
+        let before = try fixture.fingerprint(restored)
+
+        let marker = fixture.base.directory.maintenanceMarker(for: migrated).path
+        let schema = TenantSchema(
+            migrations: TenantMigrations.all + [
+                ("test-sees-marker", { @Sendable db in
+                    // Inside the migration: is the tenant's marker there now?
+                    try db.execute(sql: "CREATE TABLE markerSeen (seen INTEGER)")
+                    try db.execute(
+                        sql: "INSERT INTO markerSeen VALUES (?)",
+                        arguments: [FileManager.default.fileExists(atPath: marker) ? 1 : 0])
+                }),
+            ])
+        let report = await fixture.migrator(schema).run(fixture.tenants, options: .init(skipFailing: true))
+
+        #expect(report.failed.map(\.tenant) == [restored])
+        #expect(try fixture.fingerprint(restored) == before)
+        #expect(maintenance.isInMaintenance(restored))
+        #expect(!maintenance.isInMaintenance(migrated))
+        #expect(try fixture.read(migrated) { db in try Int.fetchOne(db, sql: "SELECT seen FROM markerSeen") } == 1)
+        maintenance.end(restored)
+    }
+
     @Test func theCensusCountsFromTheRegistryAndLooksOnceAtTenantsWithoutARecord() async throws {
         let fixture = try await MigrationFixture(count: 3)
         let current = fixture.migrator(.current)
