@@ -11,7 +11,7 @@
 # run's failures there: only for a failure the spec cannot state, never to make a real one pass.
 #
 # Bounded: SCHEMATHESIS_EXAMPLES (default 10) cases per operation and phase, a fixed SCHEMATHESIS_SEED (so a
-# failure in CI reproduces locally), and SCHEMATHESIS_TIMEOUT seconds (default 240) per run. One worker:
+# failure in CI reproduces locally), and SCHEMATHESIS_TIMEOUT seconds (default 600) per run. One worker:
 # with two, schemathesis 4.32.5 on CPython 3.11 sometimes fails inside its own code ("AST constructor
 # recursion depth mismatch"). Tests/Contract/schemathesis.toml holds the few per-operation settings.
 set -euo pipefail
@@ -20,7 +20,7 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 kp="${KP_BINARY:-$root/.build/debug/kp}"
 examples="${SCHEMATHESIS_EXAMPLES:-10}"
 seed="${SCHEMATHESIS_SEED:-20261120}"
-limit="${SCHEMATHESIS_TIMEOUT:-240}"
+limit="${SCHEMATHESIS_TIMEOUT:-600}"
 ports="${SCHEMATHESIS_PORTS:-18500-18599}"
 
 [ -x "$kp" ] || { echo "run-schemathesis: no kp binary at $kp (swift build first)" >&2; exit 2; }
