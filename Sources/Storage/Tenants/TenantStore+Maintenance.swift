@@ -12,18 +12,7 @@ extension TenantStore {
         let unused: [TenantDatabase] = state.withLock { state in
             guard state.maintenance != tenants else { return [] }
             state.maintenance = tenants
-            var unused: [TenantDatabase] = []
-            for id in tenants {
-                guard var entry = state.entries[id] else { continue }
-                if entry.leases == 0 {
-                    state.entries[id] = nil
-                    unused.append(entry.database)
-                } else {
-                    entry.closeWhenReleased = true
-                    state.entries[id] = entry
-                }
-            }
-            return unused
+            return state.letGo(tenants)
         }
         for database in unused {
             logger.info("tenant in maintenance; database closed", metadata: ["tenant": "\(database.tenantID)"])
@@ -38,5 +27,24 @@ extension TenantStore {
             setMaintenance(Set(maintenance.current().keys))
             try? await Task.sleep(for: TenantMaintenance.watchInterval)
         }
+    }
+}
+
+extension TenantStore.State {
+    /// Takes the pools of `tenants` out of the store: the unused ones are returned to be closed now, one in use
+    /// is marked to close when its last lease returns, never under a request.
+    mutating func letGo(_ tenants: some Sequence<TenantID>) -> [TenantDatabase] {
+        var unused: [TenantDatabase] = []
+        for id in tenants {
+            guard var entry = entries[id] else { continue }
+            if entry.leases == 0 {
+                entries[id] = nil
+                unused.append(entry.database)
+            } else {
+                entry.closeWhenReleased = true
+                entries[id] = entry
+            }
+        }
+        return unused
     }
 }

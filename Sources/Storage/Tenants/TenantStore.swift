@@ -245,19 +245,7 @@ package actor TenantStore {
     /// Closes every unused pool (graceful shutdown) and waits for those closes; a pool still in use by a
     /// request that has not finished closes when that request returns its lease, never under it.
     package func closeAll() {
-        let unused = state.withLock { state in
-            var unused: [TenantDatabase] = []
-            for (id, var entry) in state.entries {
-                if entry.leases == 0 {
-                    state.entries[id] = nil
-                    unused.append(entry.database)
-                } else {
-                    entry.closeWhenReleased = true
-                    state.entries[id] = entry
-                }
-            }
-            return unused
-        }
+        let unused = state.withLock { state in state.letGo(Array(state.entries.keys)) }
         for database in unused { closeInBackground(database) }
         closer.sync {}
     }
