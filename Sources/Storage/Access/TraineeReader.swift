@@ -45,11 +45,10 @@ package struct TraineeReader {
             .map { try $0.progress() }
     }
 
-    /// Every objective record of the LIS without its history: where each objective stands.
+    /// Every objective record of the LIS without its history, in no particular order: where each objective
+    /// stands, looked up by objective.
     package func objectiveStates() throws -> [ObjectiveProgress] {
-        try ObjectiveProgressRecord.summaries(
-            db, where: "traineeId = ? ORDER BY planKey, planVersion, objectiveId",
-            arguments: [trainee.id.uuidString.lowercased()])
+        try ObjectiveProgressRecord.summaries(db, where: "traineeId = ?", arguments: [trainee.id.uuidString.lowercased()])
     }
 
     /// The invitations the LIS (or support) has sent, newest first.
