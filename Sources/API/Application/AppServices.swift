@@ -64,7 +64,7 @@ package struct AppServices: Sendable {
         let store = try TenantStore(
             directory: directory, maximumOpen: configuration.tenants.maxOpen, logger: logger,
             metrics: TenantStoreMetrics(factory: metrics.factory), now: now,
-            schema: tenantSchema,
+            schema: tenantSchema, checkpoints: configuration.backup.enabled ? .litestream : .sqlite,
             migrated: { id, version in
                 do { try registry.recordSchemaVersion(id, version: version, at: now()) } catch {
                     logger.warning("recording a tenant's schema version failed", metadata: ["tenant": "\(id)"])

@@ -81,6 +81,9 @@ extension AppConfiguration {
             .number(
                 "backup.syncInterval", \.backup.syncInterval,
                 "seconds between uploads of new changes: the most a lost disk loses"),
+            .number(
+                "backup.monitorSeconds", \.backup.monitorSeconds,
+                "seconds between Litestream's looks at each file for changes; longer saves CPU with thousands of tenants, and adds to what a lost disk loses"),
             .integer(
                 "backup.tenantsPerProcess", \.backup.tenantsPerProcess,
                 "tenant databases per Litestream process (more tenants: more processes)"),

@@ -8,6 +8,7 @@ extension BackupSupervisor {
         try? await Task.sleep(for: .seconds(max(settings.syncInterval * 2, 1)))
         while !Task.isCancelled {
             await checkAll()
+            checkpointWhereNoProcessRuns()
             publish()
             try? await Task.sleep(for: .seconds(settings.checkInterval))
         }

@@ -189,7 +189,9 @@ package actor BackupSupervisor {
                 .init(path: directory.registryPath, replicaPath: TenantDirectory.relativeRegistryPath), at: 0)
         }
         databases.append(.init(path: heartbeatPath(index), replicaPath: "_backup/heartbeat-\(index).sqlite"))
-        return LitestreamConfiguration(databases: databases, replica: settings.replica, syncInterval: settings.syncInterval)
+        return LitestreamConfiguration(
+            databases: databases, replica: settings.replica, syncInterval: settings.syncInterval,
+            monitorInterval: settings.monitorInterval)
     }
 
     func configurationURL(_ index: Int) -> URL { directory.backupFolder.appendingPathComponent("litestream-\(index).yml") }

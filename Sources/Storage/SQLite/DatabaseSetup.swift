@@ -44,11 +44,23 @@ package enum DatabaseSetup {
     ///
     /// WAL is a property of the file: the template is created in WAL mode and so is every copy, so the
     /// connection does not set it again on each open (GRDB's WAL setup cost a tenth of a cold request);
-    /// `TenantSchema.migrate` switches an older file once.
-    package static func openTenantQueue(at path: String) throws -> DatabaseQueue {
+    /// `TenantSchema.migrate` switches an older file once. With the backup on, Litestream checkpoints
+    /// instead of the connection (`WALCheckpoints`).
+    package static func openTenantQueue(at path: String, checkpoints: WALCheckpoints = .sqlite) throws -> DatabaseQueue {
         var config = configuration()
         config.journalMode = .default
-        config.prepareDatabase { db in _ = kp_sqlite_disable_checkpoint_on_close(db.sqliteConnection) }
+        config.prepareDatabase { db in
+            _ = kp_sqlite_disable_checkpoint_on_close(db.sqliteConnection)
+            if checkpoints == .litestream { _ = sqlite3_wal_autocheckpoint(db.sqliteConnection, 0) }
+        }
         return try DatabaseQueue(path: path, configuration: config)
+    }
+
+    /// Moves what the WAL holds into the database file without waiting for readers or writers (PASSIVE),
+    /// from a connection of its own: for files whose checkpoints nobody else does now.
+    package static func checkpoint(at path: String) throws {
+        let queue = try DatabaseQueue(path: path, configuration: configuration())
+        try queue.writeWithoutTransaction { db in _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(PASSIVE)") }
+        try queue.close()
     }
 }

@@ -17,11 +17,11 @@ package final class TenantDatabase: Sendable {
 
     /// Opens an existing tenant file, refusing one written by a newer binary and migrating an older one
     /// (lazily: `tenants.migrateOnOpen`, or a file restored from before a migration).
-    static func open(id: TenantID, path: String, schema: TenantSchema = .current) throws
-        -> (database: TenantDatabase, outcome: TenantSchema.Outcome)
-    {
+    static func open(
+        id: TenantID, path: String, schema: TenantSchema = .current, checkpoints: WALCheckpoints = .sqlite
+    ) throws -> (database: TenantDatabase, outcome: TenantSchema.Outcome) {
         guard FileManager.default.fileExists(atPath: path) else { throw TenantError.notProvisioned(id) }
-        let queue = try DatabaseSetup.openTenantQueue(at: path)
+        let queue = try DatabaseSetup.openTenantQueue(at: path, checkpoints: checkpoints)
         let outcome: TenantSchema.Outcome
         do {
             outcome = try schema.migrate(queue, tenant: id)

@@ -28,7 +28,7 @@ extension TenantStore {
         if TenantMaintenance(directory: directory).isInMaintenance(id) { throw TenantError.maintenance(id) }
         let database: TenantDatabase
         do {
-            let opened = try TenantDatabase.open(id: id, path: path, schema: schema)
+            let opened = try TenantDatabase.open(id: id, path: path, schema: schema, checkpoints: checkpoints)
             database = opened.database
             if case .migrated(let from) = opened.outcome {
                 logger.notice(

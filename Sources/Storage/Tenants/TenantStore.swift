@@ -57,6 +57,8 @@ package actor TenantStore {
     let metrics: TenantStoreMetrics
     /// The schema every file is brought to when it is opened, and the template is built on.
     package let schema: TenantSchema
+    /// Whether the pools leave checkpoints to Litestream (the backup is on) or let SQLite do them.
+    package let checkpoints: WALCheckpoints
     /// Told when opening a file migrated it (lazily), so the registry's record of its version follows.
     let migrated: @Sendable (TenantID, Int) -> Void
     let logger: Logger
@@ -72,13 +74,14 @@ package actor TenantStore {
     package init(
         directory: TenantDirectory, maximumOpen: Int, logger: Logger, metrics: TenantStoreMetrics = .none,
         now: @escaping @Sendable () -> Date = { Date() }, schema: TenantSchema = .current,
-        migrated: @escaping @Sendable (TenantID, Int) -> Void = { _, _ in }
+        checkpoints: WALCheckpoints = .sqlite, migrated: @escaping @Sendable (TenantID, Int) -> Void = { _, _ in }
     ) throws {
         precondition(maximumOpen > 0, "maximumOpen must be positive")
         self.directory = directory
         self.maximumOpen = maximumOpen
         self.metrics = metrics
         self.schema = schema
+        self.checkpoints = checkpoints
         self.migrated = migrated
         self.logger = logger
         self.now = now

@@ -178,6 +178,8 @@ import Testing
         #expect(yaml.contains(#"path: "portal/_registry/registry.sqlite""#))
         #expect(yaml.contains(#"endpoint: "http://127.0.0.1:9000""#))
         #expect(yaml.components(separatedBy: "sync-interval: 1500ms").count == 3)
+        // Litestream's own default look at each file, every second, unless `backup.monitorSeconds` says otherwise.
+        #expect(yaml.components(separatedBy: "monitor-interval: 1000ms").count == 3)
         #expect(throws: BackupError.invalidReplicaURL("ftp://host/x")) { try BackupReplica(url: "ftp://host/x") }
     }
 }

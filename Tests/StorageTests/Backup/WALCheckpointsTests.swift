@@ -1,0 +1,79 @@
+import Domain
+import Foundation
+import GRDB
+import Logging
+import TestSupport
+import Testing
+
+@testable import Storage
+
+/// Who checkpoints a tenant file's WAL: SQLite without the backup, Litestream with it, and the supervisor for
+/// the files of a Litestream process that is not running.
+@Suite struct WALCheckpointsTests {
+    static var quiet: Logger {
+        var logger = Logger(label: "wal-checkpoints-test")
+        logger.logLevel = .critical
+        return logger
+    }
+
+    static func autocheckpoint(_ store: TenantStore, _ id: TenantID) async throws -> Int {
+        try await store.withDatabase(id) { database in
+            try database.queue.read { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") ?? -1 }
+        }
+    }
+
+    static func size(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
+    }
+
+    @Test func withTheBackupOnATenantConnectionLeavesCheckpointsToLitestreamAndWithoutItSQLiteDoesThem() async throws {
+        let id = Fixtures.tenantID("t-0")
+        let plain = try RegistryFixture()
+        let sqliteStore = try TenantStore(directory: plain.directory, maximumOpen: 2, logger: Self.quiet)
+        try sqliteStore.createDatabaseFile(for: id)
+        #expect(try await Self.autocheckpoint(sqliteStore, id) == 1000)
+
+        let backed = try RegistryFixture()
+        let litestreamStore = try TenantStore(
+            directory: backed.directory, maximumOpen: 2, logger: Self.quiet, checkpoints: .litestream)
+        try litestreamStore.createDatabaseFile(for: id)
+        #expect(try await Self.autocheckpoint(litestreamStore, id) == 0)
+        withExtendedLifetime((plain, backed)) {}
+    }
+
+    @Test func theFilesOfALitestreamProcessThatIsNotRunningAreCheckpointedByTheSupervisor() async throws {
+        let fixture = try RegistryFixture()
+        let id = Fixtures.tenantID("t-0")
+        let store = try TenantStore(
+            directory: fixture.directory, maximumOpen: 2, logger: Self.quiet, checkpoints: .litestream)
+        try store.createDatabaseFile(for: id)
+        let path = fixture.directory.databasePath(for: id)
+        // About 6 MiB written through the server's own kind of connection: all of it stays in the WAL.
+        try await store.withDatabase(id) { database in
+            try database.queue.write { db in
+                try db.execute(sql: "CREATE TABLE filler (id INTEGER PRIMARY KEY, data BLOB)")
+                for _ in 0..<1500 { try db.execute(sql: "INSERT INTO filler (data) VALUES (randomblob(4000))") }
+            }
+        }
+        let before = Self.size(path)
+        #expect(Self.size(path + "-wal") > BackupSupervisor.checkpointThreshold)
+        #expect(before < 1_000_000)
+
+        // `/bin/false` starts and exits at once: the process is down, and restarted with a growing pause.
+        let settings = BackupSettings(
+            replica: .folder(fixture.folder.url.appendingPathComponent("replica")), syncInterval: 1, checkInterval: 1,
+            litestreamPath: "/bin/false")
+        let supervisor = try BackupSupervisor(directory: fixture.directory, settings: settings, logger: Self.quiet)
+        let run = Task { await supervisor.run() }
+        for _ in 0..<100 where Self.size(path) < 6_000_000 {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        run.cancel()
+        await run.value
+        #expect(Self.size(path) > 6_000_000)
+        let rows = try await store.withDatabase(id) { database in
+            try database.queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM filler") }
+        }
+        #expect(rows == 1500)
+    }
+}
