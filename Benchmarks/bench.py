@@ -31,10 +31,15 @@
    copied over each), migrated by the test-only migration (`KP_TEST_TENANT_MIGRATION=review-note`: a column
    and an index on learningActivity) with `kp migrate --jobs 2`; its time and its ratio to the same SQL
    applied by a bare bash loop of the `sqlite3` command over copies of the same files, in the same run.
+7. `--only scale` (issue 14; minutes): N tenants (default 10,000) created, provisioned, opened with a paper
+   agreement and given a LIS through the API (4 clients), then the server started twice with Litestream
+   replicating every tenant to a folder: time until it serves and until the backup is ok (first start, with
+   every file snapshotted; then a restart), RSS and open files of the server and of the Litestream processes,
+   and reads of one tenant against reads spread uniformly over all N with the tenant store's cap of 64.
 
 Everything runs against 127.0.0.1 only and stops by itself.
 """
-import argparse, base64, html, http.client, json, os, re, shutil, signal, statistics, subprocess, sys, tempfile, threading, time
+import argparse, base64, html, http.client, json, os, re, resource, shutil, signal, statistics, subprocess, sys, tempfile, threading, time
 import urllib.parse
 
 # The leder who accepts the benchmark LIS's invitation and leads the first 50 seeded LIS: a token with this
@@ -60,14 +65,14 @@ def wrk(url, args, headers=(), script=None, connections=None):
     return parse_wrk(out)
 
 class Server:
-    def __init__(self, binary, folder, port, max_open, extra_env=None):
+    def __init__(self, binary, folder, port, max_open, extra_env=None, start_seconds=10):
         self.env = dict(os.environ, KP_TENANTS_DIRECTORY=folder, KP_HTTP_PORT=str(port), KP_LOG_LEVEL="warning",
                         KP_TENANTS_MAXOPEN=str(max_open), KP_DEVISSUER_ISSUER=f"http://127.0.0.1:{port}/dev-issuer",
                         KP_METRICS_PORT="0", **(extra_env or {}))
         self.binary, self.port = binary, port
         self.proc = subprocess.Popen([binary, "serve", "--demo"], env=self.env, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL)
-        for _ in range(200):
+        for _ in range(int(start_seconds / 0.05)):
             try:
                 self.request("GET", "/health/ready")
                 return
@@ -598,6 +603,155 @@ def migration(args):
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
+def process_tree(pid):
+    """The server's child processes (the Litestream processes), from /proc."""
+    children = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            children += [int(c) for c in open(f"/proc/{pid}/task/{task}/children").read().split()]
+        except OSError:
+            pass
+    return children
+
+def cpu_seconds(pid):
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+def rss_and_fds(pid):
+    status = open(f"/proc/{pid}/status").read()
+    return int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) // 1024, len(os.listdir(f"/proc/{pid}/fd"))
+
+def remember(servers, server):
+    servers.append(server)
+    return server
+
+def scale(args):
+    """Section 7: N tenants on one server with Litestream replicating each: start, memory, files, spread reads."""
+    folder = tempfile.mkdtemp(prefix="kp-bench-scale-", dir=args.folder)
+    replica = tempfile.mkdtemp(prefix="kp-bench-scale-replica-", dir=args.folder)
+    rows, count, started_servers = [], args.scale_tenants, []
+    try:
+        # Provisioning runs without the backup, so that Litestream is not restarted once per new tenant.
+        server = remember(started_servers, Server(args.binary, folder, args.port, max_open=64))
+        try:
+            support, lis = server.token("--support"), server.token()
+            started, lock, numbers = time.perf_counter(), threading.Lock(), iter(range(1, 10 ** 7))
+            def provision(worker):
+                conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=60)
+                for index in range(worker, count, 4):
+                    with lock:
+                        number = next(n for n in (orgnr(k) for k in numbers) if n is not None)
+                    tenant = f"bench-{index + 1}"
+                    server.request("POST", "/api/v1/support/tenants", {"id": tenant, "organisationNumber": number,
+                                   "name": f"Bench {tenant}"}, token=support, conn=conn)
+                    server.request("POST", f"/api/v1/support/tenants/{tenant}/provision", token=support, conn=conn)
+                    server.open_tenant(tenant, support, conn=conn)
+                    server.request("POST", f"/api/v1/tenants/{tenant}/trainees/me", {"programme": "alis"}, token=lis,
+                                   conn=conn)
+                conn.close()
+            workers = [threading.Thread(target=provision, args=(w,)) for w in range(4)]
+            for worker in workers:
+                worker.start()
+            for worker in workers:
+                worker.join()
+            provisioned = time.perf_counter() - started
+            print(f"provisioned and opened {count} tenants in {provisioned:.0f} s", file=sys.stderr)
+        finally:
+            server.stop()
+        files = sum(1 for entry in os.scandir(folder) if os.path.exists(os.path.join(entry.path, "tenant.sqlite")))
+
+        env = {"KP_BACKUP_ENABLED": "true", "KP_BACKUP_REPLICAURL": replica, "KP_BACKUP_CHECKSECONDS": "15",
+               "KP_OPERATOR": "bench"}
+        timings = []
+        for attempt in ("first start (no replica yet)", "restart (replica in place)"):
+            started = time.perf_counter()
+            server = remember(started_servers, Server(args.binary, folder, args.port, max_open=64, extra_env=env, start_seconds=600))
+            listening = time.perf_counter() - started
+            state = None
+            for _ in range(6000):
+                state = backup_state(server)
+                if state == "ok":
+                    break
+                time.sleep(0.1)
+            caught_up = time.perf_counter() - started
+            timings.append((attempt, listening, caught_up, state))
+            if attempt.startswith("first"):
+                server.stop()
+        ready = json.loads(server.request("GET", "/health/ready"))["backup"]
+        processes = ready.get("processes", [])
+        databases = sum(p["databases"] for p in processes)
+        rss, fds = rss_and_fds(server.proc.pid)
+        children = [rss_and_fds(child) for child in process_tree(server.proc.pid)]
+        for attempt, listening, caught_up, state in timings:
+            rows.append((f"{count:,} tenants: {attempt}", f"{listening:.2f} s to serve",
+                         f"{caught_up:.1f} s", f"until the backup is {state} ({databases} databases "
+                         f"in {len(processes)} Litestream process(es))"))
+        rows.append((f"{count:,} tenants: server memory and files", f"RSS {rss} MiB", f"{fds} fds",
+                     f"{files} tenant files on disk; tenant store cap 64; limit {resource.getrlimit(resource.RLIMIT_NOFILE)[0]}"))
+        rows.append((f"{count:,} tenants: Litestream processes", f"RSS {sum(c[0] for c in children)} MiB",
+                     f"{sum(c[1] for c in children)} fds",
+                     f"{len(children)} processes, largest {max((c[1] for c in children), default=0)} fds"))
+
+        # Reads: one tenant, then uniform over all of them, in the same run, with the backup replicating; then
+        # the same after a restart with Litestream looking at each file every 10 s instead of every second.
+        lis = server.token()
+        auth = [f"Authorization: Bearer {lis}"]
+        base = f"http://127.0.0.1:{args.port}"
+        script = os.path.join(folder, "spread.lua")
+        with open(script, "w") as f:
+            f.write(f"""
+math.randomseed(7)
+request = function()
+  return wrk.format("GET", "/api/v1/tenants/bench-" .. math.random(1, {count}) .. "/trainees/me")
+end
+""")
+        def litestream_cpu():
+            return sum(cpu_seconds(child) for child in process_tree(server.proc.pid))
+        for monitor in ("1", "10"):
+            if monitor != "1":
+                server.stop()
+                server = remember(started_servers, Server(args.binary, folder, args.port, max_open=64, start_seconds=600,
+                                extra_env=dict(env, KP_BACKUP_MONITORSECONDS=monitor)))
+                for _ in range(6000):
+                    if backup_state(server) == "ok":
+                        break
+                    time.sleep(0.1)
+            idle_before = litestream_cpu()
+            time.sleep(10)
+            idle = (litestream_cpu() - idle_before) / 10
+            wrk(base + "/api/v1/tenants/bench-1/trainees/me", argparse.Namespace(**{**vars(args), "duration": 2}), auth)
+            single_rps, single_p99, e1 = wrk(base + "/api/v1/tenants/bench-1/trainees/me", args, auth)
+            peak, stop = [0], threading.Event()
+            def sample():
+                while not stop.is_set():
+                    peak[0] = max(peak[0], rss_and_fds(server.proc.pid)[1])
+                    time.sleep(0.1)
+            sampler = threading.Thread(target=sample)
+            sampler.start()
+            spread_rps, spread_p99, e2 = wrk(base + "/", args, auth, script=script)
+            stop.set()
+            sampler.join()
+            errors = e1 + e2
+            setting = f"backup.monitorSeconds {monitor}"
+            rows.append((f"{count:,} tenants, {setting}: Litestream idle", f"{idle * 100:.0f}% of a core", "-",
+                         f"CPU of the Litestream processes over 10 s without requests ({os.cpu_count()} cores)"))
+            rows.append((f"{count:,} tenants, {setting}: read one tenant", f"{single_rps:,.0f} req/s",
+                         f"{single_p99:.2f} ms", "baseline for the next row"))
+            rows.append((f"{count:,} tenants, {setting}: reads spread uniformly", f"{spread_rps:,.0f} req/s",
+                         f"{spread_p99:.2f} ms", f"ratio {spread_rps / single_rps:.2f} to one tenant; server fds peak "
+                         f"{peak[0]}" + (f"; {errors} errors" if errors else "")))
+        rows.append((f"{count:,} tenants: provisioning through the API", f"{provisioned:.0f} s",
+                     f"{provisioned / count * 1000:.1f} ms each", "create, provision, paper agreement, countersign, "
+                     "register a LIS; 4 clients"))
+        server.stop()
+    finally:
+        for started in started_servers:
+            if started.proc.poll() is None:
+                started.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(replica, ignore_errors=True)
+    return rows
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
@@ -610,7 +764,9 @@ def main():
     parser.add_argument("--no-backup", action="store_true", help="skip the backup section")
     parser.add_argument("--only-backup", action="store_true", help="only the backup section (ports --port + 1, + 2)")
     parser.add_argument("--backup-tenants", type=int, default=200, help="tenants restored in the backup section")
-    parser.add_argument("--only", choices=["migration"], help="run only this section (migration: section 6)")
+    parser.add_argument("--only", choices=["migration", "scale"],
+                        help="run only this section (migration: section 6; scale: section 7)")
+    parser.add_argument("--scale-tenants", type=int, default=10000, help="tenants on the server in section 7")
     parser.add_argument("--migration-tenants", type=int, default=10000, help="tenants migrated in section 6")
     parser.add_argument("--folder", help="where the temporary Tenants folder goes (default: the system's)")
     args = parser.parse_args()
@@ -620,6 +776,9 @@ def main():
     if args.only == "migration":
         build = "debug build" if "debug" in os.path.realpath(args.binary) else "release build"
         print_table(migration(args), f"{build}, {os.cpu_count()} cores")
+        return
+    if args.only == "scale":
+        print_table(scale(args), f"wrk -t2 -c{args.connections} -d{args.duration}s, release build, {os.cpu_count()} cores")
         return
 
     folder = tempfile.mkdtemp(prefix="kp-bench-")
