@@ -35,7 +35,8 @@
    agreement and given a LIS through the API (4 clients), then the server started twice with Litestream
    replicating every tenant to a folder: time until it serves and until the backup is ok (first start, with
    every file snapshotted; then a restart), RSS and open files of the server and of the Litestream processes,
-   and reads of one tenant against reads spread uniformly over all N with the tenant store's cap of 64.
+   their CPU without requests, and reads of one tenant against reads spread uniformly over all N with the tenant
+   store's cap of 64; then the same with `backup.monitorSeconds` and `backup.syncInterval` at 10 s.
 
 Everything runs against 127.0.0.1 only and stops by itself.
 """
@@ -693,7 +694,8 @@ def scale(args):
                      f"{len(children)} processes, largest {max((c[1] for c in children), default=0)} fds"))
 
         # Reads: one tenant, then uniform over all of them, in the same run, with the backup replicating; then
-        # the same after a restart with Litestream looking at each file every 10 s instead of every second.
+        # the same after a restart with Litestream looking at each file, and uploading, every 10 s instead of
+        # every second (backup.monitorSeconds and backup.syncInterval).
         lis = server.token()
         auth = [f"Authorization: Bearer {lis}"]
         base = f"http://127.0.0.1:{args.port}"
@@ -711,7 +713,7 @@ end
             if monitor != "1":
                 server.stop()
                 server = remember(started_servers, Server(args.binary, folder, args.port, max_open=64, start_seconds=600,
-                                extra_env=dict(env, KP_BACKUP_MONITORSECONDS=monitor)))
+                                extra_env=dict(env, KP_BACKUP_MONITORSECONDS=monitor, KP_BACKUP_SYNCINTERVAL=monitor)))
                 for _ in range(6000):
                     if backup_state(server) == "ok":
                         break
@@ -732,7 +734,7 @@ end
             stop.set()
             sampler.join()
             errors = e1 + e2
-            setting = f"backup.monitorSeconds {monitor}"
+            setting = f"Litestream every {monitor} s"
             rows.append((f"{count:,} tenants, {setting}: Litestream idle", f"{idle * 100:.0f}% of a core", "-",
                          f"CPU of the Litestream processes over 10 s without requests ({os.cpu_count()} cores)"))
             rows.append((f"{count:,} tenants, {setting}: read one tenant", f"{single_rps:,.0f} req/s",

@@ -85,6 +85,7 @@ import Testing
         case (_, "backup.replicaURL"): environment = [setting.variable: "s3://kp-backup/portal"]
         case (_, "mail.smtpStartTLS"): environment = [setting.variable: "required"]
         case (_, "metrics.enabled"): environment = [setting.variable: "no"]
+        case (_, "backup.niceness"): environment = [setting.variable: "7"]
         case (.string, _), (.list, _): environment = [setting.variable: "http://example.invalid/x"]
         case (.integer, _), (.number, _): environment = [setting.variable: "4242"]
         case (.boolean, _): environment = [setting.variable: "yes"]
@@ -94,6 +95,13 @@ import Testing
         }
         let changed = try AppConfiguration.load(file: nil, environment: environment)
         #expect(changed != AppConfiguration())
+    }
+
+    @Test func aNicenessOutsideWhatNiceAcceptsIsRefusedWithTheRange() throws {
+        #expect(
+            throws: ConfigurationError.invalidValue(
+                key: "backup.niceness", variable: "KP_BACKUP_NICENESS", value: "20", expected: "a whole number from 0 to 19")
+        ) { try AppConfiguration.load(file: nil, environment: ["KP_BACKUP_NICENESS": "20"]) }
     }
 
     @Test func aBadValueInTheEnvironmentNamesTheKeyAndTheVariable() throws {

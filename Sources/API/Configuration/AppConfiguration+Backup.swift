@@ -7,7 +7,8 @@ extension AppConfiguration.Backup {
     package func settings() throws -> BackupSettings {
         BackupSettings(
             replica: try BackupReplica(url: replicaURL, s3Endpoint: s3Endpoint, s3Region: s3Region),
-            syncInterval: syncInterval, monitorInterval: monitorSeconds, tenantsPerProcess: tenantsPerProcess, checkInterval: checkSeconds,
+            syncInterval: syncInterval, monitorInterval: monitorSeconds, niceness: niceness,
+            tenantsPerProcess: tenantsPerProcess, checkInterval: checkSeconds,
             litestreamPath: litestreamPath)
     }
 }

@@ -95,6 +95,7 @@ extension AppConfiguration {
         try check(mail.pollSeconds > 0, "mail.pollSeconds", mail.pollSeconds, "a positive number of seconds")
         try check(backup.syncInterval > 0, "backup.syncInterval", backup.syncInterval, "a positive number of seconds")
         try check(backup.monitorSeconds > 0, "backup.monitorSeconds", backup.monitorSeconds, "a positive number of seconds")
+        try check((0...19).contains(backup.niceness), "backup.niceness", backup.niceness, "a whole number from 0 to 19")
         try check(backup.tenantsPerProcess > 0, "backup.tenantsPerProcess", backup.tenantsPerProcess, "a positive number")
         try check(backup.checkSeconds > 0, "backup.checkSeconds", backup.checkSeconds, "a positive number of seconds")
         try check(

@@ -85,6 +85,9 @@ extension AppConfiguration {
                 "backup.monitorSeconds", \.backup.monitorSeconds,
                 "seconds between Litestream's looks at each file for changes; longer saves CPU with thousands of tenants, and adds to what a lost disk loses"),
             .integer(
+                "backup.niceness", \.backup.niceness,
+                "the CPU priority of the Litestream processes (`nice`, 0 to 19): requests go first, the backup uses what is left"),
+            .integer(
                 "backup.tenantsPerProcess", \.backup.tenantsPerProcess,
                 "tenant databases per Litestream process (more tenants: more processes)"),
             .number(

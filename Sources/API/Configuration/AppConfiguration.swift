@@ -112,6 +112,7 @@ package struct AppConfiguration: Sendable, Equatable {
         package var s3Region = "us-east-1"
         package var syncInterval = 1.0
         package var monitorSeconds = 1.0
+        package var niceness = 10
         package var tenantsPerProcess = 2000
         package var checkSeconds = 15.0
         package var litestreamPath = "litestream"

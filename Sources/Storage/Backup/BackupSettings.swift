@@ -10,6 +10,12 @@ package struct BackupSettings: Sendable, Equatable {
     /// thousands of tenants on few cores a longer interval buys CPU back; what a lost disk can lose grows to
     /// about this plus `syncInterval`.
     package var monitorInterval: Double
+    /// The CPU priority the Litestream processes run at (`nice`, 0–19). Each process looks at every file of
+    /// its share on a timer whether or not it changed; on a busy server those looks should wait for requests,
+    /// not requests for them. Measured here with 6,000 idle files in three processes at 1 s: a tenant read
+    /// kept 0.38 of its throughput without Litestream at niceness 0, and 0.54 at 10. A backup that falls
+    /// behind shows in `/health/ready` and the metrics.
+    package var niceness: Int
     /// Databases one Litestream process replicates; more tenants, more processes.
     package var tenantsPerProcess: Int
     /// How often each process's progress is checked (a heartbeat write, then a look at the replica).
@@ -18,12 +24,13 @@ package struct BackupSettings: Sendable, Equatable {
     package var litestreamPath: String
 
     package init(
-        replica: BackupReplica, syncInterval: Double = 1, monitorInterval: Double = 1, tenantsPerProcess: Int = 2000,
-        checkInterval: Double = 15, litestreamPath: String = "litestream"
+        replica: BackupReplica, syncInterval: Double = 1, monitorInterval: Double = 1, niceness: Int = 10,
+        tenantsPerProcess: Int = 2000, checkInterval: Double = 15, litestreamPath: String = "litestream"
     ) {
         self.replica = replica
         self.syncInterval = syncInterval
         self.monitorInterval = monitorInterval
+        self.niceness = niceness
         self.tenantsPerProcess = tenantsPerProcess
         self.checkInterval = checkInterval
         self.litestreamPath = litestreamPath

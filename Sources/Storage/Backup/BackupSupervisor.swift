@@ -142,7 +142,7 @@ package actor BackupSupervisor {
             stopLeftover(index)
             let logger = logger
             let process = try litestream.start(
-                ["replicate", "-no-expand-env", "-config", configuration.path]
+                ["replicate", "-no-expand-env", "-config", configuration.path], niceness: settings.niceness
             ) { [weak self] line in
                 logger.warning("litestream: \(line)", metadata: ["process": "\(index)"])
                 guard let self else { return }

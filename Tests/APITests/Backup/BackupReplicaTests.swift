@@ -38,6 +38,15 @@ import Testing
         return status
     }
 
+    /// The `nice` value of a running process, from `/proc/<pid>/stat` (the 19th field).
+    static func niceness(ofProcess pid: String) -> Int? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let end = stat.lastIndex(of: ")")
+        else { return nil }
+        let fields = stat[stat.index(after: end)...].split(separator: " ")
+        return fields.count > 16 ? Int(fields[16]) : nil
+    }
+
     /// Registers one LIS in each tenant through the API.
     static func write(_ app: TestApp, _ tenants: [TenantID]) async throws {
         let token = try await app.token()
@@ -75,6 +84,12 @@ import Testing
         let status = try await Self.waitForState(supervisor, .ok, processes: 3)
         #expect(status.state == .ok)
         #expect(status.processes.map(\.databases) == [2, 1, 1])
+        // Every Litestream process runs at the lower CPU priority (`backup.niceness`, 10 by default).
+        for index in 0..<3 {
+            let pidFile = app.services.directory.backupFolder.appendingPathComponent("litestream-\(index).pid")
+            let pid = try String(contentsOf: pidFile, encoding: .utf8)
+            #expect(Self.niceness(ofProcess: pid) == 10)
+        }
         try await Task.sleep(for: .seconds(3))  // longer than the sync interval after the last write
 
         let target = try TemporaryFolder()
