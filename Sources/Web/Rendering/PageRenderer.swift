@@ -12,6 +12,7 @@ package struct PageRenderer: Sendable {
         guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
             throw PageRendererError.templatesMissing
         }
+        PageHTML.register()
         var library = MustacheLibrary()
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
             $0.hasSuffix(".mustache")
