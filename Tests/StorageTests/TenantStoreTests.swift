@@ -24,6 +24,14 @@ import Testing
         }
     }
 
+    @Test func aTenantConnectionKeepsAPageCacheOfEightMebibytes() async throws {
+        let fixture = try StoreFixture(count: 1, cap: 1)
+        let cache = try await fixture.store.withDatabase(fixture.ids[0]) { database in
+            try database.queue.read { try Int.fetchOne($0, sql: "PRAGMA cache_size") }
+        }
+        #expect(cache == -8192)
+    }
+
     @Test func openingMoreTenantsThanTheCapKeepsAtMostTheCapOpen() async throws {
         let fixture = try StoreFixture(count: 12, cap: 4)
         let (store, ids) = (fixture.store, fixture.ids)
