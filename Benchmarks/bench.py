@@ -413,6 +413,31 @@ wrk.headers["Authorization"] = "Bearer {lis}"
                  f"{errors} non-2xx (201 checked first)"))
     return rows
 
+def peak_fds_during(pid, work):
+    """Runs `work` while sampling the open files of process `pid` every 0.1 s; returns its result and the peak."""
+    peak, stop = [0], threading.Event()
+    def sample():
+        while not stop.is_set():
+            peak[0] = max(peak[0], rss_and_fds(pid)[1])
+            time.sleep(0.1)
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    try:
+        result = work()
+    finally:
+        stop.set()
+        sampler.join()
+    return result, peak[0]
+
+def invite_leder(server, folder, lis, trainee):
+    """The LIS invites the seeded leder, who accepts from the e-mail's link; returns the leder's token."""
+    server.request("POST", f"/api/v1/tenants/kommune-0301/trainees/{trainee}/invitations",
+                   {"role": "leder", "email": "leder@oslo.kommune.no"}, token=lis)
+    invitation = wait_for_mail_token(os.path.join(folder, "_mail"))
+    leder = server.token("--sub", "bench-leder", "--pid", SEEDED_LEDER_PID, "--name", "Lars Leder")
+    server.request("POST", "/api/v1/tenants/kommune-0301/invitations/accept", {"token": invitation}, token=leder)
+    return leder
+
 def leder_reading(server, folder):
     """A tenant open with a LIS and their leder; returns the leder's URL of the LIS and the leder's token."""
     lis, support = server.token(), server.token("--support")
@@ -422,11 +447,7 @@ def leder_reading(server, folder):
     server.open_tenant("kommune-0301", support)
     server.request("POST", "/api/v1/tenants/kommune-0301/trainees/me", {"programme": "lis1"}, token=lis)
     trainee = json.loads(server.request("GET", "/api/v1/tenants/kommune-0301/trainees/me", token=lis))["id"]
-    server.request("POST", f"/api/v1/tenants/kommune-0301/trainees/{trainee}/invitations",
-                   {"role": "leder", "email": "leder@oslo.kommune.no"}, token=lis)
-    invitation = wait_for_mail_token(os.path.join(folder, "_mail"))
-    leder = server.token("--sub", "bench-leder", "--pid", SEEDED_LEDER_PID, "--name", "Lars Leder")
-    server.request("POST", "/api/v1/tenants/kommune-0301/invitations/accept", {"token": invitation}, token=leder)
+    leder = invite_leder(server, folder, lis, trainee)
     return f"http://127.0.0.1:{server.port}/api/v1/tenants/kommune-0301/trainees/{trainee}", leder, support
 
 def backup_state(server):
@@ -728,16 +749,8 @@ end
             settled = [rss_and_fds(child) for child in process_tree(server.proc.pid)]
             wrk(base + "/api/v1/tenants/bench-1/trainees/me", argparse.Namespace(**{**vars(args), "duration": 2}), auth)
             single_rps, single_p99, e1 = wrk(base + "/api/v1/tenants/bench-1/trainees/me", args, auth)
-            peak, stop = [0], threading.Event()
-            def sample():
-                while not stop.is_set():
-                    peak[0] = max(peak[0], rss_and_fds(server.proc.pid)[1])
-                    time.sleep(0.1)
-            sampler = threading.Thread(target=sample)
-            sampler.start()
-            spread_rps, spread_p99, e2 = wrk(base + "/", args, auth, script=script)
-            stop.set()
-            sampler.join()
+            (spread_rps, spread_p99, e2), peak = peak_fds_during(
+                server.proc.pid, lambda: wrk(base + "/", args, auth, script=script))
             errors = e1 + e2
             setting = f"Litestream every {monitor} s"
             rows.append((f"{count:,} tenants, {setting}: Litestream idle", f"{idle * 100:.0f}% of a core",
@@ -749,7 +762,7 @@ end
                          f"{single_p99:.2f} ms", "baseline for the next row"))
             rows.append((f"{count:,} tenants, {setting}: reads spread uniformly", f"{spread_rps:,.0f} req/s",
                          f"{spread_p99:.2f} ms", f"ratio {spread_rps / single_rps:.2f} to one tenant; server fds peak "
-                         f"{peak[0]}" + (f"; {errors} errors" if errors else "")))
+                         f"{peak}" + (f"; {errors} errors" if errors else "")))
         rows.append((f"{count:,} tenants: provisioning through the API", f"{provisioned:.0f} s",
                      f"{provisioned / count * 1000:.1f} ms each", "create, provision, paper agreement, countersign, "
                      "register a LIS; 4 clients"))
@@ -818,11 +831,7 @@ def main():
 
         # 1b. A leder reading the LIS: role check from the same read, plus the access-log write.
         trainee = json.loads(server.request("GET", "/api/v1/tenants/kommune-0301/trainees/me", token=lis))["id"]
-        server.request("POST", f"/api/v1/tenants/kommune-0301/trainees/{trainee}/invitations",
-                       {"role": "leder", "email": "leder@oslo.kommune.no"}, token=lis)
-        invitation = wait_for_mail_token(os.path.join(folder, "_mail"))
-        leder = server.token("--sub", "bench-leder", "--pid", SEEDED_LEDER_PID, "--name", "Lars Leder")
-        server.request("POST", "/api/v1/tenants/kommune-0301/invitations/accept", {"token": invitation}, token=leder)
+        leder = invite_leder(server, folder, lis, trainee)
         leder_url = base + f"/api/v1/tenants/kommune-0301/trainees/{trainee}"
         leder_rps, leder_p99, leder_errors = wrk(leder_url, args, [f"Authorization: Bearer {leder}"])
         rows.append(("leder reads the LIS (logged)", f"{leder_rps:,.0f} req/s", f"{leder_p99:.2f} ms",
@@ -875,22 +884,14 @@ request = function()
   return wrk.format("GET", "/api/v1/tenants/bench-" .. i .. "/trainees/me")
 end
 """)
-        peak_fds, stop = [0], threading.Event()
-        def sample():
-            while not stop.is_set():
-                peak_fds[0] = max(peak_fds[0], server.memory_and_fds()[2])
-                time.sleep(0.1)
-        sampler = threading.Thread(target=sample)
-        sampler.start()
-        spread_rps, spread_p99, spread_errors = wrk(base + "/", args, auth, script=script)
-        stop.set()
-        sampler.join()
+        (spread_rps, spread_p99, spread_errors), peak_fds = peak_fds_during(
+            server.proc.pid, lambda: wrk(base + "/", args, auth, script=script))
         hwm, rss, fds = server.memory_and_fds()
         rows.append((f"spread over {len(created)} tenants, cap 64", f"{spread_rps:,.0f} req/s", f"{spread_p99:.2f} ms",
                      f"ratio {spread_rps / read_rps:.2f} to single tenant (target >= 0.7)"
                      + (f", {spread_errors} errors" if spread_errors else "")))
         rows.append(("server memory and files", f"peak RSS {hwm} MiB", f"now {rss} MiB",
-                     f"open fds peak {peak_fds[0]}, now {fds} (cap 64 pools)"))
+                     f"open fds peak {peak_fds}, now {fds} (cap 64 pools)"))
 
         # 4. Training engine on seeded data.
         if not args.no_training:
