@@ -43,4 +43,16 @@ import Testing
         try Data(contentsOf: manifest).write(to: manifest, options: .atomic)
         #expect(try ContractCatalogueCache.fingerprint(of: folder.url) != first)
     }
+
+    @Test func aFileRemovedFromAVersionFolderIsNoticedAtTheNextRead() throws {
+        let folder = try TemporaryFolder()
+        let v1 = folder.url.appendingPathComponent("v1")
+        try FileManager.default.copyItem(at: ContractCatalogueTests.contracts.appendingPathComponent("v1"), to: v1)
+        let cache = ContractCatalogueCache(directory: folder.url)
+        #expect(try cache.catalogue().templates.map(\.version) == ["v1"])
+        try FileManager.default.removeItem(at: v1.appendingPathComponent("databehandleravtale.md"))
+        let after = try cache.catalogue()
+        #expect(after.templates.isEmpty)
+        #expect(after.refused["v1"] != nil)
+    }
 }

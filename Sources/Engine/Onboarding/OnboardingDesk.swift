@@ -14,9 +14,9 @@ package struct OnboardingDesk: Sendable {
     /// The current template filled in with the tenant's fields, what is on record, and whether a newer
     /// version than the one in force waits for a signature.
     package func offer(_ caller: AdministratorCaller) throws -> AgreementOffer {
-        try requireAdministrator(caller)
+        guard let stored = try engine.registry.agreements(of: caller.tenant.id, administeredBy: caller.principal.personKey)
+        else { throw AgreementError.notAdministrator(caller.tenant.id) }
         let draft = try currentDraft(for: caller.tenant, signer: caller.principal.name)
-        let stored = try engine.registry.agreements(of: caller.tenant.id)
         let inForce = stored.first { $0.agreement.state == .inForce }
         return AgreementOffer(
             draft: draft, agreements: stored,

@@ -52,6 +52,32 @@ struct AgreementRecord: Codable, FetchableRecord, PersistableRecord {
         self.sealed = sealed
     }
 
+    /// Read by column name rather than through `Codable`, whose per-row machinery was most of the signer's
+    /// agreement read. Dates convert as the decoder converts them.
+    init(row: Row) throws {
+        id = row["id"]
+        tenantId = row["tenantId"]
+        templateVersion = row["templateVersion"]
+        templateHash = row["templateHash"]
+        fields = row["fields"]
+        document = row["document"]
+        documentHash = row["documentHash"]
+        channel = row["channel"]
+        signerKey = row["signerKey"]
+        signerName = row["signerName"]
+        signerHpr = row["signerHpr"]
+        signerLevel = row["signerLevel"]
+        signedAt = row["signedAt"]
+        scanHash = row["scanHash"]
+        scanBytes = row["scanBytes"]
+        countersignerKey = row["countersignerKey"]
+        countersignerName = row["countersignerName"]
+        countersignedAt = row["countersignedAt"]
+        state = row["state"]
+        endedAt = row["endedAt"]
+        sealed = row["sealed"]
+    }
+
     func agreement() throws -> Agreement {
         func corrupt(_ column: String) -> StorageError { .corruptRow(table: "agreement", column: column) }
         guard let uuid = UUID(uuidString: id) else { throw corrupt("id") }

@@ -9,6 +9,14 @@ extension Registry {
         try pool.read { db in try Self.agreements(db, tenant: id) }
     }
 
+    /// The tenant's agreements if `person` administers it (nil if not), checked and read in one transaction.
+    package func agreements(of id: TenantID, administeredBy person: PersonKey) throws -> [StoredAgreement]? {
+        try pool.read { db in
+            guard try Self.isAdministrator(db, person, of: id) else { return nil }
+            return try Self.agreements(db, tenant: id)
+        }
+    }
+
     package func storedAgreement(_ id: UUID) throws -> StoredAgreement {
         try pool.read { db in
             guard let record = try AgreementRecord.fetchOne(db, key: id.uuidString.lowercased()) else {
@@ -21,8 +29,9 @@ extension Registry {
     /// Agreements signed by tenants that wait for support, oldest first.
     package func awaitingCountersignature() throws -> [StoredAgreement] {
         try pool.read { db in
-            try AgreementRecord.filter(Column("state") == AgreementState.awaitingCountersignature.rawValue)
-                .order(Column("signedAt")).fetchAll(db)
+            try AgreementRecord.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM agreement WHERE state = ? ORDER BY signedAt"),
+                arguments: [AgreementState.awaitingCountersignature.rawValue])
                 .map { StoredAgreement(agreement: try $0.agreement(), document: $0.document, sealed: $0.sealed) }
         }
     }
@@ -125,7 +134,9 @@ extension Registry {
     }
 
     static func agreements(_ db: Database, tenant: TenantID) throws -> [StoredAgreement] {
-        try AgreementRecord.filter(Column("tenantId") == tenant.rawValue).order(Column("signedAt")).fetchAll(db)
+        try AgreementRecord.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM agreement WHERE tenantId = ? ORDER BY signedAt"),
+            arguments: [tenant.rawValue])
             .map { StoredAgreement(agreement: try $0.agreement(), document: $0.document, sealed: $0.sealed) }
     }
 

@@ -9,38 +9,55 @@ import Synchronization
 /// added or removed changes the listing; so the catalogue is verified again exactly when one of those moved.
 package final class ContractCatalogueCache: Sendable {
     private let directory: URL
-    private let state = Mutex<(fingerprint: [String], catalogue: ContractCatalogue)?>(nil)
+    private let path: String
+    private let state = Mutex<(root: FileStamp, entries: [FileStamp], catalogue: ContractCatalogue)?>(nil)
 
-    package init(directory: URL) { self.directory = directory }
+    package init(directory: URL) {
+        self.directory = directory
+        self.path = directory.path
+    }
 
-    /// The catalogue as the folder is now.
+    /// The catalogue as the folder is now. The known files are checked with one `stat` each (the folders'
+    /// own stamps change when an entry is added, removed or renamed); only when one moved is the folder
+    /// listed and verified again. Listing it on every read was a tenth of the signer's page.
     package func catalogue() throws -> ContractCatalogue {
-        let fingerprint = try Self.fingerprint(of: directory)
-        if let known = state.withLock({ $0 }), known.fingerprint == fingerprint { return known.catalogue }
+        if let known = state.withLock({ $0 }), FileStamp(known.root.path) == known.root,
+            known.entries.allSatisfy({ FileStamp($0.path) == $0 })
+        {
+            return known.catalogue
+        }
+        let root = FileStamp(path)
+        let entries = try Self.fingerprint(of: directory)
         let catalogue = try ContractCatalogue(directory: directory)
-        state.withLock { $0 = (fingerprint, catalogue) }
+        state.withLock { $0 = (root, entries, catalogue) }
         return catalogue
     }
 
-    /// One line per version folder and per file in it: name, inode, size and modification time.
-    static func fingerprint(of directory: URL) throws -> [String] {
-        let manager = FileManager.default
-        var lines: [String] = []
-        for folder in try manager.contentsOfDirectory(atPath: directory.path).sorted() {
-            let path = directory.appendingPathComponent(folder).path
-            lines.append(folder + " " + Self.stamp(path))
-            var isFolder: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { continue }
-            for file in try manager.contentsOfDirectory(atPath: path).sorted() {
-                lines.append(folder + "/" + file + " " + Self.stamp(path + "/" + file))
+    /// Each version folder and each file in it, with its inode, size and modification time.
+    static func fingerprint(of directory: URL) throws -> [FileStamp] {
+        var stamps: [FileStamp] = []
+        for folder in try names(in: directory.path) {
+            let folderStamp = FileStamp(directory.path + "/" + folder)
+            stamps.append(folderStamp)
+            guard folderStamp.isFolder else { continue }
+            for file in try names(in: folderStamp.path) {
+                stamps.append(FileStamp(folderStamp.path + "/" + file))
             }
         }
-        return lines
+        return stamps
     }
 
-    private static func stamp(_ path: String) -> String {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return "missing" }
-        return "\(info.st_ino) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    /// The entries of a folder but `.` and `..`, sorted.
+    private static func names(in path: String) throws -> [String] {
+        guard let stream = opendir(path) else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                raw.baseAddress.map { String(cString: $0.assumingMemoryBound(to: CChar.self)) } ?? ""
+            }
+            if !name.isEmpty && name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
     }
 }

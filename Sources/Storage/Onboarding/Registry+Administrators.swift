@@ -5,12 +5,14 @@ import GRDB
 /// The tenant administrator: the person who may sign the agreement and, later, receive the tenant's data.
 extension Registry {
     package func isAdministrator(_ person: PersonKey, of tenant: TenantID) throws -> Bool {
-        try pool.read { db in
-            try Bool.fetchOne(
-                db,
-                sql: "SELECT EXISTS (SELECT 1 FROM membership WHERE personKey = ? AND tenantId = ? AND role = 'tenantAdministrator')",
-                arguments: [person.hex, tenant.rawValue]) ?? false
-        }
+        try pool.read { db in try Self.isAdministrator(db, person, of: tenant) }
+    }
+
+    static func isAdministrator(_ db: Database, _ person: PersonKey, of tenant: TenantID) throws -> Bool {
+        try Bool.fetchOne(
+            db.cachedStatement(
+                sql: "SELECT EXISTS (SELECT 1 FROM membership WHERE personKey = ? AND tenantId = ? AND role = 'tenantAdministrator')"),
+            arguments: [person.hex, tenant.rawValue]) ?? false
     }
 
     /// Support invites a person to become the tenant's administrator; the e-mail is queued in the same

@@ -64,13 +64,25 @@ package final class Registry: Sendable {
     package func tenantPage(
         status: TenantStatus? = nil, kind: TenantKind? = nil, offset: Int, limit: Int
     ) throws -> (tenants: [Tenant], total: Int) {
-        try pool.read { db in
-            var request = TenantRecord.all()
-            if let status { request = request.filter(Column("status") == status.rawValue) }
-            if let kind { request = request.filter(Column("kind") == kind.rawValue) }
-            let total = try request.fetchCount(db)
-            let tenants = try request.order(Column("id")).limit(limit, offset: offset).fetchAll(db).map { try $0.tenant() }
-            return (tenants, total)
+        // Four fixed statements (with or without each filter), prepared once per connection.
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let status {
+            conditions.append("status = ?")
+            arguments += [status.rawValue]
+        }
+        if let kind {
+            conditions.append("kind = ?")
+            arguments += [kind.rawValue]
+        }
+        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        return try pool.read { db in
+            let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM tenant" + filter), arguments: arguments)
+            let tenants = try TenantRecord.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM tenant" + filter + " ORDER BY id LIMIT ? OFFSET ?"),
+                arguments: arguments + [limit, offset]
+            ).map { try $0.tenant() }
+            return (tenants, total ?? 0)
         }
     }
 

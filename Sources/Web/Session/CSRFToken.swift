@@ -1,4 +1,5 @@
 import Crypto
+import Domain
 import Foundation
 
 /// The per-session token every state-changing form carries: an HMAC of a fixed label under the session
@@ -10,7 +11,7 @@ struct CSRFToken: Sendable, Equatable {
     init(sessionToken: String) {
         let code = HMAC<SHA256>.authenticationCode(
             for: Data("kompetanseportal-csrf-v1".utf8), using: SymmetricKey(data: Data(sessionToken.utf8)))
-        self.value = code.map { String(format: "%02x", $0) }.joined()
+        self.value = Array(code).hexEncoded
     }
 
     /// Compares in constant time, so the answer's timing says nothing about how much of a guess was right.
