@@ -41,6 +41,9 @@ struct ServeCommand: AsyncParsableCommand {
 
                     """.utf8))
         }
+        if !GlobalExecutor.useEventLoops() {
+            services.logger.warning("Swift concurrency keeps its own thread pool: the event loops could not take over")
+        }
         let app = try buildApplication(services: services)
         try await app.runService()
     }
