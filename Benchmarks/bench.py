@@ -38,10 +38,17 @@
    their CPU without requests, and reads of one tenant against reads spread uniformly over all N with the tenant
    store's cap of 64; then the same with `backup.monitorSeconds` and `backup.syncInterval` at 10 s.
 
+Each hot path (the tenant read, the spread, the progress report, the leder overview, the activity write) also
+gets the same SQL run on the same files by a minimal program on the SQLite C API (Benchmarks/raw/reference.c,
+through raw_reference.py; skip with --no-raw): the "raw SQLite" column, and our figure as a ratio to it, beside
+the ratio to /health/live. A row gives the cost of opening one tenant file, raw and as the server pays it.
+
 Everything runs against 127.0.0.1 only and stops by itself.
 """
 import argparse, base64, html, http.client, json, os, re, resource, shutil, signal, statistics, subprocess, sys, tempfile, threading, time
 import urllib.parse
+
+import raw_reference
 
 # The leder who accepts the benchmark LIS's invitation and leads the first 50 seeded LIS: a token with this
 # identity number (API rows) and a browser login typing it on the issuer's page (page rows) are the same person.
@@ -288,7 +295,7 @@ def server_times(server, folder, args, requests):
     # The first requests warm the pool and caches: keep the last 90%.
     return {path: values[len(values) // 10:] for path, values in times.items()}
 
-def training(server, args, folder, lis, leder):
+def training(server, args, folder, lis, leder, raw=None):
     """Section 4: import the catalog, seed kommune-0301, measure progress, leder overview and activity writes."""
     rows = []
     base = f"http://127.0.0.1:{args.port}"
@@ -372,6 +379,14 @@ def training(server, args, folder, lis, leder):
         pages.append(("leder overview page", "/virksomhet/kommune-0301/mine-lis", cookie(leder_session), 200, 20))
     times = server_times(server, folder, args, [(progress_path, bearer(lis), 300), (overview_path, bearer(leder), 200)]
                          + [(path, headers, count) for _, path, headers, count, _ in pages])
+    # The same SQL from C, on a copy taken now: before the activity writes below add rows the report would count.
+    raw_times, copy = {}, None
+    if raw:
+        copy = raw.copy(os.path.join(folder, "kommune-0301", "tenant.sqlite"), "kommune-0301.sqlite")
+        raw_times = {progress_path: raw.progress(copy, trainee),
+                     overview_path: raw.overview(copy, *raw_reference.leder_of(copy, trainee))}
+        for path, figures in raw_times.items():
+            print(f"raw SQLite {figures['path']}: {figures['statement_ms']}", file=sys.stderr)
     for label, path, target in [("progress report", progress_path, 5), ("leder overview", overview_path, 50)] \
             + [(label, path, target) for label, path, _, _, target in pages]:
         values = times.get(path, [])
@@ -379,8 +394,11 @@ def training(server, args, folder, lis, leder):
             p99 = percentile(values, 0.99)
             verdict = (f"{'PASS' if p99 <= target else 'FAIL'} target p99 <= {target} ms" if target is not None
                        else "no target of its own")
-            rows.append((f"{label}: server time (n={len(values)})", f"median {statistics.median(values):.2f} ms",
-                         f"{p99:.2f} ms", verdict + " (request log, 2nd server)"))
+            row = (f"{label}: server time (n={len(values)})", f"median {statistics.median(values):.2f} ms",
+                   f"{p99:.2f} ms", verdict + " (request log, 2nd server)")
+            if path in raw_times:
+                row = raw_reference.beside(row, raw_reference.time_columns(statistics.median(values), p99, raw_times[path]))
+            rows.append(row)
 
     # Activity submissions as the LIS, every one audited, against liveness measured now.
     live_rps, live_p99, _ = wrk(base + "/health/live", args)
@@ -411,6 +429,9 @@ wrk.headers["Authorization"] = "Bearer {lis}"
     rows.append(("POST activity (LIS, audited)", f"{rps:,.0f} req/s", f"{p99:.2f} ms",
                  f"{'PASS' if ratio >= 0.25 else 'FAIL'} ratio {ratio:.2f} (target >= 0.25), "
                  f"{errors} non-2xx (201 checked first)"))
+    if raw:
+        written = raw.activity(copy, trainee, "lis1-kommune", "DEL1-001")
+        rows[-1] = raw_reference.beside(rows[-1], raw_reference.rate_columns(rps, written))
     return rows
 
 def peak_fds_during(pid, work):
@@ -459,7 +480,8 @@ def backup(args):
     try:
         setups = []
         for offset, enabled in [(1, False), (2, True)]:
-            folder, replica = tempfile.mkdtemp(prefix="kp-bench-"), tempfile.mkdtemp(prefix="kp-bench-replica-")
+            folder = tempfile.mkdtemp(prefix="kp-bench-", dir=args.folder)
+            replica = tempfile.mkdtemp(prefix="kp-bench-replica-", dir=args.folder)
             folders += [folder, replica]
             env = {"KP_BACKUP_ENABLED": "true" if enabled else "false", "KP_BACKUP_REPLICAURL": replica,
                    "KP_BACKUP_CHECKSECONDS": "5", "KP_OPERATOR": "bench"}
@@ -512,7 +534,7 @@ def backup(args):
             time.sleep(0.2)
         time.sleep(12)  # two heartbeat rounds: every new file's snapshot is on the replica
         backed.stop()
-        target = tempfile.mkdtemp(prefix="kp-bench-restore-")
+        target = tempfile.mkdtemp(prefix="kp-bench-restore-", dir=args.folder)
         folders.append(target)
         os.rmdir(target)
         started = time.perf_counter()
@@ -794,6 +816,9 @@ def main():
                         help="seconds section 7 waits after each start before it measures")
     parser.add_argument("--migration-tenants", type=int, default=10000, help="tenants migrated in section 6")
     parser.add_argument("--folder", help="where the temporary Tenants folder goes (default: the system's)")
+    parser.add_argument("--no-raw", action="store_true",
+                        help="skip the raw SQLite reference (Benchmarks/raw/reference.c; needs cc and libsqlite3-dev)")
+    parser.add_argument("--raw-seconds", type=float, default=3, help="how long the raw reference runs each path")
     args = parser.parse_args()
     if args.only_backup:
         print_table(backup(args), f"wrk -t2 -c{args.connections} -d{args.duration}s, release build, {os.cpu_count()} cores")
@@ -806,7 +831,9 @@ def main():
         print_table(scale(args), f"wrk -t2 -c{args.connections} -d{args.duration}s, release build, {os.cpu_count()} cores")
         return
 
-    folder = tempfile.mkdtemp(prefix="kp-bench-")
+    # Compiled first, so that a missing compiler or header stops the run before minutes of measuring.
+    raw = None if args.no_raw else raw_reference.RawReference(args.raw_seconds, args.folder)
+    folder = tempfile.mkdtemp(prefix="kp-bench-", dir=args.folder)
     server = Server(args.binary, folder, args.port, max_open=64)
     rows = []
     try:
@@ -828,9 +855,13 @@ def main():
         rows.append(("GET /health/live", f"{live_rps:,.0f} req/s", f"{live_p99:.2f} ms", "baseline"))
         rows.append(("tenant read (authenticated)", f"{read_rps:,.0f} req/s", f"{read_p99:.2f} ms",
                      f"ratio {read_rps / live_rps:.2f} (target >= 0.5)" + (f", {read_errors} errors" if read_errors else "")))
+        trainee = json.loads(server.request("GET", "/api/v1/tenants/kommune-0301/trainees/me", token=lis))["id"]
+        if raw:
+            lis_key = raw_reference.person_key(os.path.join(folder, "kommune-0301", "tenant.sqlite"), trainee)
+            figures = raw.read(os.path.join(folder, "kommune-0301", "tenant.sqlite"), lis_key)
+            rows[-1] = raw_reference.beside(rows[-1], raw_reference.rate_columns(read_rps, figures))
 
         # 1b. A leder reading the LIS: role check from the same read, plus the access-log write.
-        trainee = json.loads(server.request("GET", "/api/v1/tenants/kommune-0301/trainees/me", token=lis))["id"]
         leder = invite_leder(server, folder, lis, trainee)
         leder_url = base + f"/api/v1/tenants/kommune-0301/trainees/{trainee}"
         leder_rps, leder_p99, leder_errors = wrk(leder_url, args, [f"Authorization: Bearer {leder}"])
@@ -892,23 +923,38 @@ end
                      + (f", {spread_errors} errors" if spread_errors else "")))
         rows.append(("server memory and files", f"peak RSS {hwm} MiB", f"now {rss} MiB",
                      f"open fds peak {peak_fds}, now {fds} (cap 64 pools)"))
+        if raw and created:
+            # The same reads from C on the same files (the server's 64 pools stay open meanwhile): uniform beside
+            # the spread row, Zipf-like and the cost of one open as rows of their own after it.
+            files = [os.path.join(folder, tenant, "tenant.sqlite") for tenant in created]
+            spread_row, zipf_row, open_row = raw_reference.spread_rows(
+                raw, rows[-2], files, lis_key, spread_rps, read_rps, os.cpu_count())
+            rows[-2:-1] = [spread_row, zipf_row, open_row]
 
         # 4. Training engine on seeded data.
         if not args.no_training:
-            rows += training(server, args, folder, lis, leder)
+            rows += training(server, args, folder, lis, leder, raw)
     finally:
         server.stop()
         shutil.rmtree(folder, ignore_errors=True)
+        if raw:
+            raw.close()
     if not args.no_backup:
         rows += backup(args)
-    print_table(rows, f"wrk -t2 -c{args.connections} -d{args.duration}s, release build, {os.cpu_count()} cores")
+    print_table(rows, f"wrk -t2 -c{args.connections} -d{args.duration}s, release build, {os.cpu_count()} cores"
+                + ("" if args.no_raw else f"; raw SQLite: one thread, statements prepared once, {args.raw_seconds:g} s a path"))
 
 def print_table(rows, title):
+    """Rows of 4 columns, or 6 with the raw SQLite figure and the ratio to it before the result; the two raw
+    columns are printed only when some row has them."""
     print(f"\n{title}\n")
-    header = ("measure", "throughput / time", "p99", "result")
-    widths = [max(len(r[i]) for r in [header] + rows) for i in range(4)]
+    with_raw = any(len(r) == 6 for r in rows)
+    header = ("measure", "throughput / time", "p99") + (("raw SQLite", "to raw") if with_raw else ()) + ("result",)
+    if with_raw:
+        rows = [r if len(r) == 6 else (*r[:3], "", "", r[3]) for r in rows]
+    widths = [max(len(r[i]) for r in [header] + rows) for i in range(len(header))]
     for r in [header] + rows:
-        print("  ".join(c.ljust(w) for c, w in zip(r, widths)))
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
 
 if __name__ == "__main__":
     main()
