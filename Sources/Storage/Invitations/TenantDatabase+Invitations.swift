@@ -148,7 +148,12 @@ extension TenantDatabase {
     }
 
     static func requireTrainee(_ db: Database, _ id: UUID) throws -> Trainee {
-        guard let trainee = try TraineeRecord.fetchOne(db, key: id.uuidString.lowercased())?.trainee() else {
+        // A cached statement: every training step and report reads its LIS first.
+        guard
+            let trainee = try TraineeRecord.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM trainee WHERE id = ?"), arguments: [id.uuidString.lowercased()]
+            )?.trainee()
+        else {
             throw TraineeError.notFound(id)
         }
         return trainee

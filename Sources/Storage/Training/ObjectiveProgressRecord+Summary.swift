@@ -21,7 +21,9 @@ extension ObjectiveProgressRecord {
         let cache = ValueCache()
         var result: [ObjectiveProgress] = []
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT \(summaryColumns) FROM objectiveProgress WHERE \(condition)", arguments: arguments)
+            db.cachedStatement(
+                sql: "SELECT \(summaryColumns) FROM objectiveProgress WHERE \(condition)"),
+            arguments: arguments)
         while let row = try rows.next() { result.append(try summary(row, cache: cache)) }
         return result
     }

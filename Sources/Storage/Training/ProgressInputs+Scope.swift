@@ -44,19 +44,21 @@ extension ProgressInputs {
             let live = "state <> 'archived' AND traineeId IN (\(trainees))"
             return CommonInputs(
                 trainees: try Row.fetchAll(
-                    db,
-                    sql: "SELECT \(TraineeRecord.selectColumns) FROM trainee WHERE id IN (\(trainees)) ORDER BY name, id",
+                    db.cachedStatement(
+                        sql: "SELECT \(TraineeRecord.selectColumns) FROM trainee WHERE id IN (\(trainees)) ORDER BY name, id"),
                     arguments: arguments
                 ).map { try TraineeRecord(row: $0).trainee() },
                 assignments: try PlanAssignmentRecord.fetchAll(
-                    db, sql: "SELECT * FROM planAssignment WHERE \(live) ORDER BY assignedAt, id", arguments: arguments
+                    db.cachedStatement(
+                        sql: "SELECT * FROM planAssignment WHERE \(live) ORDER BY assignedAt, id"),
+                    arguments: arguments
                 ).map { try $0.assignment() },
                 plans: try Row.fetchAll(
-                    db,
-                    sql: """
+                    db.cachedStatement(
+                        sql: """
                         SELECT key, version, sha256 FROM plan
                         WHERE (key, version) IN (SELECT planKey, planVersion FROM planAssignment WHERE \(live))
-                        """,
+                        """),
                     arguments: arguments
                 ).map { row in
                     // The text (tens of kilobytes) is read only for a version not decoded before.

@@ -30,7 +30,8 @@ struct ProgressInputs {
             trainees: common.trainees, assignments: common.assignments, plans: common.plans,
             progress: try ObjectiveProgressRecord.summaries(db, where: ofTrainees, arguments: arguments),
             activities: try LearningActivityRecord.fetchAll(
-                db, sql: "SELECT \(LearningActivityRecord.summaryColumns) FROM learningActivity WHERE \(ofTrainees)",
+                db.cachedStatement(
+                    sql: "SELECT \(LearningActivityRecord.summaryColumns) FROM learningActivity WHERE \(ofTrainees)"),
                 arguments: arguments
             ).map { try $0.activity(withHistory: false) },
             talks: try talks(db, where: ofTrainees, arguments: arguments))
@@ -41,12 +42,12 @@ struct ProgressInputs {
         -> [SupervisionTalk]
     {
         try SupervisionTalkRecord.fetchAll(
-            db,
-            sql: """
+            db.cachedStatement(
+                sql: """
                 SELECT id, traineeId, veileder, date, topic, NULL AS preparation, NULL AS minutes, state,
                     lastWrittenBy, finalisedBy, finalisedAt, createdAt, updatedAt
                 FROM supervisionTalk WHERE \(condition)
-                """,
+                """),
             arguments: arguments
         ).map { try $0.talk() }
     }
@@ -72,12 +73,12 @@ struct ProgressInputs {
         let cache = ValueCache()
         var activities = ProgressReport.ActivityCounts()
         let rows = try Row.fetchCursor(
-            db,
-            sql: """
+            db.cachedStatement(
+                sql: """
                 SELECT planKey, planVersion, objectiveId, sum(state = 'approved'), sum(state = 'submitted')
                 FROM learningActivity WHERE \(ofTrainee)
                 GROUP BY planKey, planVersion, objectiveId
-                """,
+                """),
             arguments: arguments)
         while let row = try rows.next() {
             guard let key = cache.planKey(row[0]) else {
