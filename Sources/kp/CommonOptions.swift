@@ -46,7 +46,9 @@ struct CommonOptions: ParsableArguments {
             file: file, environment: ProcessInfo.processInfo.environment, demo: demo, arguments: arguments)
     }
 
-    func makeServices(logLevel: Logger.Level? = nil, arguments: [String: String] = [:]) throws -> AppServices {
+    func makeServices(
+        logLevel: Logger.Level? = nil, arguments: [String: String] = [:], serving: Bool = false
+    ) throws -> AppServices {
         let configuration = try loadConfiguration(arguments: arguments)
         let folder = URL(fileURLWithPath: configuration.tenants.directory).appendingPathComponent("_dev")
         let secrets = try AppSecrets.load(
@@ -55,7 +57,8 @@ struct CommonOptions: ParsableArguments {
         var logger = Logger(label: "kp")
         logger.logLevel = logLevel ?? Logger.Level(rawValue: configuration.log.level) ?? .info
         return try AppServices(
-            configuration: configuration, secrets: secrets, logger: logger, tenantSchema: try Self.tenantSchema())
+            configuration: configuration, secrets: secrets, logger: logger, tenantSchema: try Self.tenantSchema(),
+            checkpointsInBackground: serving)
     }
 
     /// Names a test-only tenant migration that every command adds to this binary's schema, for the tests

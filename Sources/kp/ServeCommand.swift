@@ -18,7 +18,7 @@ struct ServeCommand: AsyncParsableCommand {
         var arguments: [String: String] = [:]
         if let host { arguments["http.host"] = host }
         if let port { arguments["http.port"] = String(port) }
-        let services = try options.makeServices(arguments: arguments)
+        let services = try options.makeServices(arguments: arguments, serving: true)
         _ = try await Console.reporting { try services.checkTenantSchemas() }
         let level = Logger.Level(rawValue: services.configuration.log.level) ?? .info
         LoggingSystem.bootstrap { label in

@@ -43,10 +43,12 @@ package struct AppServices: Sendable {
     package let newID: @Sendable () -> UUID
 
     /// `tenantSchema`: this binary's unless a test or the migration benchmark adds its test migration.
+    /// `checkpointsInBackground`: the server's tenant store checkpoints the WALs off the request path
+    /// (`WALCheckpoints.background`); a command, which runs no such loop, leaves them to SQLite.
     package init(
         configuration: AppConfiguration, secrets: AppSecrets, logger: Logger,
         now: @escaping @Sendable () -> Date = { Date() }, newID: @escaping @Sendable () -> UUID = { UUID() },
-        tenantSchema: TenantSchema = .current
+        tenantSchema: TenantSchema = .current, checkpointsInBackground: Bool = false
     ) throws {
         self.configuration = configuration
         self.logger = logger
@@ -64,7 +66,7 @@ package struct AppServices: Sendable {
         let store = try TenantStore(
             directory: directory, maximumOpen: configuration.tenants.maxOpen, logger: logger,
             metrics: TenantStoreMetrics(factory: metrics.factory), now: now,
-            schema: tenantSchema, checkpoints: configuration.backup.enabled ? .litestream : .sqlite,
+            schema: tenantSchema, checkpoints: configuration.backup.enabled ? .litestream : checkpointsInBackground ? .background : .sqlite,
             migrated: { id, version in
                 do { try registry.recordSchemaVersion(id, version: version, at: now()) } catch {
                     logger.warning("recording a tenant's schema version failed", metadata: ["tenant": "\(id)"])

@@ -113,8 +113,14 @@ struct TenantStoreService: Service {
     let logger: Logger
 
     func run() async throws {
-        // Follows the tenants another process puts in maintenance until the server shuts down.
-        await cancelWhenGracefulShutdown { await store.watchMaintenance() }
+        // Follows the tenants another process puts in maintenance until the server shuts down, and (unless
+        // Litestream does it) checkpoints the open files' WALs off the request path.
+        await cancelWhenGracefulShutdown {
+            await withDiscardingTaskGroup { group in
+                group.addTask { await store.watchMaintenance() }
+                if store.checkpoints == .background { group.addTask { await store.runCheckpoints() } }
+            }
+        }
         await store.closeAll()
         logger.info("tenant databases closed")
     }

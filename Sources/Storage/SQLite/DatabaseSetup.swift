@@ -51,7 +51,10 @@ package enum DatabaseSetup {
         config.journalMode = .default
         config.prepareDatabase { db in
             _ = kp_sqlite_disable_checkpoint_on_close(db.sqliteConnection)
-            if checkpoints == .litestream { _ = sqlite3_wal_autocheckpoint(db.sqliteConnection, 0) }
+            if checkpoints != .sqlite { _ = sqlite3_wal_autocheckpoint(db.sqliteConnection, 0) }
+            // The WAL file keeps its size when it starts over; cut back at that moment, its size tells the
+            // store's checkpointer whether there is work (`TenantStore.checkpointThreshold` is larger).
+            if checkpoints == .background { try db.execute(sql: "PRAGMA journal_size_limit = \(walSizeLimit)") }
             try db.execute(sql: "PRAGMA cache_size = -\(tenantCacheKiB)")
         }
         return try DatabaseQueue(path: path, configuration: config)
@@ -62,6 +65,9 @@ package enum DatabaseSetup {
     /// a sixth of the page's time went to reading them again (`pread`). The cache fills only as pages are read,
     /// so a small tenant keeps a small one; at most `tenants.maxOpen` big, busy tenants hold 8 MiB each.
     static let tenantCacheKiB = 8192
+
+    /// The size a tenant's WAL file is cut back to when it starts over, with `WALCheckpoints.background`.
+    package static let walSizeLimit = 1024 * 1024
 
     /// Moves what the WAL holds into the database file without waiting for readers or writers (PASSIVE),
     /// from a connection of its own: for files whose checkpoints nobody else does now.

@@ -57,8 +57,9 @@ package actor TenantStore {
     let metrics: TenantStoreMetrics
     /// The schema every file is brought to when it is opened, and the template is built on.
     package let schema: TenantSchema
-    /// Whether the pools leave checkpoints to Litestream (the backup is on) or let SQLite do them.
-    package let checkpoints: WALCheckpoints
+    /// Whether the pools leave checkpoints to Litestream (the backup is on), to the store's own checkpointer
+    /// (the server), or let SQLite do them (commands).
+    nonisolated package let checkpoints: WALCheckpoints
     /// Told when opening a file migrated it (lazily), so the registry's record of its version follows.
     let migrated: @Sendable (TenantID, Int) -> Void
     let logger: Logger
@@ -69,6 +70,8 @@ package actor TenantStore {
     let state: Mutex<State>
     /// Closing a pool checkpoints its WAL; that happens here, off the request path.
     let closer = DispatchQueue(label: "kp.tenant-store.close")
+    /// Checkpoints of `WALCheckpoints.background` run here, one at a time.
+    let checkpointer = DispatchQueue(label: "kp.tenant-store.checkpoint")
 
     /// Prepares the tenants folder and builds the migrated template that provisioning copies.
     package init(
@@ -168,7 +171,7 @@ package actor TenantStore {
 
     /// A lease on the tenant's open pool, nil when it has none; refuses while a failed pool closes. `check`
     /// is the identity of the pool's file when it is due to be compared with the path again.
-    nonisolated private func leaseIfOpen(_ id: TenantID) throws(TenantError)
+    nonisolated func leaseIfOpen(_ id: TenantID) throws(TenantError)
         -> (database: TenantDatabase, check: FileIdentity?)?
     {
         let now = now()

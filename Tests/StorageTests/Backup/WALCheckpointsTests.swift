@@ -76,4 +76,63 @@ import Testing
         }
         #expect(rows == 1500)
     }
+
+    @Test func theServersStoreCheckpointsALargeWALFromAConnectionOfItsOwnWhileTheTenantStaysOpen() async throws {
+        let fixture = try RegistryFixture()
+        let id = Fixtures.tenantID("t-0")
+        let store = try TenantStore(
+            directory: fixture.directory, maximumOpen: 2, logger: Self.quiet, checkpoints: .background)
+        try store.createDatabaseFile(for: id)
+        #expect(try await Self.autocheckpoint(store, id) == 0)
+        let path = fixture.directory.databasePath(for: id)
+        try await store.withDatabase(id) { database in
+            try database.queue.write { db in
+                try db.execute(sql: "CREATE TABLE filler (id INTEGER PRIMARY KEY, data BLOB)")
+                for _ in 0..<1500 { try db.execute(sql: "INSERT INTO filler (data) VALUES (randomblob(4000))") }
+            }
+        }
+        #expect(Self.size(path + "-wal") > Int(TenantStore.checkpointThreshold))
+        #expect(Self.size(path) < 1_000_000)
+
+        // A small WAL is left alone; a large one is moved into the file, and the tenant is still open.
+        await store.checkpointLargeWALs()
+        #expect(Self.size(path) > 6_000_000)
+        #expect(store.isOpen(id))
+        #expect(store.leaseCount == 0)
+        // The WAL starts over at the next write, and its file is cut back to the limit then.
+        try await store.withDatabase(id) { database in
+            try database.queue.write { db in try db.execute(sql: "INSERT INTO filler (data) VALUES (randomblob(4000))") }
+        }
+        #expect(Self.size(path + "-wal") > 0)
+        #expect(Self.size(path + "-wal") <= DatabaseSetup.walSizeLimit)
+        let rows = try await store.withDatabase(id) { database in
+            try database.queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM filler") }
+        }
+        #expect(rows == 1501)
+        let before = Self.size(path)
+        await store.checkpointLargeWALs()
+        #expect(Self.size(path) == before)
+        withExtendedLifetime(fixture) {}
+    }
+
+    @Test func aFileInMaintenanceIsNotCheckpointedByTheServersStore() async throws {
+        let fixture = try RegistryFixture()
+        let id = Fixtures.tenantID("t-0")
+        let store = try TenantStore(
+            directory: fixture.directory, maximumOpen: 2, logger: Self.quiet, checkpoints: .background)
+        try store.createDatabaseFile(for: id)
+        let path = fixture.directory.databasePath(for: id)
+        try await store.withDatabase(id) { database in
+            try database.queue.write { db in
+                try db.execute(sql: "CREATE TABLE filler (id INTEGER PRIMARY KEY, data BLOB)")
+                for _ in 0..<1500 { try db.execute(sql: "INSERT INTO filler (data) VALUES (randomblob(4000))") }
+            }
+        }
+        let before = Self.size(path)
+        // Another process (a restore, a move) took the file into maintenance: the store lets go of it.
+        store.setMaintenance([id])
+        await store.checkpointLargeWALs()
+        #expect(Self.size(path) == before)
+        withExtendedLifetime(fixture) {}
+    }
 }
