@@ -53,7 +53,7 @@ package actor TenantStore {
     }
 
     package let directory: TenantDirectory
-    package let maximumOpen: Int
+    nonisolated package let maximumOpen: Int
     let metrics: TenantStoreMetrics
     /// The schema every file is brought to when it is opened, and the template is built on.
     package let schema: TenantSchema
@@ -70,6 +70,9 @@ package actor TenantStore {
     let state: Mutex<State>
     /// Closing a pool checkpoints its WAL; that happens here, off the request path.
     let closer = DispatchQueue(label: "kp.tenant-store.close")
+    /// Where the actor's own work (opening and closing files) runs: never on an event loop.
+    private let executor = QueueExecutor(label: "kp.tenant-store")
+    nonisolated package var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
     /// Checkpoints of `WALCheckpoints.background` run here, one at a time.
     let checkpointer = DispatchQueue(label: "kp.tenant-store.checkpoint")
 
