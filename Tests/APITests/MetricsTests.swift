@@ -94,6 +94,7 @@ struct MetricsTests {
         #expect(after.value("kp_tenant_store_opens_total") > before.value("kp_tenant_store_opens_total"))
         #expect(after.value("kp_tenant_store_evictions_total") > before.value("kp_tenant_store_evictions_total"))
         #expect(after.value("kp_tenant_databases_open") == 1)
+        #expect(after.value("kp_tenant_databases_max") == 1)
         #expect(after.value("kp_audit_entries_total") > before.value("kp_audit_entries_total"))
         #expect(
             after.value("kp_mail_delivery_failures_total", ["outbox": "tenant"])

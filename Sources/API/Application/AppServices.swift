@@ -63,8 +63,19 @@ package struct AppServices: Sendable {
         let metrics = ServerMetrics()
         self.metrics = metrics
         self.metricsToken = secrets.metricsToken
+        let maximumOpen: Int
+        if configuration.tenants.maxOpen > 0 {
+            maximumOpen = configuration.tenants.maxOpen
+        } else {
+            let cap = TenantPoolCap.forThisProcess(backup: configuration.backup.enabled)
+            maximumOpen = cap.value
+            logger.info(
+                "tenant pools sized", metadata: [
+                    "maxOpen": "\(cap.value)", "fileLimit": "\(cap.fileLimit)", "memoryMiB": "\(cap.memoryBytes >> 20)",
+                ])
+        }
         let store = try TenantStore(
-            directory: directory, maximumOpen: configuration.tenants.maxOpen, logger: logger,
+            directory: directory, maximumOpen: maximumOpen, logger: logger,
             metrics: TenantStoreMetrics(factory: metrics.factory), now: now,
             schema: tenantSchema, checkpoints: configuration.backup.enabled ? .litestream : checkpointsInBackground ? .background : .sqlite,
             migrated: { id, version in
@@ -161,6 +172,7 @@ extension AppServices {
         logger: Logger, now: @escaping @Sendable () -> Date
     ) {
         metrics.addGauge("kp_tenant_databases_open") { Double(store.openCount) }
+        metrics.addGauge("kp_tenant_databases_max") { Double(store.maximumOpen) }
         metrics.addGauge("kp_mail_outbox_depth") { Double(mailer.backlog.count) }
         metrics.addGauge("kp_mail_outbox_oldest_age_seconds") {
             mailer.backlog.oldest.map { max(0, now().timeIntervalSince($0)) } ?? 0

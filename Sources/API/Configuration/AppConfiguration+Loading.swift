@@ -78,7 +78,7 @@ extension AppConfiguration {
         try check((1...65535).contains(http.port), "http.port", http.port, "a port from 1 to 65535")
         try check(http.maxBodyBytes > 0, "http.maxBodyBytes", http.maxBodyBytes, "a positive number of bytes")
         try check(http.maxUploadBytes > 0, "http.maxUploadBytes", http.maxUploadBytes, "a positive number of bytes")
-        try check(tenants.maxOpen > 0, "tenants.maxOpen", tenants.maxOpen, "a positive number")
+        try check(tenants.maxOpen >= 0, "tenants.maxOpen", tenants.maxOpen, "0 (sized from the file limit) or more")
         try check(
             tenants.registryCacheSeconds >= 0, "tenants.registryCacheSeconds", tenants.registryCacheSeconds,
             "zero or more seconds")

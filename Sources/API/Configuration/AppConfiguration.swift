@@ -22,8 +22,9 @@ package struct AppConfiguration: Sendable, Equatable {
 
     package struct Tenants: Sendable, Equatable {
         package var directory = "Tenants"
-        /// How many tenant database pools may be open at once (LRU beyond that).
-        package var maxOpen = 64
+        /// How many tenant database pools may be open at once (LRU beyond that); 0: as many as the file limit
+        /// and the memory allow (`TenantPoolCap`).
+        package var maxOpen = 0
         /// How long a registry lookup may be served from the cache when another process changed it.
         package var registryCacheSeconds = 2.0
         /// Start with tenants on an older schema and migrate each when it is first opened, instead of
