@@ -7,8 +7,11 @@
    same /health/live, with a cookie session from the development issuer's browser login.
 2. Tenant provisioning time: median of N creations (POST /support/tenants + POST …/provision), one
    keep-alive connection, each creation timed on its own.
-3. Requests spread at random over the N provisioned tenants with an open-pool cap of 64: throughput as a
-   ratio to the single-tenant read, peak RSS and open file descriptors of the server.
+3. Requests spread at random over the N provisioned tenants with an open-pool cap of 64, uniformly and
+   Zipf-like (s = 1.0: bench-1 read most, as the big kommuner are): throughput as a ratio to the single-tenant
+   read, peak RSS and open file descriptors of the server. Then uniformly again on a second server over the same
+   files with the default cap (`tenants.maxOpen` 0: sized at start from the file limit and memory, read from
+   its `kp_tenant_databases_max` metric), measured after a first pass has opened every tenant.
 4. The training engine on realistic data: the sample catalog imported, kommune-0301 seeded with
    `kp dev seed-training` (default 500 LIS, 50 per leder), then the progress report as the LIS, the leder's
    overview of 50 LIS, and activity submissions (each write audited) as a ratio to /health/live. p99 under
@@ -46,7 +49,7 @@ the ratio to /health/live. A row gives the cost of opening one tenant file, raw 
 Everything runs against 127.0.0.1 only and stops by itself.
 """
 import argparse, base64, html, http.client, json, os, re, resource, shutil, signal, statistics, subprocess, sys, tempfile, threading, time
-import urllib.parse
+import urllib.parse, urllib.request
 
 import raw_reference
 
@@ -76,7 +79,8 @@ class Server:
     def __init__(self, binary, folder, port, max_open, extra_env=None, start_seconds=10):
         self.env = dict(os.environ, KP_TENANTS_DIRECTORY=folder, KP_HTTP_PORT=str(port), KP_LOG_LEVEL="warning",
                         KP_TENANTS_MAXOPEN=str(max_open), KP_DEVISSUER_ISSUER=f"http://127.0.0.1:{port}/dev-issuer",
-                        KP_METRICS_PORT="0", **(extra_env or {}))
+                        KP_METRICS_PORT="0")
+        self.env.update(extra_env or {})
         self.binary, self.port = binary, port
         self.proc = subprocess.Popen([binary, "serve", "--demo"], env=self.env, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL)
@@ -294,6 +298,55 @@ def server_times(server, folder, args, requests):
             times.setdefault(path.group(1), []).append(float(ms.group(1)))
     # The first requests warm the pool and caches: keep the last 90%.
     return {path: values[len(values) // 10:] for path, values in times.items()}
+
+def verdict(ratio, target):
+    return f"{'PASS' if ratio >= target else 'FAIL'} ratio {ratio:.2f} (target >= {target})"
+
+def write_zipf_script(folder, count):
+    """A wrk script that reads bench-1 … bench-N with Zipf-like odds (s = 1.0: tenant k is read 1/k as often as
+    bench-1), by a binary search of the cumulative odds."""
+    script = os.path.join(folder, "zipf.lua")
+    with open(script, "w") as f:
+        f.write(f"""
+math.randomseed(42)
+local n, cdf, sum = {count}, {{}}, 0
+for k = 1, n do sum = sum + 1 / k; cdf[k] = sum end
+for k = 1, n do cdf[k] = cdf[k] / sum end
+request = function()
+  local r, lo, hi = math.random(), 1, n
+  while lo < hi do
+    local mid = math.floor((lo + hi) / 2)
+    if cdf[mid] < r then lo = mid + 1 else hi = mid end
+  end
+  return wrk.format("GET", "/api/v1/tenants/bench-" .. lo .. "/trainees/me")
+end
+""")
+    return script
+
+def spread_at_default_cap(args, folder, created, auth, script, read_rps):
+    """Uniform reads on a second server whose cap is the default (`tenants.maxOpen` 0: sized at start from the
+    file limit and memory), read from its metrics; a first pass opens every tenant, the second is measured."""
+    metrics_port = args.port + 6
+    server = Server(args.binary, folder, args.port + 5, max_open=0,
+                    extra_env={"KP_METRICS_ENABLED": "true", "KP_METRICS_PORT": str(metrics_port),
+                               # The first server's issuer: its tokens are valid here too (same demo key).
+                               "KP_DEVISSUER_ISSUER": f"http://127.0.0.1:{args.port}/dev-issuer"})
+    try:
+        scrape = urllib.request.urlopen(f"http://127.0.0.1:{metrics_port}/metrics", timeout=10).read().decode()
+        cap = int(float(re.search(r"^kp_tenant_databases_max (\S+)$", scrape, re.M).group(1)))
+        base = f"http://127.0.0.1:{args.port + 5}"
+        wrk(base + "/", argparse.Namespace(**{**vars(args), "duration": max(5, args.duration)}), auth, script=script)
+        (rps, p99, errors), peak = peak_fds_during(server.proc.pid, lambda: wrk(base + "/", args, auth, script=script))
+        hwm, rss, fds = server.memory_and_fds()
+        limit = open(f"/proc/{server.proc.pid}/limits").read()
+        files = re.search(r"Max open files\s+(\d+)", limit).group(1)
+    finally:
+        server.stop()
+    return [(f"spread over {len(created)} tenants, default cap {cap}", f"{rps:,.0f} req/s", f"{p99:.2f} ms",
+             f"{verdict(rps / read_rps, 0.5)} to single tenant; all open after a first pass"
+             + (f", {errors} errors" if errors else "")),
+            ("server memory and files (default cap)", f"peak RSS {hwm} MiB", f"now {rss} MiB",
+             f"open fds peak {peak}, now {fds}; file limit {files}, cap {cap} pools")]
 
 def training(server, args, folder, lis, leder, raw=None):
     """Section 4: import the catalog, seed kommune-0301, measure progress, leder overview and activity writes."""
@@ -918,18 +971,30 @@ end
         (spread_rps, spread_p99, spread_errors), peak_fds = peak_fds_during(
             server.proc.pid, lambda: wrk(base + "/", args, auth, script=script))
         hwm, rss, fds = server.memory_and_fds()
-        rows.append((f"spread over {len(created)} tenants, cap 64", f"{spread_rps:,.0f} req/s", f"{spread_p99:.2f} ms",
-                     f"ratio {spread_rps / read_rps:.2f} to single tenant (target >= 0.7)"
-                     + (f", {spread_errors} errors" if spread_errors else "")))
-        rows.append(("server memory and files", f"peak RSS {hwm} MiB", f"now {rss} MiB",
-                     f"open fds peak {peak_fds}, now {fds} (cap 64 pools)"))
+        uniform_row = (f"spread over {len(created)} tenants, cap 64", f"{spread_rps:,.0f} req/s", f"{spread_p99:.2f} ms",
+                       f"ratio {spread_rps / read_rps:.2f} to single tenant"
+                       + (f", {spread_errors} errors" if spread_errors else ""))
+        # 3b. The same reads Zipf-like (s = 1.0: bench-1 is read most, as Oslo would be), still 64 open.
+        zipf_script = write_zipf_script(folder, len(created))
+        zipf_rps, zipf_p99, zipf_errors = wrk(base + "/", args, auth, script=zipf_script)
+        zipf_row = (f"spread over {len(created)} tenants, cap 64, Zipf s=1.0", f"{zipf_rps:,.0f} req/s",
+                    f"{zipf_p99:.2f} ms", f"{verdict(zipf_rps / read_rps, 0.7)} to single tenant"
+                    + (f", {zipf_errors} errors" if zipf_errors else ""))
+        memory_row = ("server memory and files", f"peak RSS {hwm} MiB", f"now {rss} MiB",
+                      f"open fds peak {peak_fds}, now {fds} (cap 64 pools)")
         if raw and created:
-            # The same reads from C on the same files (the server's 64 pools stay open meanwhile): uniform beside
-            # the spread row, Zipf-like and the cost of one open as rows of their own after it.
+            # The same reads from C on the same files (the server's 64 pools stay open meanwhile), beside each
+            # spread row, and the cost of one open as a row of its own.
             files = [os.path.join(folder, tenant, "tenant.sqlite") for tenant in created]
-            spread_row, zipf_row, open_row = raw_reference.spread_rows(
-                raw, rows[-2], files, lis_key, spread_rps, read_rps, os.cpu_count())
-            rows[-2:-1] = [spread_row, zipf_row, open_row]
+            uniform_row, zipf_row, open_row = raw_reference.spread_rows(
+                raw, uniform_row, files, lis_key, spread_rps, read_rps, os.cpu_count(), zipf_row, zipf_rps)
+            rows += [uniform_row, zipf_row, open_row, memory_row]
+        else:
+            rows += [uniform_row, zipf_row, memory_row]
+        # 3c. Uniform again, on a second server over the same files with the default cap (sized from the file
+        # limit and memory): once every tenant has been opened, no read opens a file.
+        if created:
+            rows += spread_at_default_cap(args, folder, created, auth, script, read_rps)
 
         # 4. Training engine on seeded data.
         if not args.no_training:

@@ -144,9 +144,9 @@ def beside(row, columns):
     return (label, figure, p99, *columns, result)
 
 
-def spread_rows(raw, spread_row, databases, person_key, spread_rps, single_rps, cores):
-    """The spread row with the raw uniform figure beside it, then a row for the raw Zipf-like spread and one for
-    the cost of opening one tenant file.
+def spread_rows(raw, spread_row, databases, person_key, spread_rps, single_rps, cores, zipf_row, zipf_rps):
+    """The spread rows (uniform, Zipf-like) with the raw figures beside them, and a row for the cost of opening
+    one tenant file.
 
     The server's cost of an open is not measured directly; it is estimated from the two rows it already has: at
     saturation a request costs `cores / rate` seconds of CPU, so a spread read costs
@@ -157,9 +157,9 @@ def spread_rows(raw, spread_row, databases, person_key, spread_rps, single_rps, 
     zipf = raw.spread(databases, person_key, zipf=1.0)
     opening = raw.open_cost(databases, person_key)
     count = len(databases)
-    zipf_row = (f"spread over {count} tenants, cap 64, Zipf s=1.0", "-", "-", f"{zipf['ops_per_second']:,.0f} op/s",
-                "-", f"raw SQLite only (the server's row is uniform); {zipf['open_fraction']:.0%} of reads open a file "
-                f"(uniform: {uniform['open_fraction']:.0%})")
+    label, figure, p99, result = zipf_row
+    zipf_row = (label, figure, p99, *rate_columns(zipf_rps, zipf),
+                f"{result}; raw: {zipf['open_fraction']:.0%} of reads open a file (uniform: {uniform['open_fraction']:.0%})")
     # With no more tenants than open slots nothing is opened once warm, and there is nothing to estimate.
     extra = cores * (1 / spread_rps - 1 / single_rps)
     per_open = extra / uniform["open_fraction"] * 1000 if uniform["open_fraction"] > 0 else 0
