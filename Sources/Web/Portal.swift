@@ -23,6 +23,8 @@ package struct Portal: Sendable {
     let describe: @Sendable (any Error) -> FailureDescription
     /// Parsed agreement texts, by their SHA-256 (the signer's page shows the same text again and again).
     let documents: AgreementDocumentCache
+    /// Rows of support's tenant list, by every value they show.
+    let tenantRows: FragmentCache<SupportTenantsPage.Row>
 
     /// - Parameter describe: how an error reads on a page (the API's one error mapping).
     package init(
@@ -33,6 +35,7 @@ package struct Portal: Sendable {
         self.settings = settings
         self.renderer = try PageRenderer()
         self.documents = AgreementDocumentCache(renderer: renderer)
+        self.tenantRows = FragmentCache(renderer: renderer, template: "support-tenant-row")
         self.stylesheet = try StylesheetRoute()
         self.orgnrScript = try AssetRoute(name: "orgnr", extension: "js", contentType: "text/javascript; charset=utf-8")
         self.cookies = SessionCookies(secure: settings.isSecure)
@@ -114,7 +117,7 @@ package struct Portal: Sendable {
         addTraineeRoutes(to: pages)
         addWork2Routes(to: pages)
 
-        let support = SupportPages(engine: engine, renderer: renderer)
+        let support = SupportPages(engine: engine, renderer: renderer, tenantRows: tenantRows)
         pages.get(RouterPath(SupportPages.listPathBase)) { try await support.tenants($0, $1) }
         pages.get("/brukerstotte/virksomhet/:tenantId") { try await support.tenant($0, $1) }
         pages.post("/brukerstotte/virksomhet/:tenantId/signatar") { try await support.inviteSigner($0, $1) }

@@ -53,7 +53,7 @@ struct AgreementRecord: Codable, FetchableRecord, PersistableRecord {
     }
 
     /// Read by column name rather than through `Codable`, whose per-row machinery was most of the signer's
-    /// agreement read. Dates convert as the decoder converts them.
+    /// agreement read; dates through `StoredDate`.
     init(row: Row) throws {
         id = row["id"]
         tenantId = row["tenantId"]
@@ -67,15 +67,25 @@ struct AgreementRecord: Codable, FetchableRecord, PersistableRecord {
         signerName = row["signerName"]
         signerHpr = row["signerHpr"]
         signerLevel = row["signerLevel"]
-        signedAt = row["signedAt"]
+        guard let signed = (row["signedAt"] as String?).flatMap(StoredDate.parse) else {
+            throw StorageError.corruptRow(table: "agreement", column: "signedAt")
+        }
+        signedAt = signed
         scanHash = row["scanHash"]
         scanBytes = row["scanBytes"]
         countersignerKey = row["countersignerKey"]
         countersignerName = row["countersignerName"]
-        countersignedAt = row["countersignedAt"]
+        countersignedAt = try Self.optionalDate(row, "countersignedAt")
         state = row["state"]
-        endedAt = row["endedAt"]
+        endedAt = try Self.optionalDate(row, "endedAt")
         sealed = row["sealed"]
+    }
+
+    /// A nullable date column through `StoredDate` (GRDB's parser goes through a calendar).
+    private static func optionalDate(_ row: Row, _ column: String) throws -> Date? {
+        guard let text = row[column] as String? else { return nil }
+        guard let date = StoredDate.parse(text) else { throw StorageError.corruptRow(table: "agreement", column: column) }
+        return date
     }
 
     func agreement() throws -> Agreement {
@@ -83,7 +93,9 @@ struct AgreementRecord: Codable, FetchableRecord, PersistableRecord {
         guard let uuid = UUID(uuidString: id) else { throw corrupt("id") }
         guard let channel = AgreementChannel(rawValue: channel) else { throw corrupt("channel") }
         guard let state = AgreementState(rawValue: state) else { throw corrupt("state") }
-        guard case .object(let members)? = try? JSONDecoder().decode(JSONValue.self, from: Data(fields.utf8)) else {
+        // A flat object of strings as written by `init`; read without `JSONDecoder`, whose setup per row was a
+        // twentieth of the signer's page.
+        guard let members = (try? JSONSerialization.jsonObject(with: Data(fields.utf8))) as? [String: Any] else {
             throw corrupt("fields")
         }
         let signature = AgreementSignature(
@@ -96,7 +108,7 @@ struct AgreementRecord: Codable, FetchableRecord, PersistableRecord {
         }
         return Agreement(
             id: uuid, tenantID: try TenantID(tenantId), templateVersion: templateVersion, templateHash: templateHash,
-            fields: members.compactMapValues(\.stringValue), documentHash: documentHash, channel: channel,
+            fields: members.compactMapValues { $0 as? String }, documentHash: documentHash, channel: channel,
             signature: signature, scan: scanHash.map { PaperScan(sha256: $0, bytes: scanBytes ?? 0) },
             countersignature: countersignature, state: state, endedAt: endedAt)
     }

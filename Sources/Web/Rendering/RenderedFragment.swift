@@ -14,6 +14,11 @@ struct RenderedFragment: Sendable {
     /// What `{{fragmentSlot}}` renders, to be replaced by the fragment: letters, digits and hyphens (escaping
     /// leaves it as it is) with a random part that no text a person typed can predict.
     static let slot = "kp-fragment-\(UUID().uuidString)"
+
+    /// Fragments one after another: still only what the templates rendered.
+    static func joined(_ fragments: [RenderedFragment]) -> RenderedFragment {
+        RenderedFragment(html: fragments.map(\.html).joined())
+    }
 }
 
 extension PageRenderer {

@@ -13,6 +13,7 @@ struct SupportPages: Sendable {
 
     let engine: Engine
     let renderer: PageRenderer
+    let tenantRows: FragmentCache<SupportTenantsPage.Row>
 
     static func tenantPath(_ id: String) -> String { "\(listPathBase)/virksomhet/\(id)" }
     static func countersignPath(_ id: UUID) -> String {
@@ -45,7 +46,10 @@ struct SupportPages: Sendable {
         }
         let page = SupportTenantsPage(
             search: search, result: result, awaiting: awaiting, tenantNames: names, visitor: context.visitor)
-        return HTMLPage.response(try renderer.render(page, template: "support-tenants"))
+        // No rows: the table and its slot are not on the page.
+        guard page.hasRows else { return HTMLPage.response(try renderer.render(page, template: "support-tenants")) }
+        return HTMLPage.response(
+            try renderer.render(page, template: "support-tenants", placing: try tenantRows.fragments(page.rows)))
     }
 
     /// `GET /brukerstotte/virksomhet/{tenantId}`.

@@ -18,6 +18,7 @@ extension SupportTenantsPage: MustacheParent {
         case "pageText": pageText
         case "awaiting": awaiting
         case "hasAwaiting": hasAwaiting
+        case "fragmentSlot": fragmentSlot
         default: nil
         }
     }

@@ -10,7 +10,7 @@ struct SupportTenantsPage: Sendable {
         let selected: Bool
     }
 
-    struct Row: Sendable {
+    struct Row: Sendable, Hashable {
         let id: String
         let name: String
         let kind: String
@@ -46,6 +46,8 @@ struct SupportTenantsPage: Sendable {
     let pageText: String
     let awaiting: [Awaiting]
     let hasAwaiting: Bool
+    /// The rows, rendered by `support-tenant-row` (`FragmentCache`), are placed here.
+    let fragmentSlot = RenderedFragment.slot
 
     init(
         search: TenantSearch, result: TenantSearch.Page, awaiting: [Agreement], tenantNames: [TenantID: String],
