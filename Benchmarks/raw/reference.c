@@ -406,7 +406,7 @@ static const char *OVERVIEW_SQL[] = {
     /* ProgressTally.load: activities, and objectives worked on without a progress state */
     "SELECT a.traineeId, a.planKey, a.planVersion, sum(a.state = 'approved'),\n"
     "    count(DISTINCT CASE WHEN a.objectiveId IS NOT NULL AND NOT EXISTS (\n"
-    "        SELECT 1 FROM objectiveProgress p\n"
+    "        SELECT 1 FROM objectiveProgress p INDEXED BY objectiveProgress_tally\n"
     "        WHERE p.traineeId = a.traineeId AND p.planKey = a.planKey AND p.planVersion = a.planVersion\n"
     "            AND p.objectiveId = a.objectiveId AND p.state <> 'notStarted'\n"
     "    ) THEN a.objectiveId END)\n"
