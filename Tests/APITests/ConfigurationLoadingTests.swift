@@ -152,6 +152,8 @@ import Testing
         let standard = try AppConfiguration.load(file: config.appendingPathComponent("default.json"), environment: [:])
         #expect(!standard.devIssuer.enabled)
         #expect(!standard.login.enabled)
+        // The cap on open tenant files is sized at start (`TenantPoolCap`) unless an operator sets one.
+        #expect(standard.tenants.maxOpen == 0)
         let demo = try AppConfiguration.load(
             file: config.appendingPathComponent("demo.json"), environment: [:], demo: true)
         #expect(demo.devIssuer.enabled)
