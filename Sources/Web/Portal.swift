@@ -21,8 +21,8 @@ package struct Portal: Sendable {
     let cookies: SessionCookies
     let developmentAuthorization: DevelopmentAuthorizationServer?
     let describe: @Sendable (any Error) -> FailureDescription
-    /// Parsed agreement texts, by their SHA-256 (the signer's page shows the same text again and again).
-    let documents: AgreementDocumentCache
+    /// Agreement texts rendered as HTML, by their SHA-256 (the signer's page shows the same text again and again).
+    let documents: FragmentCache<String>
     /// Rows of support's tenant list, by every value they show.
     let tenantRows: FragmentCache<SupportTenantsPage.Row>
 
@@ -34,8 +34,8 @@ package struct Portal: Sendable {
         self.engine = engine
         self.settings = settings
         self.renderer = try PageRenderer()
-        self.documents = AgreementDocumentCache(renderer: renderer)
-        self.tenantRows = FragmentCache(renderer: renderer, template: "support-tenant-row")
+        self.documents = FragmentCache(renderer: renderer, template: "agreement-document", limit: 256)
+        self.tenantRows = FragmentCache(renderer: renderer, template: "support-tenant-row", limit: 4096)
         self.stylesheet = try StylesheetRoute()
         self.orgnrScript = try AssetRoute(name: "orgnr", extension: "js", contentType: "text/javascript; charset=utf-8")
         self.cookies = SessionCookies(secure: settings.isSecure)

@@ -67,25 +67,15 @@ struct AgreementRecord: Codable, FetchableRecord, PersistableRecord {
         signerName = row["signerName"]
         signerHpr = row["signerHpr"]
         signerLevel = row["signerLevel"]
-        guard let signed = (row["signedAt"] as String?).flatMap(StoredDate.parse) else {
-            throw StorageError.corruptRow(table: "agreement", column: "signedAt")
-        }
-        signedAt = signed
+        signedAt = try StoredDate.required(row, "signedAt", table: Self.databaseTableName)
         scanHash = row["scanHash"]
         scanBytes = row["scanBytes"]
         countersignerKey = row["countersignerKey"]
         countersignerName = row["countersignerName"]
-        countersignedAt = try Self.optionalDate(row, "countersignedAt")
+        countersignedAt = try StoredDate.column(row, "countersignedAt", table: Self.databaseTableName)
         state = row["state"]
-        endedAt = try Self.optionalDate(row, "endedAt")
+        endedAt = try StoredDate.column(row, "endedAt", table: Self.databaseTableName)
         sealed = row["sealed"]
-    }
-
-    /// A nullable date column through `StoredDate` (GRDB's parser goes through a calendar).
-    private static func optionalDate(_ row: Row, _ column: String) throws -> Date? {
-        guard let text = row[column] as String? else { return nil }
-        guard let date = StoredDate.parse(text) else { throw StorageError.corruptRow(table: "agreement", column: column) }
-        return date
     }
 
     func agreement() throws -> Agreement {

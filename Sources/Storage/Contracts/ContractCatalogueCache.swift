@@ -10,7 +10,8 @@ import Synchronization
 package final class ContractCatalogueCache: Sendable {
     private let directory: URL
     private let path: String
-    private let state = Mutex<(root: FileStamp, entries: [FileStamp], catalogue: ContractCatalogue)?>(nil)
+    /// The folder itself and each entry in it, as they were when the catalogue was read.
+    private let state = Mutex<(stamps: [FileStamp], catalogue: ContractCatalogue)?>(nil)
 
     package init(directory: URL) {
         self.directory = directory
@@ -21,15 +22,12 @@ package final class ContractCatalogueCache: Sendable {
     /// own stamps change when an entry is added, removed or renamed); only when one moved is the folder
     /// listed and verified again. Listing it on every read was a tenth of the signer's page.
     package func catalogue() throws -> ContractCatalogue {
-        if let known = state.withLock({ $0 }), FileStamp(known.root.path) == known.root,
-            known.entries.allSatisfy({ FileStamp($0.path) == $0 })
-        {
+        if let known = state.withLock({ $0 }), known.stamps.allSatisfy({ FileStamp($0.path) == $0 }) {
             return known.catalogue
         }
-        let root = FileStamp(path)
-        let entries = try Self.fingerprint(of: directory)
+        let stamps = [FileStamp(path)] + (try Self.fingerprint(of: directory))
         let catalogue = try ContractCatalogue(directory: directory)
-        state.withLock { $0 = (root, entries, catalogue) }
+        state.withLock { $0 = (stamps, catalogue) }
         return catalogue
     }
 

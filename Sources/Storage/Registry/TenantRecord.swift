@@ -32,9 +32,8 @@ struct TenantRecord: Codable, FetchableRecord, PersistableRecord {
         legalName = tenant.legalName
     }
 
-    /// Read by column name rather than through `Codable`, and its dates by `StoredDate`: the support console
-    /// lists 25 tenants per page, and the decoder's per-row machinery, then the calendar behind GRDB's date
-    /// parsing, were most of that read (perf, release build).
+    /// Read by column name rather than through `Codable`, whose per-row machinery was most of the support
+    /// console's page read (25 tenants; perf, release build); dates through `StoredDate`.
     init(row: Row) throws {
         id = row["id"]
         kind = row["kind"]
@@ -42,23 +41,11 @@ struct TenantRecord: Codable, FetchableRecord, PersistableRecord {
         kommunenummer = row["kommunenummer"]
         name = row["name"]
         status = row["status"]
-        provisionedAt = try Self.date(row, "provisionedAt")
-        createdAt = try Self.required(Self.date(row, "createdAt"), "createdAt")
-        updatedAt = try Self.required(Self.date(row, "updatedAt"), "updatedAt")
-        closesAt = try Self.date(row, "closesAt")
+        provisionedAt = try StoredDate.column(row, "provisionedAt", table: Self.databaseTableName)
+        createdAt = try StoredDate.required(row, "createdAt", table: Self.databaseTableName)
+        updatedAt = try StoredDate.required(row, "updatedAt", table: Self.databaseTableName)
+        closesAt = try StoredDate.column(row, "closesAt", table: Self.databaseTableName)
         legalName = row["legalName"]
-    }
-
-    private static func required(_ date: Date?, _ column: String) throws -> Date {
-        guard let date else { throw StorageError.corruptRow(table: "tenant", column: column) }
-        return date
-    }
-
-    /// A date column as GRDB stores it; NULL is nil, anything unreadable a corrupt row.
-    private static func date(_ row: Row, _ column: String) throws -> Date? {
-        guard let text = row[column] as String? else { return nil }
-        guard let date = StoredDate.parse(text) else { throw StorageError.corruptRow(table: "tenant", column: column) }
-        return date
     }
 
     /// Re-validates every value: a row edited by hand into something invalid is an error, not a tenant.

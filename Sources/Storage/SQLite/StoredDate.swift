@@ -22,4 +22,19 @@ enum StoredDate {
         let seconds = day.daysSince1970 * 86_400 + fields[0] * 3600 + fields[1] * 60 + fields[2]
         return Date(timeIntervalSince1970: Double(seconds) + Double(fields[3]) / 1000)
     }
+
+    /// The date in `row[column]`: nil for NULL, a corrupt row of `table` for anything unreadable.
+    static func column(_ row: Row, _ column: String, table: String) throws -> Date? {
+        guard let text = row[column] as String? else { return nil }
+        guard let date = parse(text) else { throw StorageError.corruptRow(table: table, column: column) }
+        return date
+    }
+
+    /// The date in a NOT NULL column.
+    static func required(_ row: Row, _ column: String, table: String) throws -> Date {
+        guard let date = try self.column(row, column, table: table) else {
+            throw StorageError.corruptRow(table: table, column: column)
+        }
+        return date
+    }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// How many tenant files the server keeps open when `tenants.maxOpen` is not set (0): as many as this
 /// machine's file limit and memory allow, so that a server with a thousand tenants does not open a file for
-/// most requests (opening one costs about a millisecond of CPU, measured in the benchmark).
+/// most requests (opening one costs about half a millisecond of CPU, estimated by the benchmark).
 ///
 /// Each open tenant holds three files (the database, its WAL and the WAL index) and at most an 8 MiB page
 /// cache plus about 1 MiB of statements and schema. A quarter of the file limit (at least 256) stays for
@@ -13,7 +13,8 @@ import Foundation
 /// fixed upstream in pull request 5472): the cap then stays at 300 (about 1,000 files).
 package struct TenantPoolCap: Sendable, Equatable {
     package static let filesPerTenant = 3
-    package static let bytesPerTenant = 9 * 1024 * 1024
+    /// The connection's page cache (`DatabaseSetup.tenantCacheKiB`) and about 1 MiB of statements and schema.
+    package static let bytesPerTenant = (DatabaseSetup.tenantCacheKiB + 1024) * 1024
     package static let withBackup = 300
     package static let minimum = 16
 

@@ -29,12 +29,12 @@ extension TenantStore {
             var info = stat()
             guard stat(path + "-wal", &info) == 0, Int64(info.st_size) >= Self.checkpointThreshold else { continue }
             guard let lease = try? leaseIfOpen(id) else { continue }
+            // A file no longer the pool's has its lease returned by the check itself.
             if let identity = lease.check, (try? isStillOpenFile(id, identity)) != true { continue }
+            defer { finishLease(id, outcome: .noVerdict) }
             do {
                 try await Self.checkpointOffThread(path, on: checkpointer)
-                finishLease(id, outcome: .noVerdict)
             } catch {
-                finishLease(id, outcome: .noVerdict)
                 logger.warning(
                     "checkpoint failed", metadata: ["tenant": "\(id)", "error": "\(String(describing: error))"])
             }

@@ -11,7 +11,7 @@ struct AgreementPage: Sendable {
     let status: AgreementStatus
     let version: String
     let documentHash: String
-    /// The agreement text, rendered once per version (`AgreementDocumentCache`), placed at `fragmentSlot`.
+    /// The agreement text, rendered once per text (`FragmentCache`), placed at `fragmentSlot`.
     let document: RenderedFragment
     let fragmentSlot = RenderedFragment.slot
     /// The signing form is shown: nothing awaits countersignature and the version offered is not in force.
@@ -27,7 +27,7 @@ struct AgreementPage: Sendable {
     let justAccepted: Bool
 
     init(
-        offer: AgreementOffer, caller: AdministratorCaller, documents: AgreementDocumentCache, visitor: Visitor,
+        offer: AgreementOffer, caller: AdministratorCaller, documents: FragmentCache<String>, visitor: Visitor,
         errors: FormErrors = FormErrors(), justSigned: Bool = false, justAccepted: Bool = false
     ) throws {
         let tenant = caller.tenant
@@ -39,7 +39,9 @@ struct AgreementPage: Sendable {
         self.status = AgreementStatus(tenant: tenant, agreements: offer.agreements.map(\.agreement))
         self.version = offer.draft.template.version
         self.documentHash = offer.draft.documentHash
-        self.document = try documents.document(markdown: offer.draft.document, sha256: offer.draft.documentHash)
+        self.document = try documents.fragment(offer.draft.documentHash) {
+            AgreementDocumentView(document: AgreementDocument(markdown: offer.draft.document))
+        }
         let awaiting = offer.agreements.contains { $0.agreement.state == .awaitingCountersignature }
         let inForce = offer.agreements.contains { $0.agreement.state == .inForce }
         self.canSign = !awaiting && tenant.closesAt == nil && (!inForce || offer.newVersionAwaitsSignature)

@@ -12,7 +12,7 @@ struct AgreementPages: Sendable {
     let engine: Engine
     let renderer: PageRenderer
     let describe: @Sendable (any Error) -> FailureDescription
-    let documents: AgreementDocumentCache
+    let documents: FragmentCache<String>
 
     var onboarding: OnboardingDesk { engine.onboarding }
 

@@ -22,6 +22,16 @@ import Testing
         }
     }
 
+    /// About 6 MiB written through the server's own kind of connection, in a table of its own.
+    static func fill(_ store: TenantStore, _ id: TenantID) async throws {
+        try await store.withDatabase(id) { database in
+            try database.queue.write { db in
+                try db.execute(sql: "CREATE TABLE filler (id INTEGER PRIMARY KEY, data BLOB)")
+                for _ in 0..<1500 { try db.execute(sql: "INSERT INTO filler (data) VALUES (randomblob(4000))") }
+            }
+        }
+    }
+
     static func size(_ path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
     }
@@ -49,12 +59,7 @@ import Testing
         try store.createDatabaseFile(for: id)
         let path = fixture.directory.databasePath(for: id)
         // About 6 MiB written through the server's own kind of connection: all of it stays in the WAL.
-        try await store.withDatabase(id) { database in
-            try database.queue.write { db in
-                try db.execute(sql: "CREATE TABLE filler (id INTEGER PRIMARY KEY, data BLOB)")
-                for _ in 0..<1500 { try db.execute(sql: "INSERT INTO filler (data) VALUES (randomblob(4000))") }
-            }
-        }
+        try await Self.fill(store, id)
         let before = Self.size(path)
         #expect(Self.size(path + "-wal") > BackupSupervisor.checkpointThreshold)
         #expect(before < 1_000_000)
@@ -85,12 +90,7 @@ import Testing
         try store.createDatabaseFile(for: id)
         #expect(try await Self.autocheckpoint(store, id) == 0)
         let path = fixture.directory.databasePath(for: id)
-        try await store.withDatabase(id) { database in
-            try database.queue.write { db in
-                try db.execute(sql: "CREATE TABLE filler (id INTEGER PRIMARY KEY, data BLOB)")
-                for _ in 0..<1500 { try db.execute(sql: "INSERT INTO filler (data) VALUES (randomblob(4000))") }
-            }
-        }
+        try await Self.fill(store, id)
         #expect(Self.size(path + "-wal") > Int(TenantStore.checkpointThreshold))
         #expect(Self.size(path) < 1_000_000)
 
@@ -122,12 +122,7 @@ import Testing
             directory: fixture.directory, maximumOpen: 2, logger: Self.quiet, checkpoints: .background)
         try store.createDatabaseFile(for: id)
         let path = fixture.directory.databasePath(for: id)
-        try await store.withDatabase(id) { database in
-            try database.queue.write { db in
-                try db.execute(sql: "CREATE TABLE filler (id INTEGER PRIMARY KEY, data BLOB)")
-                for _ in 0..<1500 { try db.execute(sql: "INSERT INTO filler (data) VALUES (randomblob(4000))") }
-            }
-        }
+        try await Self.fill(store, id)
         let before = Self.size(path)
         // Another process (a restore, a move) took the file into maintenance: the store lets go of it.
         store.setMaintenance([id])

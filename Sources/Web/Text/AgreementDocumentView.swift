@@ -1,0 +1,4 @@
+/// What the `agreement-document` template reads.
+struct AgreementDocumentView {
+    let document: AgreementDocument
+}
