@@ -35,7 +35,7 @@ extension Portal {
     /// before them is the upload limit's, and only a support person's session reads that much
     /// (`CSRFMiddleware`). Matched on the whole path.
     package static func isUploadPage(_ method: HTTPRequest.Method, _ path: String) -> Bool {
-        guard method == .post else { return false }
+        guard method == .post, path.hasPrefix("/brukerstotte/") || path.hasPrefix("/virksomhet/") else { return false }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
         guard parts.allSatisfy({ !$0.isEmpty }) else { return false }
         return Array(parts) == ["brukerstotte", "katalog"]
@@ -48,7 +48,7 @@ extension Portal {
     /// from an earlier employer (a record of a whole plan is larger than a form), and a LIS recording an
     /// activity with an attachment. The engine checks that the person is the LIS before a file is used.
     package static func isPersonUploadPage(_ method: HTTPRequest.Method, _ path: String) -> Bool {
-        guard method == .post else { return false }
+        guard method == .post, path.hasPrefix("/virksomhet/") else { return false }
         let parts = Array(path.split(separator: "/", omittingEmptySubsequences: false).dropFirst())
         guard parts.allSatisfy({ !$0.isEmpty }), parts.first == "virksomhet", parts.count > 2, parts[2] == "meg" else {
             return false

@@ -8,6 +8,11 @@ enum UploadRoute {
     static func matches(_ method: HTTPRequest.Method, _ path: String) -> Bool {
         guard method == .post else { return false }
         if Portal.isUploadPage(method, path) { return true }
+        // Every POST passes here three times; most are not uploads, and the ends of the path say so without
+        // splitting it.
+        guard path.hasPrefix("/api/v1/"),
+            path.hasSuffix("/attachments") || path.hasSuffix("/paper-agreements") || path.hasSuffix("/catalog")
+        else { return false }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
         guard parts.allSatisfy({ !$0.isEmpty }) else { return false }
         switch parts.count {

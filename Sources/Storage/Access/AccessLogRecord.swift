@@ -27,6 +27,18 @@ struct AccessLogRecord: Codable, FetchableRecord, PersistableRecord {
         at = entry.at
     }
 
+    /// Appends the line through one cached statement: every logged read and every write appends one, and
+    /// GRDB's generic insert (its container and statement lookup) cost about as much as SQLite's work.
+    func append(_ db: Database) throws {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO accessLog (traineeId, actorKey, actorName, role, operation, object, reason, at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        statement.setUncheckedArguments([traineeId, actorKey, actorName, role, operation, object, reason, at])
+        try statement.execute()
+    }
+
     func entry() throws -> AccessLogEntry {
         guard let trainee = UUID(uuidString: traineeId), let role = Role(rawValue: role),
             let operation = TraineeOperation(rawValue: operation), let actor = try? PersonKey(hex: actorKey)

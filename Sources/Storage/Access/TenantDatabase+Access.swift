@@ -25,7 +25,7 @@ extension TenantDatabase {
     package func grantRole(
         _ role: Role, to person: Principal, traineeID: UUID, grantedBy: String, id: UUID, at now: Date
     ) async throws -> RoleAssignment {
-        try await queue.write { db in
+        try await write { db in
             guard let trainee = try TraineeRecord.fetchOne(db, key: traineeID.uuidString.lowercased())?.trainee() else {
                 throw TraineeError.notFound(traineeID)
             }
@@ -44,7 +44,7 @@ extension TenantDatabase {
 
     /// Appends to the access log. Callers log before they return the data, so no access goes unrecorded.
     package func append(_ entry: AccessLogEntry) async throws {
-        try await queue.write { db in try AccessLogRecord(entry).insert(db) }
+        try await write { db in try AccessLogRecord(entry).append(db) }
     }
 
     /// The LIS's access log, newest first.

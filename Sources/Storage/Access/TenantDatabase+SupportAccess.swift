@@ -5,7 +5,7 @@ import GRDB
 /// Support's time-limited, reasoned access to a tenant's training data.
 extension TenantDatabase {
     package func recordSupportAccess(_ access: SupportAccess) async throws {
-        try await queue.write { db in
+        try await write { db in
             try db.execute(
                 sql: """
                     INSERT INTO supportAccess (id, supportKey, supportName, reason, grantedAt, expiresAt)
@@ -21,7 +21,7 @@ extension TenantDatabase {
     /// Support reads a LIS record under its open access: the access is found, the record read and the LIS's
     /// access-log line (with support's reason) written in one transaction.
     package func supportRead(traineeID: UUID, by support: PersonKey, at now: Date) async throws -> Trainee {
-        try await queue.write { db in
+        try await write { db in
             guard let access = try Self.openSupportAccess(db, for: support, at: now) else {
                 throw AccessError.supportAccessRequired
             }
@@ -30,7 +30,7 @@ extension TenantDatabase {
                 AccessLogEntry(
                     traineeID: traineeID, actor: support, actorName: "Brukerstøtte (\(access.supportName))",
                     role: .support, operation: .readRecord, object: "trainee", reason: access.reason, at: now)
-            ).insert(db)
+            ).append(db)
             return trainee
         }
     }

@@ -101,13 +101,13 @@ extension TenantDatabase {
     /// anyone but the LIS); if the read throws, nothing is logged, and if the log cannot be written, nothing
     /// is returned.
     ///
-    /// It runs in `queue.write` so that the log line is in the same transaction; a deferred transaction
-    /// that writes nothing (the LIS reading their own data) commits as a read.
+    /// It runs in `write` so that the log line is in the same transaction; a deferred transaction that
+    /// writes nothing (the LIS reading their own data) commits as a read.
     package func read<T: Sendable>(
         _ operation: TraineeOperation, trainee traineeID: UUID, by actor: Principal, object: String, at now: Date,
         _ body: @escaping @Sendable (TraineeReader) throws -> T
     ) async throws -> T {
-        try await queue.write { db in
+        try await write { db in
             let access = try TrainingAccess.check(db, traineeID: traineeID, actor: actor, operation)
             let value = try body(TraineeReader(db, access))
             try access.log(db, operation, object: object, at: now)

@@ -20,7 +20,7 @@ extension TenantDatabase {
         at now: Date, knownEmail: @escaping @Sendable (PersonKey) -> String?,
         compose: @escaping @Sendable (TerminationRecipient) -> OutgoingMail
     ) async throws -> Int {
-        try await queue.write { db in
+        try await write { db in
             var recipients: [TerminationRecipient] = []
             for row in try Row.fetchAll(db, sql: "SELECT name, email, personKey FROM trainee ORDER BY name") {
                 let known = (row["personKey"] as String?).flatMap { try? PersonKey(hex: $0) }.flatMap(knownEmail)

@@ -10,7 +10,7 @@ extension TenantDatabase {
         role: Role, email: String, traineeID: UUID, replacesHolder: Bool, invitedBy: String, actor: AccessActor,
         id: UUID, tokenHash: String, at now: Date, compose: @escaping @Sendable (Invitation, Trainee) -> OutgoingMail
     ) async throws -> Invitation {
-        try await queue.write { db in
+        try await write { db in
             try Self.createInvitation(
                 db, role: role, email: email, traineeID: traineeID, replacesHolder: replacesHolder, invitedBy: invitedBy,
                 actor: actor, id: id, tokenHash: tokenHash, at: now, compose: compose)
@@ -23,7 +23,7 @@ extension TenantDatabase {
         role: Role, email: String, traineeID: UUID, replacesHolder: Bool, by principal: Principal, id: UUID,
         tokenHash: String, at now: Date, compose: @escaping @Sendable (Invitation, Trainee) -> OutgoingMail
     ) async throws -> Invitation {
-        try await queue.write { db in
+        try await write { db in
             let access = try TrainingAccess.check(
                 db, traineeID: traineeID, actor: principal, replacesHolder ? .replaceRole : .inviteRole)
             let actor = AccessActor(key: principal.personKey, name: principal.name, role: access.role)
@@ -50,7 +50,7 @@ extension TenantDatabase {
                 actor.entry(
                     traineeID, replacesHolder ? .replaceRole : .inviteRole,
                     object: "invitation:\(id.uuidString.lowercased()) role:\(role.rawValue)", at: now)
-            ).insert(db)
+            ).append(db)
             return invitation
     }
 
@@ -79,7 +79,7 @@ extension TenantDatabase {
     package func acceptInvitation(
         tokenHash: String, by person: Principal, assignmentID: UUID, at now: Date, plans: AutomaticPlans?
     ) async throws -> (invitation: Invitation, granted: RoleAssignment, ended: RoleAssignment?) {
-        try await queue.write { db in
+        try await write { db in
             guard let invitation = try InvitationRecord.filter(Column("tokenHash") == tokenHash).fetchOne(db)?.invitation()
             else { throw InvitationError.unknown }
             let trainee = try Self.requireTrainee(db, invitation.traineeID)
@@ -100,7 +100,7 @@ extension TenantDatabase {
                     operation: .acceptInvitation,
                     object: "invitation:\(invitation.id.uuidString.lowercased()) role:\(invitation.role.rawValue)\(replaced)",
                     reason: nil, at: now)
-            ).insert(db)
+            ).append(db)
             if let plans, outcome.granted.role == .leder {
                 _ = try Self.ensureAutomaticPlans(
                     db, traineeID: trainee.id, plansInForce: plans.plansInForce, tenantKind: plans.tenantKind,
@@ -112,14 +112,14 @@ extension TenantDatabase {
 
     /// Revokes a pending invitation of this LIS.
     package func revokeInvitation(id: UUID, traineeID: UUID, actor: AccessActor, at now: Date) async throws -> Invitation {
-        try await queue.write { db in try Self.revokeInvitation(db, id: id, traineeID: traineeID, actor: actor, at: now) }
+        try await write { db in try Self.revokeInvitation(db, id: id, traineeID: traineeID, actor: actor, at: now) }
     }
 
     /// The same for a person, let in as `inviteRole` in the same transaction.
     package func revokeInvitation(id: UUID, traineeID: UUID, by principal: Principal, at now: Date) async throws
         -> Invitation
     {
-        try await queue.write { db in
+        try await write { db in
             let access = try TrainingAccess.check(db, traineeID: traineeID, actor: principal, .inviteRole)
             let actor = AccessActor(key: principal.personKey, name: principal.name, role: access.role)
             return try Self.revokeInvitation(db, id: id, traineeID: traineeID, actor: actor, at: now)
@@ -136,7 +136,7 @@ extension TenantDatabase {
             try InvitationRecord(revoked).update(db)
             try AccessLogRecord(
                 actor.entry(traineeID, .inviteRole, object: "invitation:\(id.uuidString.lowercased()) revoked", at: now)
-            ).insert(db)
+            ).append(db)
             return revoked
     }
 

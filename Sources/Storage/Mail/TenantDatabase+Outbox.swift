@@ -24,11 +24,11 @@ extension TenantDatabase {
     }
 
     package func markSent(_ id: UUID, at now: Date) async throws {
-        try await queue.write { db in try OutboxRecord.markSent(db, id, at: now) }
+        try await write { db in try OutboxRecord.markSent(db, id, at: now) }
     }
 
     package func markFailed(_ id: UUID, error: String, at now: Date) async throws {
-        try await queue.write { db in try OutboxRecord.markFailed(db, id, error: error, at: now) }
+        try await write { db in try OutboxRecord.markFailed(db, id, error: error, at: now) }
     }
 }
 

@@ -9,10 +9,18 @@ import GRDBSQLite
 package final class TenantDatabase: Sendable {
     package let tenantID: TenantID
     let queue: DatabaseQueue
+    private let commits: GroupCommit
 
     private init(tenantID: TenantID, queue: DatabaseQueue) {
         self.tenantID = tenantID
         self.queue = queue
+        self.commits = GroupCommit(queue: queue)
+    }
+
+    /// One engine verb's transaction, committed together with those that wait beside it (`GroupCommit`);
+    /// its value comes back only after the commit.
+    func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await commits.write(work)
     }
 
     /// Opens an existing tenant file, refusing one written by a newer binary and migrating an older one

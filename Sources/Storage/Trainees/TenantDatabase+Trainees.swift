@@ -8,7 +8,7 @@ extension TenantDatabase {
     package func registerTrainee(
         principal: Principal, programme: Programme, email: String?, id: UUID, at now: Date
     ) async throws -> Trainee {
-        try await queue.write { db in
+        try await write { db in
             let existing = try Self.trainee(db, personKey: principal.personKey)
             let trainee = try Trainee.register(
                 principal: principal, programme: programme, email: email, existing: existing, id: id, at: now)

@@ -93,6 +93,33 @@ struct LearningActivityRecord: Codable, FetchableRecord, PersistableRecord {
         self.updatedAt = updatedAt
     }
 
+    /// The columns written directly, as `encode(to:)` of `AccessLogRecord` does: recording an activity is
+    /// the write a LIS does most.
+    func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["traineeId"] = traineeId
+        container["planKey"] = planKey
+        container["planVersion"] = planVersion
+        container["objectiveId"] = objectiveId
+        container["kind"] = kind
+        container["recommendation"] = recommendation
+        container["documentation"] = documentation
+        container["type"] = type
+        container["signer"] = signer
+        container["performedOn"] = performedOn
+        container["note"] = note
+        container["attachment"] = attachment
+        container["state"] = state
+        container["submittedTo"] = submittedTo
+        container["submittedRole"] = submittedRole
+        container["decidedBy"] = decidedBy
+        container["decidedAt"] = decidedAt
+        container["comment"] = comment
+        container["history"] = history
+        container["createdAt"] = createdAt
+        container["updatedAt"] = updatedAt
+    }
+
     /// The domain value; `withHistory: false` leaves the history empty for reads that only count.
     func activity(withHistory: Bool = true) throws -> LearningActivity {
         let corrupt = { (column: String) in StorageError.corruptRow(table: Self.databaseTableName, column: column) }

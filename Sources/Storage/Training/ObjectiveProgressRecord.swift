@@ -171,6 +171,22 @@ struct ObjectiveProgressRecord: Codable, FetchableRecord, PersistableRecord {
         return try ObjectiveProgress.open(objective, in: plan, for: trainee, id: id)
     }
 
+    /// Puts the objective in progress when an activity is the first work on it (`ObjectiveProgress.start`).
+    /// The row is read without its history first: for every activity after the first, starting changes
+    /// nothing, and decoding the history only to find that out was a tenth of recording an activity.
+    static func start(
+        _ db: Database, trainee: Trainee, plan: Plan, objective: ObjectiveID, by person: PersonKey, at now: Date
+    ) throws {
+        let id = Self.id(trainee: trainee.id, plan: plan.reference, objective: objective)
+        if let summary = try summaries(db, where: "id = ?", arguments: [id.uuidString.lowercased()]).first,
+            summary.start(by: person, at: now) == summary
+        {
+            return
+        }
+        let progress = try fetchOrOpen(db, trainee: trainee, plan: plan, objective: objective)
+        try save(db, progress.start(by: person, at: now), previous: progress, at: now)
+    }
+
     /// Writes the progress (insert or update) when it changed.
     static func save(_ db: Database, _ progress: ObjectiveProgress, previous: ObjectiveProgress?, at now: Date) throws {
         guard progress != previous else { return }

@@ -22,7 +22,7 @@ extension TenantDatabase {
         traineeID: UUID, by actor: Principal, id: UUID, at now: Date, attachment: NewAttachment? = nil,
         resolve: @escaping @Sendable (TraineeReader) throws -> (PlanReference, LearningActivity.Content)
     ) async throws -> LearningActivity {
-        try await queue.write { db in
+        try await write { db in
             let access = try TrainingAccess.check(db, traineeID: traineeID, actor: actor, .submitActivity)
             if let attachment { try Self.insertAttachment(db, attachment, access: access, at: now) }
             let (reference, content) = try resolve(TraineeReader(db, access))
@@ -31,10 +31,8 @@ extension TenantDatabase {
             try LearningActivityRecord(activity, createdAt: now, updatedAt: now).insert(db)
             try PlanAssignmentRecord.start(db, assignment, at: now)
             if let objectiveID = activity.objectiveID {
-                let progress = try ObjectiveProgressRecord.fetchOrOpen(
-                    db, trainee: access.trainee, plan: plan, objective: objectiveID)
-                try ObjectiveProgressRecord.save(
-                    db, progress.start(by: actor.personKey, at: now), previous: progress, at: now)
+                try ObjectiveProgressRecord.start(
+                    db, trainee: access.trainee, plan: plan, objective: objectiveID, by: actor.personKey, at: now)
             }
             try access.log(db, .submitActivity, object: TrainingAccess.object("activity", id) + " recorded", at: now)
             return activity
@@ -53,7 +51,7 @@ extension TenantDatabase {
         id: UUID, traineeID: UUID, by actor: Principal, at now: Date,
         resolve: @escaping @Sendable (TraineeReader) throws -> LearningActivity.Content
     ) async throws -> LearningActivity {
-        try await queue.write { db in
+        try await write { db in
             let access = try TrainingAccess.check(db, traineeID: traineeID, actor: actor, .submitActivity)
             let content = try resolve(TraineeReader(db, access))
             let (activity, createdAt) = try LearningActivityRecord.require(db, id: id, trainee: traineeID)
@@ -61,10 +59,8 @@ extension TenantDatabase {
             let edited = try activity.edit(content, by: access.trainee, plan: plan, at: now)
             try LearningActivityRecord(edited, createdAt: createdAt, updatedAt: now).update(db)
             if let objectiveID = edited.objectiveID {
-                let progress = try ObjectiveProgressRecord.fetchOrOpen(
-                    db, trainee: access.trainee, plan: plan, objective: objectiveID)
-                try ObjectiveProgressRecord.save(
-                    db, progress.start(by: actor.personKey, at: now), previous: progress, at: now)
+                try ObjectiveProgressRecord.start(
+                    db, trainee: access.trainee, plan: plan, objective: objectiveID, by: actor.personKey, at: now)
             }
             try access.log(db, .submitActivity, object: TrainingAccess.object("activity", id) + " edited", at: now)
             return edited
@@ -85,7 +81,7 @@ extension TenantDatabase {
         addressee: @escaping @Sendable (TraineeReader) throws -> (PersonKey, ActivitySigner),
         notices: @escaping @Sendable (LearningActivity, TraineeReader) -> [OutgoingMail] = { _, _ in [] }
     ) async throws -> LearningActivity {
-        try await queue.write { db in
+        try await write { db in
             let access = try TrainingAccess.check(db, traineeID: traineeID, actor: actor, .submitActivity)
             let (person, role) = try addressee(TraineeReader(db, access))
             let (activity, createdAt) = try LearningActivityRecord.require(db, id: id, trainee: traineeID)
@@ -149,7 +145,7 @@ extension TenantDatabase {
         notices: @escaping @Sendable (LearningActivity, TraineeReader) -> [OutgoingMail],
         decide: @escaping @Sendable (LearningActivity, TrainingAccess) throws -> LearningActivity
     ) async throws -> LearningActivity {
-        try await queue.write { db in
+        try await write { db in
             let access = try TrainingAccess.check(db, traineeID: traineeID, actor: actor, .signActivity)
             let (activity, createdAt) = try LearningActivityRecord.require(db, id: id, trainee: traineeID)
             let decided = try decide(activity, access)

@@ -13,7 +13,7 @@ extension TenantDatabase {
     ) async throws -> AttachmentReference {
         let reference = try AttachmentReference(
             sha256: SHA256.hash(data: bytes).hexEncoded, filename: filename, mediaType: mediaType, size: bytes.count)
-        return try await queue.write { db in
+        return try await write { db in
             let access = try TrainingAccess.check(db, traineeID: traineeID, actor: actor, .submitActivity)
             try Self.insertAttachment(db, NewAttachment(reference: reference, bytes: bytes), access: access, at: now)
             return reference

@@ -67,7 +67,7 @@ extension TenantDatabase {
         _ approvals: [ImportedApproval], traineeID: UUID, by actor: Principal, at now: Date,
         verify: @escaping @Sendable (Trainee) throws -> Void = { _ in }
     ) async throws -> [ObjectiveProgress] {
-        try await queue.write { db in
+        try await write { db in
             let (trainee, roles, held) = try TrainingAccess.load(db, traineeID: traineeID, actor: actor)
             try verify(trainee)
             let role = try PermissionTable.authorize(
@@ -128,7 +128,7 @@ extension TenantDatabase {
         notices: @escaping @Sendable (ObjectiveProgress, TraineeReader) -> [OutgoingMail] = { _, _ in [] },
         decide: @escaping @Sendable (ObjectiveProgress, TraineeReader) throws -> ObjectiveProgress
     ) async throws -> ObjectiveProgress {
-        try await queue.write { db in
+        try await write { db in
             let access = try TrainingAccess.check(db, traineeID: traineeID, actor: actor, operation)
             let reader = TraineeReader(db, access)
             let reference = try plan(reader)

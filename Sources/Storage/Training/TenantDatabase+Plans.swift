@@ -12,7 +12,7 @@ extension TenantDatabase {
     ) async throws
         -> PlanAssignment
     {
-        try await queue.write { db in
+        try await write { db in
             let access = try TrainingAccess.check(db, traineeID: traineeID, actor: actor, .assignPlan)
             let current = try PlanAssignmentRecord.all(db, trainee: traineeID)
             let assignment = try PlanAssignment.assign(
@@ -27,7 +27,7 @@ extension TenantDatabase {
 
     /// Removes an assignment nobody has worked on (a mistake); one with work on it is archived instead.
     package func removeAssignment(id: UUID, traineeID: UUID, by actor: Principal, at now: Date) async throws {
-        try await queue.write { db in
+        try await write { db in
             let access = try TrainingAccess.check(db, traineeID: traineeID, actor: actor, .assignPlan)
             let assignment = try Self.assignment(db, id: id, traineeID: traineeID)
             try assignment.checkRemovable()
@@ -43,7 +43,7 @@ extension TenantDatabase {
     ) async throws
         -> PlanAssignment
     {
-        try await queue.write { db in
+        try await write { db in
             let access = try TrainingAccess.check(db, traineeID: traineeID, actor: actor, .assignPlan)
             let archived = try Self.assignment(db, id: id, traineeID: traineeID).archive(at: now)
             try PlanAssignmentRecord(archived).update(db)
@@ -60,9 +60,9 @@ extension TenantDatabase {
     /// grant because the plans live in the registry, another file; the access log names the leder whose
     /// arrival triggered it.
     package func ensureAutomaticPlans(
-        traineeID: UUID, plansInForce: [Plan], tenantKind: TenantKind, newID: @Sendable () -> UUID, at now: Date
+        traineeID: UUID, plansInForce: [Plan], tenantKind: TenantKind, newID: @escaping @Sendable () -> UUID, at now: Date
     ) async throws -> [PlanAssignment] {
-        try await queue.write { db in
+        try await write { db in
             try Self.ensureAutomaticPlans(
                 db, traineeID: traineeID, plansInForce: plansInForce, tenantKind: tenantKind, newID: newID, at: now)
         }
@@ -91,7 +91,7 @@ extension TenantDatabase {
                     AccessLogEntry(
                         traineeID: traineeID, actor: leder.personKey, actorName: leder.personName, role: .leder,
                         operation: .assignPlan, object: "plan:\(plan.reference) automatic", reason: nil, at: now)
-                ).insert(db)
+                ).append(db)
                 current.append(assignment)
                 added.append(assignment)
             }

@@ -7,7 +7,7 @@ import GRDB
 /// table (the overviews count in SQL: `ProgressTally`) and writes the access-log lines for reads by anyone but
 /// the LIS.
 ///
-/// They run in `queue.write` only so that the log line is in the same transaction as the read; a deferred
+/// They run in `write` only so that the log line is in the same transaction as the read; a deferred
 /// transaction that writes nothing (the LIS reading their own report) commits as a read.
 extension TenantDatabase {
     /// The progress report (*fremdriftsrapport*) of one LIS, for the LIS, the leder or the veileder.
@@ -19,7 +19,7 @@ extension TenantDatabase {
     package func progressReportAndTrainee(traineeID: UUID, caller: Principal, at now: Date) async throws
         -> (report: ProgressReport, trainee: Trainee)
     {
-        try await queue.write { db in
+        try await write { db in
             let access = try TrainingAccess.check(db, traineeID: traineeID, actor: caller, .readProgressReport)
             let report = try ProgressInputs.report(db, traineeID: traineeID)
             try access.log(db, .readProgressReport, object: "progress-report", at: now)
@@ -29,7 +29,7 @@ extension TenantDatabase {
 
     /// One summary row for every LIS whose leder `leder` is now; each LIS's log says the leder looked.
     package func lederOverview(leder: Principal, at now: Date) async throws -> LederOverview {
-        try await queue.write { db in
+        try await write { db in
             let (overview, trainees) = try Self.countedOverview(db, .leder(leder.personKey))
             try Self.logOverview(db, trainees, reader: leder, as: .leder, object: "leder-overview", at: now)
             return overview
@@ -38,7 +38,7 @@ extension TenantDatabase {
 
     /// One summary row for every LIS whose veileder `veileder` is now; each LIS's log says the veileder looked.
     package func veilederOverview(veileder: Principal, at now: Date) async throws -> LederOverview {
-        try await queue.write { db in
+        try await write { db in
             let (overview, trainees) = try Self.countedOverview(db, .veileder(veileder.personKey))
             try Self.logOverview(db, trainees, reader: veileder, as: .veileder, object: "veileder-overview", at: now)
             return overview
@@ -49,7 +49,7 @@ extension TenantDatabase {
     /// content). The API checks that `administrator` is the tenant's administrator; each LIS's log says they
     /// looked.
     package func tenantOverview(administrator: Principal, at now: Date) async throws -> LederOverview {
-        try await queue.write { db in
+        try await write { db in
             let (overview, trainees) = try Self.countedOverview(db, .tenant)
             try Self.logOverview(
                 db, trainees, reader: administrator, as: .tenantAdministrator, object: "tenant-overview", at: now)
@@ -63,7 +63,7 @@ extension TenantDatabase {
     package func approvedObjectivesRecord(
         traineeID: UUID, caller: Principal, tenant: TenantID, organisationNumber: OrganisationNumber, at now: Date
     ) async throws -> ApprovedObjectivesRecord {
-        try await queue.write { db in
+        try await write { db in
             let access = try TrainingAccess.check(db, traineeID: traineeID, actor: caller, .readProgressReport)
             let progress = try ObjectiveProgressRecord.summaries(
                 db, where: "traineeId = ? AND state = 'approved'", arguments: [traineeID.uuidString.lowercased()])

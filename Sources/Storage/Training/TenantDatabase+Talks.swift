@@ -9,7 +9,7 @@ extension TenantDatabase {
         traineeID: UUID, date: CalendarDate, topic: String, by actor: Principal, id: UUID, at now: Date,
         notices: @escaping @Sendable (SupervisionTalk, TraineeReader) -> [OutgoingMail] = { _, _ in [] }
     ) async throws -> SupervisionTalk {
-        try await queue.write { db in
+        try await write { db in
             let access = try TrainingAccess.check(db, traineeID: traineeID, actor: actor, .createTalk)
             let talk = try SupervisionTalk.plan(
                 for: access.trainee, by: actor.personKey, roles: access.roles, date: date, topic: topic, id: id, at: now
@@ -79,7 +79,7 @@ extension TenantDatabase {
     /// can offer only what the caller may do. A read by anyone but the LIS is logged, in the same
     /// transaction as the read.
     package func talkBook(traineeID: UUID, for caller: Principal, at now: Date) async throws -> TalkBook {
-        try await queue.write { db in
+        try await write { db in
             let (trainee, roles, held) = try TrainingAccess.load(db, traineeID: traineeID, actor: caller)
             let showingText = (try? PermissionTable.authorize(.readTalkMinutes, holding: held)) != nil
             let operation: TraineeOperation = showingText ? .readTalkMinutes : .readProgressReport
@@ -97,7 +97,7 @@ extension TenantDatabase {
         id: UUID, traineeID: UUID, by actor: Principal, operation: TraineeOperation, verdict: String, at now: Date,
         decide: @escaping @Sendable (SupervisionTalk, TrainingAccess) throws -> SupervisionTalk
     ) async throws -> SupervisionTalk {
-        try await queue.write { db in
+        try await write { db in
             let access = try TrainingAccess.check(db, traineeID: traineeID, actor: actor, operation)
             let talk = try SupervisionTalkRecord.require(db, id: id, trainee: traineeID)
             let changed = try decide(talk, access)

@@ -44,7 +44,7 @@ extension TenantDatabase {
     package func activitiesAwaitingSignature(by actor: Principal, at now: Date) async throws
         -> [(trainee: Trainee, activity: LearningActivity)]
     {
-        try await queue.write { db in
+        try await write { db in
             let records = try LearningActivityRecord.filter(
                 Column("state") == "submitted" && Column("submittedTo") == actor.personKey.hex
             ).order(Column("updatedAt"), Column("id")).fetchAll(db)
@@ -69,7 +69,7 @@ extension TenantDatabase {
     package func objectivesAwaitingApproval(by actor: Principal, at now: Date) async throws
         -> [(trainee: Trainee, progress: ObjectiveProgress, submittedAt: Date)]
     {
-        try await queue.write { db in
+        try await write { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """

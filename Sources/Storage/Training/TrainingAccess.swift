@@ -43,7 +43,7 @@ struct TrainingAccess {
             AccessLogEntry(
                 traineeID: trainee.id, actor: actor.personKey, actorName: actor.name, role: role, operation: operation,
                 object: object, reason: nil, at: now)
-        ).insert(db)
+        ).append(db)
     }
 
     /// `objective:DEL1-042 plan:lis1-kommune@1`

@@ -28,6 +28,17 @@ import Testing
         return (store, activity)
     }
 
+    /// The record's columns are written by hand (`LearningActivityRecord.encode(to:)`), so a property added to
+    /// the record but not to that list would silently never be stored.
+    @Test func theActivityRecordWritesEveryOneOfItsProperties() async throws {
+        let (store, _) = try await Self.submitted()
+        let record = try #require(try await store.database.queue.read { db in try LearningActivityRecord.fetchOne(db) })
+        let written = Set(try record.databaseDictionary.keys)
+        let properties = Set(Mirror(reflecting: record).children.compactMap(\.label))
+        #expect(written == properties)
+        #expect(try record.databaseDictionary["submittedTo"] == Person.supervisor.personKey.hex.databaseValue)
+    }
+
     @Test func theLISRecordsSendsAndTheSupervisorSigns() async throws {
         let (store, draft) = try await Self.submitted()
         let approved = try await store.database.approveActivity(

@@ -1,0 +1,110 @@
+import GRDB
+import Synchronization
+
+/// Group commit for one tenant's connection: the transactions that arrive while the connection is busy run
+/// together in the next SQLite transaction, each in its own savepoint, and every caller is answered only
+/// after that one `COMMIT`.
+///
+/// Every engine verb is one transaction, and so is every logged read (its access-log line), so under load
+/// most of a tenant's time went to beginning and committing transactions and to writing the same WAL pages
+/// again for each of them. Grouped, a page that several transactions touch is written once per group.
+/// Nothing is acknowledged before it is durable (in WAL with `synchronous = NORMAL`, as before), and one
+/// caller's failure rolls back only its own savepoint: the others in the group commit without it.
+final class GroupCommit: Sendable {
+    /// One caller's transaction: `run` does the work and returns what answers the caller after the commit;
+    /// `fail` answers with an error instead. Exactly one of the two answers is given.
+    private struct Job: Sendable {
+        let run: @Sendable (Database) throws -> @Sendable () -> Void
+        let fail: @Sendable (any Error) -> Void
+    }
+
+    private struct State {
+        var pending: [Job] = []
+        /// Whether a drain is scheduled on the connection; only one is at a time.
+        var draining = false
+    }
+
+    /// The most transactions one group takes, so a caller at the head of a long queue is not kept waiting
+    /// behind all of it before its commit.
+    static let maximumGroup = 64
+
+    private let queue: DatabaseQueue
+    private let state = Mutex(State())
+
+    init(queue: DatabaseQueue) { self.queue = queue }
+
+    /// How many transactions wait for the next group: the tests hold the connection and watch it fill.
+    var waiting: Int { state.withLock { $0.pending.count } }
+
+    /// Runs `work` in a transaction (grouped with others) and returns its value once that is committed.
+    func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            let job = Job(
+                run: { db in
+                    let value = try work(db)
+                    return { continuation.resume(returning: value) }
+                },
+                fail: { error in continuation.resume(throwing: error) })
+            let schedule = state.withLock { state in
+                state.pending.append(job)
+                guard !state.draining else { return false }
+                state.draining = true
+                return true
+            }
+            if schedule { drain() }
+        }
+    }
+
+    /// Takes what is waiting (up to `maximumGroup`) as one group on the connection's queue, then schedules
+    /// itself again behind any other use of the connection while more is waiting.
+    private func drain() {
+        queue.asyncWriteWithoutTransaction { db in
+            let group = self.state.withLock { state in
+                let group = Array(state.pending.prefix(Self.maximumGroup))
+                state.pending.removeFirst(group.count)
+                return group
+            }
+            Self.commit(group, db)
+            let more = self.state.withLock { state in
+                if state.pending.isEmpty { state.draining = false }
+                return state.draining
+            }
+            if more { self.drain() }
+        }
+    }
+
+    /// One transaction for the group. A lone job runs in it directly (no savepoint to pay for); in a group,
+    /// each job has a savepoint, so its error undoes only its own work. If SQLite itself ends the
+    /// transaction (a full disk, say) or the commit fails, no job of the group is acknowledged.
+    private static func commit(_ group: [Job], _ db: Database) {
+        var answers: [@Sendable () -> Void] = []
+        var refused: [Int: any Error] = [:]
+        do {
+            try db.inTransaction {
+                if group.count == 1 {
+                    answers.append(try group[0].run(db))
+                    return .commit
+                }
+                for (index, job) in group.enumerated() {
+                    do {
+                        var answer: (@Sendable () -> Void)?
+                        try db.inSavepoint {
+                            answer = try job.run(db)
+                            return .commit
+                        }
+                        if let answer { answers.append(answer) }
+                    } catch {
+                        refused[index] = error
+                        guard db.isInsideTransaction else { throw error }
+                    }
+                }
+                return .commit
+            }
+        } catch {
+            for (index, job) in group.enumerated() { job.fail(refused[index] ?? error) }
+            return
+        }
+        for answer in answers { answer() }
+        for (index, error) in refused { group[index].fail(error) }
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import GRDB
+import Synchronization
+import Testing
+
+@testable import Storage
+
+@Suite struct GroupCommitTests {
+    struct Refused: Error, Equatable {}
+
+    /// Counts the commits of its connection, to tell one transaction for a group from one per write.
+    final class Commits: TransactionObserver, Sendable {
+        let count = Mutex(0)
+        func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool { true }
+        func databaseDidChange(with event: DatabaseEvent) {}
+        func databaseDidCommit(_ db: Database) { count.withLock { $0 += 1 } }
+        func databaseDidRollback(_ db: Database) {}
+    }
+
+    /// A tenant-like file in a temporary folder: WAL, a table of unique numbers, and a table whose foreign
+    /// key is checked only at commit.
+    static func database() throws -> (DatabaseQueue, URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("group-commit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let queue = try DatabaseSetup.openTenantQueue(at: folder.appendingPathComponent("t.sqlite").path)
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE number (value INTEGER NOT NULL UNIQUE);
+                    CREATE TABLE parent (id INTEGER PRIMARY KEY);
+                    CREATE TABLE child (parentId INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED);
+                    """)
+        }
+        return (queue, folder)
+    }
+
+    /// Holds the connection until `release`, so that the writes submitted meanwhile wait as one group.
+    static func hold(_ queue: DatabaseQueue) -> DispatchSemaphore {
+        let gate = DispatchSemaphore(value: 0)
+        queue.asyncWriteWithoutTransaction { _ in gate.wait() }
+        return gate
+    }
+
+    static func waitUntil(_ commits: GroupCommit, waiting count: Int) async throws {
+        for _ in 0..<2_000 where commits.waiting < count { try await Task.sleep(for: .milliseconds(1)) }
+        #expect(commits.waiting == count)
+    }
+
+    static func numbers(_ queue: DatabaseQueue) throws -> [Int] {
+        try queue.read { db in try Int.fetchAll(db, sql: "SELECT value FROM number ORDER BY value") }
+    }
+
+    @Test func writesThatWaitTogetherCommitOnceAndAFailedOneLeavesNothingBehind() async throws {
+        let (queue, folder) = try Self.database()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let observer = Commits()
+        queue.add(transactionObserver: observer)
+        let commits = GroupCommit(queue: queue)
+        let gate = Self.hold(queue)
+
+        let first = Task { try await commits.write { db in try db.execute(sql: "INSERT INTO number VALUES (1)") } }
+        try await Self.waitUntil(commits, waiting: 1)
+        let second = Task {
+            try await commits.write { db in
+                try db.execute(sql: "INSERT INTO number VALUES (2)")
+                throw Refused()
+            }
+        }
+        try await Self.waitUntil(commits, waiting: 2)
+        let third = Task {
+            try await commits.write { db in
+                try db.execute(sql: "INSERT INTO number VALUES (3)")
+                return 3
+            }
+        }
+        try await Self.waitUntil(commits, waiting: 3)
+        gate.signal()
+
+        try await first.value
+        await #expect(throws: Refused.self) { try await second.value }
+        #expect(try await third.value == 3)
+        #expect(try Self.numbers(queue) == [1, 3])
+        #expect(observer.count.withLock { $0 } == 1, "the three waited together and were committed once")
+    }
+
+    @Test func whenTheGroupsCommitFailsNoWriteOfItIsAcknowledgedOrKept() async throws {
+        let (queue, folder) = try Self.database()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let commits = GroupCommit(queue: queue)
+        let gate = Self.hold(queue)
+
+        let first = Task { try await commits.write { db in try db.execute(sql: "INSERT INTO number VALUES (1)") } }
+        try await Self.waitUntil(commits, waiting: 1)
+        // A deferred foreign key: its savepoint is released, and the violation shows only at COMMIT.
+        let orphan = Task { try await commits.write { db in try db.execute(sql: "INSERT INTO child VALUES (42)") } }
+        try await Self.waitUntil(commits, waiting: 2)
+        gate.signal()
+
+        await #expect(throws: DatabaseError.self) { try await first.value }
+        await #expect(throws: DatabaseError.self) { try await orphan.value }
+        #expect(try Self.numbers(queue) == [])
+        #expect(try await queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM child") } == 0)
+        // The connection is usable again: the next write commits on its own.
+        try await commits.write { db in try db.execute(sql: "INSERT INTO number VALUES (5)") }
+        #expect(try Self.numbers(queue) == [5])
+    }
+
+    @Test func manyConcurrentWritesAreEachAcknowledgedOnlyOnceCommitted() async throws {
+        let (queue, folder) = try Self.database()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let commits = GroupCommit(queue: queue)
+        let acknowledged = try await withThrowingTaskGroup(of: Int.self) { group in
+            for value in 1...300 {
+                group.addTask {
+                    try await commits.write { db in
+                        try db.execute(sql: "INSERT INTO number VALUES (?)", arguments: [value])
+                    }
+                    // Acknowledged: a fresh read of the file sees it.
+                    let seen = try await queue.read { db in
+                        try Int.fetchOne(db, sql: "SELECT count(*) FROM number WHERE value = ?", arguments: [value])
+                    }
+                    #expect(seen == 1, "write \(value) is in the file when it is acknowledged")
+                    return value
+                }
+            }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(acknowledged.sorted() == Array(1...300))
+        #expect(try Self.numbers(queue) == Array(1...300))
+        #expect(commits.waiting == 0)
+    }
+
+    @Test func aWriteThatBreaksAUniqueRuleFailsAloneInItsGroup() async throws {
+        let (queue, folder) = try Self.database()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let commits = GroupCommit(queue: queue)
+        let gate = Self.hold(queue)
+        let first = Task { try await commits.write { db in try db.execute(sql: "INSERT INTO number VALUES (7)") } }
+        try await Self.waitUntil(commits, waiting: 1)
+        let twice = Task { try await commits.write { db in try db.execute(sql: "INSERT INTO number VALUES (7)") } }
+        try await Self.waitUntil(commits, waiting: 2)
+        let other = Task { try await commits.write { db in try db.execute(sql: "INSERT INTO number VALUES (8)") } }
+        try await Self.waitUntil(commits, waiting: 3)
+        gate.signal()
+
+        try await first.value
+        await #expect(throws: DatabaseError.self) { try await twice.value }
+        try await other.value
+        #expect(try Self.numbers(queue) == [7, 8])
+    }
+}
