@@ -35,12 +35,14 @@ struct AccessLogRecord: Codable, FetchableRecord, PersistableRecord {
                 INSERT INTO accessLog (traineeId, actorKey, actorName, role, operation, object, reason, at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-        statement.setUncheckedArguments([traineeId, actorKey, actorName, role, operation, object, reason, at])
+        statement.setUncheckedArguments([
+            traineeId, actorKey, actorName, role, operation, object, reason, StoredDate.text(at),
+        ])
         try statement.execute()
     }
 
     func entry() throws -> AccessLogEntry {
-        guard let trainee = UUID(uuidString: traineeId), let role = Role(rawValue: role),
+        guard let trainee = UUID(hyphenated: traineeId), let role = Role(rawValue: role),
             let operation = TraineeOperation(rawValue: operation), let actor = try? PersonKey(hex: actorKey)
         else { throw StorageError.corruptRow(table: Self.databaseTableName, column: "?") }
         return AccessLogEntry(

@@ -26,8 +26,21 @@ struct RoleAssignmentRecord: Codable, FetchableRecord, PersistableRecord {
         revokedAt = nil
     }
 
+    /// By position, in the table's column order (`SELECT *`), with `StoredDate`: every training step reads
+    /// the roles of its LIS, and `Decodable` cost more than the query.
+    init(row: Row) throws {
+        id = row[0]
+        traineeId = row[1]
+        personKey = row[2]
+        personName = row[3]
+        role = row[4]
+        grantedAt = try StoredDate.required(row, "grantedAt", table: Self.databaseTableName)
+        grantedBy = row[6]
+        revokedAt = try StoredDate.column(row, "revokedAt", table: Self.databaseTableName)
+    }
+
     func assignment() throws -> RoleAssignment {
-        guard let id = UUID(uuidString: id), let traineeID = UUID(uuidString: traineeId) else {
+        guard let id = UUID(hyphenated: id), let traineeID = UUID(hyphenated: traineeId) else {
             throw StorageError.corruptRow(table: Self.databaseTableName, column: "id")
         }
         guard let role = Role(rawValue: role) else { throw StorageError.corruptRow(table: Self.databaseTableName, column: "role") }

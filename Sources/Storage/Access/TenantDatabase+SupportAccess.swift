@@ -49,7 +49,7 @@ extension TenantDatabase {
                     """,
                 arguments: [support.hex, now, now])
             else { return nil }
-            guard let id = UUID(uuidString: row["id"]) else { throw StorageError.corruptRow(table: "supportAccess", column: "id") }
+            guard let id = UUID(hyphenated: row["id"]) else { throw StorageError.corruptRow(table: "supportAccess", column: "id") }
             return SupportAccess(
                 id: id, supportKey: support, supportName: row["supportName"], reason: row["reason"],
                 grantedAt: row["grantedAt"], expiresAt: row["expiresAt"])

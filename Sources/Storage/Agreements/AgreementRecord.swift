@@ -80,7 +80,7 @@ struct AgreementRecord: Codable, FetchableRecord, PersistableRecord {
 
     func agreement() throws -> Agreement {
         func corrupt(_ column: String) -> StorageError { .corruptRow(table: "agreement", column: column) }
-        guard let uuid = UUID(uuidString: id) else { throw corrupt("id") }
+        guard let uuid = UUID(hyphenated: id) else { throw corrupt("id") }
         guard let channel = AgreementChannel(rawValue: channel) else { throw corrupt("channel") }
         guard let state = AgreementState(rawValue: state) else { throw corrupt("state") }
         // A flat object of strings as written by `init`; read without `JSONDecoder`, whose setup per row was a

@@ -92,7 +92,7 @@ extension Registry {
             try Row.fetchOne(
                 db, sql: "SELECT id, folder FROM dataExport WHERE tenantId = ? AND removedAt IS NULL ORDER BY createdAt DESC LIMIT 1",
                 arguments: [id.rawValue]
-            ).flatMap { row in UUID(uuidString: row["id"]).map { ($0, row["folder"]) } }
+            ).flatMap { row in UUID(hyphenated: row["id"]).map { ($0, row["folder"]) } }
         }
     }
 

@@ -35,7 +35,7 @@ struct InvitationRecord: Codable, FetchableRecord, PersistableRecord {
     }
 
     func invitation() throws -> Invitation {
-        guard let id = UUID(uuidString: id), let trainee = UUID(uuidString: traineeId), let role = Role(rawValue: role),
+        guard let id = UUID(hyphenated: id), let trainee = UUID(hyphenated: traineeId), let role = Role(rawValue: role),
             let state = Invitation.State(rawValue: state)
         else { throw StorageError.corruptRow(table: Self.databaseTableName, column: "?") }
         return Invitation(

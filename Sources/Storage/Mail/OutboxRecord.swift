@@ -27,7 +27,7 @@ struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
     }
 
     func mail() throws -> OutgoingMail {
-        guard let id = UUID(uuidString: id) else { throw StorageError.corruptRow(table: Self.databaseTableName, column: "id") }
+        guard let id = UUID(hyphenated: id) else { throw StorageError.corruptRow(table: Self.databaseTableName, column: "id") }
         return OutgoingMail(id: id, recipient: recipient, subject: subject, body: body)
     }
 }

@@ -131,7 +131,7 @@ struct AdministratorInvitationRecord: Codable, FetchableRecord, PersistableRecor
     }
 
     func invitation() throws -> AdministratorInvitation {
-        guard let uuid = UUID(uuidString: id), let state = Invitation.State(rawValue: state) else {
+        guard let uuid = UUID(hyphenated: id), let state = Invitation.State(rawValue: state) else {
             throw StorageError.corruptRow(table: Self.databaseTableName, column: "id/state")
         }
         return AdministratorInvitation(

@@ -127,7 +127,7 @@ struct RegistrationRecord: Codable, FetchableRecord, PersistableRecord {
     }
 
     func registration() throws -> Registration {
-        guard let uuid = UUID(uuidString: id), let state = Registration.State(rawValue: state) else {
+        guard let uuid = UUID(hyphenated: id), let state = Registration.State(rawValue: state) else {
             throw StorageError.corruptRow(table: Self.databaseTableName, column: "id/state")
         }
         return Registration(

@@ -37,7 +37,7 @@ struct TraineeRecord: Codable, FetchableRecord, PersistableRecord {
     static let selectColumns = "id, personKey, name, hprNumber, programme, email, registeredAt"
 
     func trainee() throws -> Trainee {
-        guard let id = UUID(uuidString: id) else { throw StorageError.corruptRow(table: "trainee", column: "id") }
+        guard let id = UUID(hyphenated: id) else { throw StorageError.corruptRow(table: "trainee", column: "id") }
         guard let programme = Programme(rawValue: programme) else {
             throw StorageError.corruptRow(table: "trainee", column: "programme")
         }

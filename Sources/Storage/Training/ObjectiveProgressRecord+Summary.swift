@@ -30,7 +30,7 @@ extension ObjectiveProgressRecord {
 
     private static func summary(_ row: Row, cache: ValueCache) throws -> ObjectiveProgress {
         let corrupt = { (column: String) in StorageError.corruptRow(table: Self.databaseTableName, column: column) }
-        guard let id = UUID(uuidString: row[0]), let trainee = cache.uuid(row[1]) else { throw corrupt("id") }
+        guard let id = UUID(hyphenated: row[0]), let trainee = cache.uuid(row[1]) else { throw corrupt("id") }
         guard let key = cache.planKey(row[2]) else { throw corrupt("planKey") }
         let plan = PlanReference(key: key, version: row[3])
         guard let objective = cache.objective(row[4]) else { throw corrupt("objectiveId") }

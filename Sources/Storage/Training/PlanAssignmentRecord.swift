@@ -34,7 +34,7 @@ struct PlanAssignmentRecord: Codable, FetchableRecord, PersistableRecord {
 
     func assignment() throws -> PlanAssignment {
         let corrupt = { (column: String) in StorageError.corruptRow(table: Self.databaseTableName, column: column) }
-        guard let id = UUID(uuidString: id), let trainee = UUID(uuidString: traineeId) else { throw corrupt("id") }
+        guard let id = UUID(hyphenated: id), let trainee = UUID(hyphenated: traineeId) else { throw corrupt("id") }
         guard let key = try? PlanKey(planKey) else { throw corrupt("planKey") }
         guard let state = PlanAssignment.State(rawValue: state) else { throw corrupt("state") }
         let assigner: PlanAssignment.Assigner

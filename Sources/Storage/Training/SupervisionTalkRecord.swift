@@ -38,7 +38,7 @@ struct SupervisionTalkRecord: Codable, FetchableRecord, PersistableRecord {
 
     func talk() throws -> SupervisionTalk {
         let corrupt = { (column: String) in StorageError.corruptRow(table: Self.databaseTableName, column: column) }
-        guard let id = UUID(uuidString: id), let trainee = UUID(uuidString: traineeId) else { throw corrupt("id") }
+        guard let id = UUID(hyphenated: id), let trainee = UUID(hyphenated: traineeId) else { throw corrupt("id") }
         guard let creator = try? PersonKey(hex: veileder) else { throw corrupt("veileder") }
         guard let day = try? CalendarDate(iso: date) else { throw corrupt("date") }
         guard let state = SupervisionTalk.State(rawValue: state) else { throw corrupt("state") }

@@ -28,7 +28,7 @@ extension TenantDatabase {
             let (reference, content) = try resolve(TraineeReader(db, access))
             let (assignment, plan) = try PlanSnapshot.assigned(db, trainee: traineeID, reference)
             let activity = try LearningActivity.record(content, for: access.trainee, plan: plan, id: id, at: now)
-            try LearningActivityRecord(activity, createdAt: now, updatedAt: now).insert(db)
+            try LearningActivityRecord(activity, createdAt: now, updatedAt: now).insertNew(db)
             try PlanAssignmentRecord.start(db, assignment, at: now)
             if let objectiveID = activity.objectiveID {
                 try ObjectiveProgressRecord.start(

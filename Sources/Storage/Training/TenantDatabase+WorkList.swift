@@ -52,7 +52,7 @@ extension TenantDatabase {
             var admitted: [String: TrainingAccess?] = [:]
             for record in records {
                 if admitted[record.traineeId] == nil {
-                    guard let id = UUID(uuidString: record.traineeId) else { continue }
+                    guard let id = UUID(hyphenated: record.traineeId) else { continue }
                     admitted[record.traineeId] = try? TrainingAccess.check(db, traineeID: id, actor: actor, .signActivity)
                 }
                 guard let access = admitted[record.traineeId] ?? nil else { continue }
@@ -83,7 +83,7 @@ extension TenantDatabase {
             for row in rows {
                 let traineeKey: String = row["traineeId"]
                 if admitted[traineeKey] == nil {
-                    guard let id = UUID(uuidString: traineeKey) else { continue }
+                    guard let id = UUID(hyphenated: traineeKey) else { continue }
                     admitted[traineeKey] = try? TrainingAccess.check(db, traineeID: id, actor: actor, .approveObjective)
                 }
                 guard let access = admitted[traineeKey] ?? nil,

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// The JSON inside training rows (histories, approvals, attachments): sorted keys so the same value always
@@ -9,7 +10,7 @@ enum TrainingJSON {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            try container.encode(date.formatted(format))
+            try container.encode(ISOInstant.text(date, milliseconds: true))
         }
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }

@@ -15,7 +15,7 @@ final class ValueCache {
 
     func uuid(_ text: String) -> UUID? {
         if let known = uuids[text] { return known }
-        let value = UUID(uuidString: text)
+        let value = UUID(hyphenated: text)
         uuids[text] = value
         return value
     }

@@ -37,6 +37,16 @@ import Testing
         let properties = Set(Mirror(reflecting: record).children.compactMap(\.label))
         #expect(written == properties)
         #expect(try record.databaseDictionary["submittedTo"] == Person.supervisor.personKey.hex.databaseValue)
+        // `insertNew` writes the same columns as `encode(to:)`: a copy inserted with it reads back the same.
+        var copy = record
+        copy.id = UUID().uuidString.lowercased()
+        let inserted = copy
+        let readBack = try #require(
+            try await store.database.queue.write { db in
+                try inserted.insertNew(db)
+                return try LearningActivityRecord.fetchOne(db, key: inserted.id)
+            })
+        #expect(try readBack.databaseDictionary == inserted.databaseDictionary)
     }
 
     @Test func theLISRecordsSendsAndTheSupervisorSigns() async throws {
