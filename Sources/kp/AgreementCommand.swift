@@ -36,7 +36,7 @@ struct AgreementCommand: AsyncParsableCommand {
         static func line(_ stored: StoredAgreement) -> String {
             let agreement = stored.agreement
             return [
-                agreement.id.uuidString.lowercased(), agreement.tenantID.rawValue, agreement.templateVersion,
+                agreement.id.lowercasedText, agreement.tenantID.rawValue, agreement.templateVersion,
                 agreement.state.rawValue, agreement.channel.rawValue, agreement.signature.name,
                 agreement.countersignature?.name ?? "-",
             ].joined(separator: "\t")
@@ -198,7 +198,7 @@ struct AgreementCommand: AsyncParsableCommand {
                 try services.engine.agreements.registrations(state: state, by: options.reader)
             }
             for row in rows {
-                print("\(row.id.uuidString.lowercased())\t\(row.organisationNumber.rawValue)\t\(row.name)\t\(row.contactEmail)\t\(row.programmes.map(\.rawValue).joined(separator: ","))")
+                print("\(row.id.lowercasedText)\t\(row.organisationNumber.rawValue)\t\(row.name)\t\(row.contactEmail)\t\(row.programmes.map(\.rawValue).joined(separator: ","))")
             }
             print("\(rows.count) registration(s)")
         }

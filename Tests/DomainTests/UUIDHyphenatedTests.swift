@@ -3,6 +3,16 @@ import Foundation
 import Testing
 
 @Suite struct UUIDHyphenatedTests {
+    @Test func theLowercasedTextIsFoundationsTextLowercased() {
+        for _ in 0..<5_000 {
+            let uuid = UUID()
+            #expect(uuid.lowercasedText == uuid.uuidString.lowercased())
+            #expect(UUID(hyphenated: uuid.lowercasedText) == uuid)
+        }
+        let fixed = UUID(uuid: (0, 1, 0x0A, 0x7F, 0x80, 0x9B, 0xC0, 0xDE, 0xEF, 0xF0, 0x10, 0x23, 0x45, 0x67, 0x89, 0xFF))
+        #expect(fixed.lowercasedText == "00010a7f-809b-c0de-eff0-1023456789ff")
+    }
+
     @Test func itReadsEveryUUIDFoundationReadsAndTheSameValue() {
         for _ in 0..<5_000 {
             let uuid = UUID()

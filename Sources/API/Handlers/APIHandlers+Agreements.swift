@@ -53,7 +53,7 @@ extension Components.Schemas.AgreementRecord {
     init(_ stored: StoredAgreement) {
         let agreement = stored.agreement
         self.init(
-            id: agreement.id.uuidString.lowercased(), tenantId: agreement.tenantID.rawValue,
+            id: agreement.id.lowercasedText, tenantId: agreement.tenantID.rawValue,
             templateVersion: agreement.templateVersion, templateSha256: agreement.templateHash,
             documentSha256: agreement.documentHash, channel: .init(rawValue: agreement.channel.rawValue) ?? .electronic,
             state: .init(rawValue: agreement.state.rawValue) ?? .terminated,

@@ -51,7 +51,7 @@ extension APIHandlers {
             .init(
                 body: .json(
                     .init(
-                        tenantId: scope.tenant.id.rawValue, traineeId: outcome.granted.traineeID.uuidString.lowercased(),
+                        tenantId: scope.tenant.id.rawValue, traineeId: outcome.granted.traineeID.lowercasedText,
                         role: .init(outcome.granted.role), replaced: outcome.ended?.personName))))
     }
 }

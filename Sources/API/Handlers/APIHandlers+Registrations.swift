@@ -68,7 +68,7 @@ extension APIHandlers {
 extension Components.Schemas.Registration {
     init(_ registration: Registration) {
         self.init(
-            id: registration.id.uuidString.lowercased(), organisationNumber: registration.organisationNumber.rawValue,
+            id: registration.id.lowercasedText, organisationNumber: registration.organisationNumber.rawValue,
             name: registration.name, contactEmail: registration.contactEmail,
             programmes: registration.programmes.map(\.rawValue), state: .init(rawValue: registration.state.rawValue) ?? .pending,
             createdAt: registration.createdAt, decidedAt: registration.decidedAt, reason: registration.reason,

@@ -16,7 +16,7 @@ extension APIHandlers {
             .init(
                 body: .json(
                     .init(
-                        id: access.id.uuidString.lowercased(), reason: access.reason, grantedAt: access.grantedAt,
+                        id: access.id.lowercasedText, reason: access.reason, grantedAt: access.grantedAt,
                         expiresAt: access.expiresAt))))
     }
 

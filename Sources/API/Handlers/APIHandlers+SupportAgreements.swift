@@ -18,7 +18,7 @@ extension APIHandlers {
             by: scope.caller)
         scope.logger.info("administrator invited", metadata: ["tenant": "\(id)", "invitation": "\(invitation.id)"])
         return .created(.init(body: .json(.init(
-            id: invitation.id.uuidString.lowercased(), tenantId: id.rawValue, email: invitation.email,
+            id: invitation.id.lowercasedText, tenantId: id.rawValue, email: invitation.email,
             expiresAt: invitation.expiresAt))))
     }
 

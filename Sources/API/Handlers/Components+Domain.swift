@@ -57,7 +57,7 @@ extension TenantStatus {
 extension Components.Schemas.Trainee {
     init(_ trainee: Trainee, tenant: TenantID) {
         self.init(
-            id: trainee.id.uuidString.lowercased(), tenantId: tenant.rawValue, name: trainee.name,
+            id: trainee.id.lowercasedText, tenantId: tenant.rawValue, name: trainee.name,
             hprNumber: trainee.hprNumber, programme: .init(trainee.programme), email: trainee.email,
             registeredAt: trainee.registeredAt)
     }
@@ -101,7 +101,7 @@ extension Components.Schemas.Role {
 extension Components.Schemas.RoleHolder {
     init(_ assignment: RoleAssignment) {
         self.init(
-            assignmentId: assignment.id.uuidString.lowercased(), role: .init(assignment.role), name: assignment.personName,
+            assignmentId: assignment.id.lowercasedText, role: .init(assignment.role), name: assignment.personName,
             since: assignment.grantedAt)
     }
 }
@@ -137,7 +137,7 @@ extension Components.Schemas.Invitation {
             case .pending: now < invitation.expiresAt ? .pending : .expired
             }
         self.init(
-            id: invitation.id.uuidString.lowercased(), traineeId: invitation.traineeID.uuidString.lowercased(),
+            id: invitation.id.lowercasedText, traineeId: invitation.traineeID.lowercasedText,
             role: .init(invitation.role), email: invitation.email, state: state, replacesHolder: invitation.replacesHolder,
             createdAt: invitation.createdAt, expiresAt: invitation.expiresAt)
     }

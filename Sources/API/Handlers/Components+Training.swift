@@ -21,7 +21,7 @@ extension Components.Schemas.Plan {
 extension Components.Schemas.PlanAssignment {
     init(_ assignment: PlanAssignment, name: String) {
         self.init(
-            id: assignment.id.uuidString.lowercased(), planKey: assignment.plan.key.rawValue,
+            id: assignment.id.lowercasedText, planKey: assignment.plan.key.rawValue,
             planVersion: assignment.plan.version, planName: name, state: .init(rawValue: assignment.state.rawValue) ?? .assigned,
             assignedAt: assignment.assignedAt)
     }
@@ -49,7 +49,7 @@ extension Components.Schemas.Activity {
             comment = text
         }
         self.init(
-            id: activity.id.uuidString.lowercased(), planKey: activity.plan.key.rawValue, planVersion: activity.plan.version,
+            id: activity.id.lowercasedText, planKey: activity.plan.key.rawValue, planVersion: activity.plan.version,
             objectiveId: activity.objectiveID?.rawValue, recommendation: recommendation, documentation: documentation,
             _type: activity.type.rawValue, signer: activity.signer.rawValue, performedOn: activity.content.performedOn.iso,
             note: activity.content.note, state: state, sentTo: sentTo, comment: comment,
@@ -90,7 +90,7 @@ extension Components.Schemas.ObjectiveState {
 extension Components.Schemas.Talk {
     init(_ talk: VisibleTalk) {
         self.init(
-            id: talk.id.uuidString.lowercased(), date: talk.date.iso, topic: talk.topic,
+            id: talk.id.lowercasedText, date: talk.date.iso, topic: talk.topic,
             state: .init(rawValue: talk.state.rawValue) ?? .planned, preparation: talk.text?.preparation,
             minutes: talk.text?.minutes)
     }
@@ -99,7 +99,7 @@ extension Components.Schemas.Talk {
 extension Components.Schemas.ProgressReport {
     init(_ report: ProgressReport, trainee: Trainee) {
         self.init(
-            traineeId: trainee.id.uuidString.lowercased(), name: trainee.name, programme: trainee.programme.rawValue,
+            traineeId: trainee.id.lowercasedText, name: trainee.name, programme: trainee.programme.rawValue,
             talksHeld: report.talksHeld, talksOpen: report.talksOpen, activitiesSigned: report.activitiesSigned,
             complete: report.isComplete,
             plans: report.plans.map { plan in
@@ -123,7 +123,7 @@ extension Components.Schemas.Overview {
         self.init(
             trainees: overview.rows.map { row in
                 .init(
-                    traineeId: row.traineeID.uuidString.lowercased(), name: row.name, programme: row.programme.rawValue,
+                    traineeId: row.traineeID.lowercasedText, name: row.name, programme: row.programme.rawValue,
                     activitiesSigned: row.activitiesSigned, talksHeld: row.talksHeld, awaitingDecision: row.awaitingDecision,
                     complete: row.isComplete,
                     plans: row.plans.map { plan in

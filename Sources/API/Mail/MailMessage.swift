@@ -17,7 +17,7 @@ enum MailMessage {
             "To: \(mail.recipient)",
             "Subject: \(subject)",
             "Date: \(dateText)",
-            "Message-ID: <\(mail.id.uuidString.lowercased())@kompetanseportal>",
+            "Message-ID: <\(mail.id.lowercasedText)@kompetanseportal>",
             "MIME-Version: 1.0",
             "Content-Type: text/plain; charset=utf-8",
             "Content-Transfer-Encoding: base64",

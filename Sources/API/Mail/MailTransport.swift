@@ -12,7 +12,7 @@ struct FileMailTransport: MailTransport {
 
     func send(_ mail: OutgoingMail, from: String, at date: Date) async throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let file = folder.appendingPathComponent("\(mail.id.uuidString.lowercased()).eml")
+        let file = folder.appendingPathComponent("\(mail.id.lowercasedText).eml")
         try Data(MailMessage.render(mail, from: from, at: date).utf8).write(to: file, options: [.atomic])
     }
 }

@@ -68,19 +68,20 @@ package struct RequestIDMiddleware: RouterMiddleware {
         return String(generator.next() as UInt64, radix: 16, uppercase: false)
     }
 
-    /// The tenant a tenant-scoped or support path names, if it is a valid id.
+    /// The tenant a tenant-scoped or support path names, if it is a valid id. Every request passes here, so
+    /// the path is matched by its prefix rather than split.
     private static func tenantNamed(in path: String) -> TenantID? {
-        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
-        let index: Int
-        if segments.starts(with: ["api", "v1", "tenants"]) {
-            index = 3
-        } else if segments.starts(with: ["api", "v1", "support", "tenants"]) {
-            index = 4
+        let rest: Substring
+        if path.hasPrefix("/api/v1/tenants/") {
+            rest = path.dropFirst("/api/v1/tenants/".count)
+        } else if path.hasPrefix("/api/v1/support/tenants/") {
+            rest = path.dropFirst("/api/v1/support/tenants/".count)
         } else {
             return nil
         }
-        guard segments.count > index else { return nil }
-        return try? TenantID(String(segments[index]))
+        let segment = rest.prefix { $0 != "/" }
+        guard !segment.isEmpty else { return nil }
+        return try? TenantID(String(segment))
     }
 }
 

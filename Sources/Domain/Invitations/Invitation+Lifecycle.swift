@@ -45,7 +45,7 @@ extension Invitation {
         do throws(RoleError) {
             granted = try RoleAssignment.grant(
                 role, to: person, for: trainee, current: remaining, id: assignmentID,
-                grantedBy: "invitation:\(id.uuidString.lowercased())", at: now)
+                grantedBy: "invitation:\(id.lowercasedText)", at: now)
         } catch {
             throw .role(error)
         }

@@ -62,7 +62,7 @@ extension TrainingNotice {
         let body = MailTemplates.render(
             View(
                 recipientName: trainee.name, veilederName: veilederName, date: day, tenantName: tenant.name,
-                link: baseURL + "/virksomhet/\(tenant.id.rawValue)/lis/\(trainee.id.uuidString.lowercased())/samtaler"),
+                link: baseURL + "/virksomhet/\(tenant.id.rawValue)/lis/\(trainee.id.lowercasedText)/samtaler"),
             template: "talk-planned")
         return OutgoingMail(id: id, recipient: email, subject: "Veiledningssamtale \(day)", body: body)
     }

@@ -269,7 +269,7 @@ package struct AgreementDesk: Sendable {
             ])
         }
         return .object([
-            "agreementId": .string(agreement.id.uuidString.lowercased()),
+            "agreementId": .string(agreement.id.lowercasedText),
             "tenant": .object([
                 "id": .string(tenant.id.rawValue), "name": .string(tenant.name),
                 "organisationNumber": tenant.organisationNumber.map { .string($0.rawValue) } ?? .null,

@@ -17,7 +17,7 @@ struct AccessLogRecord: Codable, FetchableRecord, PersistableRecord {
     var at: Date
 
     init(_ entry: AccessLogEntry) {
-        traineeId = entry.traineeID.uuidString.lowercased()
+        traineeId = entry.traineeID.lowercasedText
         actorKey = entry.actor.hex
         actorName = entry.actorName
         role = entry.role.rawValue

@@ -16,8 +16,8 @@ struct RoleAssignmentRecord: Codable, FetchableRecord, PersistableRecord {
     var revokedAt: Date?
 
     init(_ assignment: RoleAssignment) {
-        id = assignment.id.uuidString.lowercased()
-        traineeId = assignment.traineeID.uuidString.lowercased()
+        id = assignment.id.lowercasedText
+        traineeId = assignment.traineeID.lowercasedText
         personKey = assignment.personKey.hex
         personName = assignment.personName
         role = assignment.role.rawValue
@@ -57,7 +57,7 @@ struct RoleAssignmentRecord: Codable, FetchableRecord, PersistableRecord {
         try RoleAssignmentRecord.fetchAll(
             db.cachedStatement(
                 sql: "SELECT * FROM roleAssignment WHERE traineeId = ? AND revokedAt IS NULL ORDER BY grantedAt"),
-            arguments: [trainee.uuidString.lowercased()]
+            arguments: [trainee.lowercasedText]
         ).map { try $0.assignment() }
     }
 }

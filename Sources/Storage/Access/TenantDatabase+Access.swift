@@ -15,7 +15,7 @@ extension TenantDatabase {
             let held = try String.fetchAll(
                 db.cachedStatement(
                     sql: "SELECT role FROM roleAssignment WHERE traineeId = ? AND personKey = ? AND revokedAt IS NULL"),
-                arguments: [id.uuidString.lowercased(), person.hex])
+                arguments: [id.lowercasedText, person.hex])
             roles.formUnion(held.compactMap(Role.init(rawValue:)))
             return (trainee, roles)
         }
@@ -26,7 +26,7 @@ extension TenantDatabase {
         _ role: Role, to person: Principal, traineeID: UUID, grantedBy: String, id: UUID, at now: Date
     ) async throws -> RoleAssignment {
         try await write { db in
-            guard let trainee = try TraineeRecord.fetchOne(db, key: traineeID.uuidString.lowercased())?.trainee() else {
+            guard let trainee = try TraineeRecord.fetchOne(db, key: traineeID.lowercasedText)?.trainee() else {
                 throw TraineeError.notFound(traineeID)
             }
             let current = try RoleAssignmentRecord.active(db, trainee: traineeID)
@@ -50,7 +50,7 @@ extension TenantDatabase {
     /// The LIS's access log, newest first.
     package func accessLog(traineeID: UUID, limit: Int = 500) throws -> [AccessLogEntry] {
         try queue.read { db in
-            try AccessLogRecord.filter(Column("traineeId") == traineeID.uuidString.lowercased())
+            try AccessLogRecord.filter(Column("traineeId") == traineeID.lowercasedText)
                 .order(Column("id").desc).limit(limit).fetchAll(db).map { try $0.entry() }
         }
     }

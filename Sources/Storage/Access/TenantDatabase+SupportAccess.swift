@@ -12,7 +12,7 @@ extension TenantDatabase {
                     VALUES (?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    access.id.uuidString.lowercased(), access.supportKey.hex, access.supportName, access.reason,
+                    access.id.lowercasedText, access.supportKey.hex, access.supportName, access.reason,
                     access.grantedAt, access.expiresAt,
                 ])
         }

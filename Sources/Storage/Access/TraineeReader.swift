@@ -34,13 +34,13 @@ package struct TraineeReader {
 
     /// The LIS's activities, newest first.
     package func activities() throws -> [LearningActivity] {
-        try LearningActivityRecord.filter(Column("traineeId") == trainee.id.uuidString.lowercased())
+        try LearningActivityRecord.filter(Column("traineeId") == trainee.id.lowercasedText)
             .order(Column("createdAt").desc, Column("id")).fetchAll(db).map { try $0.activity() }
     }
 
     /// Every objective record of the LIS, with history.
     package func objectiveProgress() throws -> [ObjectiveProgress] {
-        try ObjectiveProgressRecord.filter(Column("traineeId") == trainee.id.uuidString.lowercased())
+        try ObjectiveProgressRecord.filter(Column("traineeId") == trainee.id.lowercasedText)
             .order(Column("planKey"), Column("planVersion"), Column("objectiveId")).fetchAll(db)
             .map { try $0.progress() }
     }
@@ -48,18 +48,18 @@ package struct TraineeReader {
     /// Every objective record of the LIS without its history, in no particular order: where each objective
     /// stands, looked up by objective.
     package func objectiveStates() throws -> [ObjectiveProgress] {
-        try ObjectiveProgressRecord.summaries(db, where: "traineeId = ?", arguments: [trainee.id.uuidString.lowercased()])
+        try ObjectiveProgressRecord.summaries(db, where: "traineeId = ?", arguments: [trainee.id.lowercasedText])
     }
 
     /// The invitations the LIS (or support) has sent, newest first.
     package func invitations() throws -> [Invitation] {
-        try InvitationRecord.filter(Column("traineeId") == trainee.id.uuidString.lowercased())
+        try InvitationRecord.filter(Column("traineeId") == trainee.id.lowercasedText)
             .order(Column("createdAt").desc).fetchAll(db).map { try $0.invitation() }
     }
 
     /// Who read or changed the LIS's data, newest first.
     package func accessLog(limit: Int = 500) throws -> [AccessLogEntry] {
-        try AccessLogRecord.filter(Column("traineeId") == trainee.id.uuidString.lowercased())
+        try AccessLogRecord.filter(Column("traineeId") == trainee.id.lowercasedText)
             .order(Column("id").desc).limit(limit).fetchAll(db).map { try $0.entry() }
     }
 
@@ -67,7 +67,7 @@ package struct TraineeReader {
     package func attachmentReference(sha256: String) throws -> AttachmentReference? {
         try Row.fetchOne(
             db, sql: "SELECT sha256, filename, mediaType, size FROM attachment WHERE traineeId = ? AND sha256 = ?",
-            arguments: [trainee.id.uuidString.lowercased(), sha256]
+            arguments: [trainee.id.lowercasedText, sha256]
         ).map {
             try AttachmentReference(sha256: $0["sha256"], filename: $0["filename"], mediaType: $0["mediaType"], size: $0["size"])
         }
@@ -77,7 +77,7 @@ package struct TraineeReader {
     package func attachment(sha256: String) throws -> (reference: AttachmentReference, bytes: Data)? {
         try Row.fetchOne(
             db, sql: "SELECT sha256, filename, mediaType, size, bytes FROM attachment WHERE traineeId = ? AND sha256 = ?",
-            arguments: [trainee.id.uuidString.lowercased(), sha256]
+            arguments: [trainee.id.lowercasedText, sha256]
         ).map { row in
             (
                 try AttachmentReference(

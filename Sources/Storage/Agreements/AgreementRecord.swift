@@ -29,7 +29,7 @@ struct AgreementRecord: Codable, FetchableRecord, PersistableRecord {
     var sealed: String?
 
     init(_ agreement: Agreement, document: String, sealed: String?) {
-        id = agreement.id.uuidString.lowercased()
+        id = agreement.id.lowercasedText
         tenantId = agreement.tenantID.rawValue
         templateVersion = agreement.templateVersion
         templateHash = agreement.templateHash

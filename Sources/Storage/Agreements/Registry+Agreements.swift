@@ -19,7 +19,7 @@ extension Registry {
 
     package func storedAgreement(_ id: UUID) throws -> StoredAgreement {
         try pool.read { db in
-            guard let record = try AgreementRecord.fetchOne(db, key: id.uuidString.lowercased()) else {
+            guard let record = try AgreementRecord.fetchOne(db, key: id.lowercasedText) else {
                 throw AgreementError.unknownAgreement
             }
             return StoredAgreement(agreement: try record.agreement(), document: record.document, sealed: record.sealed)
@@ -76,7 +76,7 @@ extension Registry {
             let signer = agreement.signature
             try AuditLog.append(
                 db, actor: actor, action: "agreement.signed", tenant: id,
-                detail: "agreement \(agreement.id.uuidString.lowercased()) version \(agreement.templateVersion) "
+                detail: "agreement \(agreement.id.lowercasedText) version \(agreement.templateVersion) "
                     + "template sha256 \(agreement.templateHash) document sha256 \(agreement.documentHash) "
                     + "signed \(agreement.channel.rawValue) by \(signer.name)"
                     + (signer.securityLevel.map { " at security level \($0.rawValue)" } ?? "")
@@ -96,7 +96,7 @@ extension Registry {
         confirmation: @escaping @Sendable (Tenant, Agreement, SealedDocument, String) -> OutgoingMail
     ) async throws -> (tenant: Tenant, stored: StoredAgreement) {
         let result = try await pool.write { db in
-            guard let record = try AgreementRecord.fetchOne(db, key: agreementID.uuidString.lowercased()) else {
+            guard let record = try AgreementRecord.fetchOne(db, key: agreementID.lowercasedText) else {
                 throw AgreementError.unknownAgreement
             }
             let current = try record.agreement()

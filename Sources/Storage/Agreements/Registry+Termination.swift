@@ -49,11 +49,11 @@ extension Registry {
             }
             try db.execute(
                 sql: "INSERT INTO dataExport (id, tenantId, createdAt, folder, databaseSha256, jsonSha256) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [exportID.uuidString.lowercased(), id.rawValue, now, folder, databaseSha256, jsonSha256])
+                arguments: [exportID.lowercasedText, id.rawValue, now, folder, databaseSha256, jsonSha256])
             try Self.insertStatement(db, id: statementID, tenant: id, sealed: statement, at: now)
             try AuditLog.append(
                 db, actor: actor, action: "data.returned", tenant: id,
-                detail: "export \(exportID.uuidString.lowercased()) database sha256 \(databaseSha256) json sha256 \(jsonSha256); "
+                detail: "export \(exportID.lowercasedText) database sha256 \(databaseSha256) json sha256 \(jsonSha256); "
                     + "statement sealed \(statement.seal.signature)",
                 at: now)
             for recipient in try Self.administratorEmails(db, tenant: id) {
@@ -106,6 +106,6 @@ extension Registry {
     private static func insertStatement(_ db: Database, id: UUID, tenant: TenantID, sealed: SealedDocument, at now: Date) throws {
         try db.execute(
             sql: "INSERT INTO statement (id, tenantId, kind, at, sealed) VALUES (?, ?, ?, ?, ?)",
-            arguments: [id.uuidString.lowercased(), tenant.rawValue, sealed.kind, now, sealed.fileText])
+            arguments: [id.lowercasedText, tenant.rawValue, sealed.kind, now, sealed.fileText])
     }
 }

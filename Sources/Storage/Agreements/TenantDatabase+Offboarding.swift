@@ -63,6 +63,6 @@ extension TenantDatabase {
 
     static func markRecordTaken(_ db: Database, traineeID: UUID, at now: Date) throws {
         try db.execute(
-            sql: "INSERT INTO recordDownload (traineeId, at) VALUES (?, ?)", arguments: [traineeID.uuidString.lowercased(), now])
+            sql: "INSERT INTO recordDownload (traineeId, at) VALUES (?, ?)", arguments: [traineeID.lowercasedText, now])
     }
 }

@@ -24,7 +24,7 @@ package struct TenantOffboarding: Sendable {
     ) async throws -> SealedDocument {
         let tenant = try registry.requireTenant(id)
         try tenant.checkClosed(at: now)
-        let folder = store.directory.exportsFolder(for: id).appendingPathComponent(exportID.uuidString.lowercased(), isDirectory: true)
+        let folder = store.directory.exportsFolder(for: id).appendingPathComponent(exportID.lowercasedText, isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let databaseURL = folder.appendingPathComponent("tenant.sqlite")
         let jsonURL = folder.appendingPathComponent("export.json")
@@ -43,7 +43,7 @@ package struct TenantOffboarding: Sendable {
         let statement = try seal.seal(
             kind: "data-return-statement",
             content: .object([
-                "statementId": .string(statementID.uuidString.lowercased()),
+                "statementId": .string(statementID.lowercasedText),
                 "tenant": Self.describe(tenant),
                 "returnedAt": .string(Self.timestamp(now)),
                 "files": .array([databaseFile.json, jsonFile.json]),
@@ -78,7 +78,7 @@ package struct TenantOffboarding: Sendable {
         let statement = try seal.seal(
             kind: "data-deletion-statement",
             content: .object([
-                "statementId": .string(statementID.uuidString.lowercased()),
+                "statementId": .string(statementID.lowercasedText),
                 "tenant": Self.describe(tenant),
                 "deletedAt": .string(Self.timestamp(now)),
                 "deletedDatabase": fingerprint.json,

@@ -20,8 +20,8 @@ struct InvitationRecord: Codable, FetchableRecord, PersistableRecord {
     var acceptedBy: String?
 
     init(_ invitation: Invitation) {
-        id = invitation.id.uuidString.lowercased()
-        traineeId = invitation.traineeID.uuidString.lowercased()
+        id = invitation.id.lowercasedText
+        traineeId = invitation.traineeID.lowercasedText
         role = invitation.role.rawValue
         email = invitation.email
         tokenHash = invitation.tokenHash

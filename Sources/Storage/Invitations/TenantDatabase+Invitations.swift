@@ -49,7 +49,7 @@ extension TenantDatabase {
             try AccessLogRecord(
                 actor.entry(
                     traineeID, replacesHolder ? .replaceRole : .inviteRole,
-                    object: "invitation:\(id.uuidString.lowercased()) role:\(role.rawValue)", at: now)
+                    object: "invitation:\(id.lowercasedText) role:\(role.rawValue)", at: now)
             ).append(db)
             return invitation
     }
@@ -90,7 +90,7 @@ extension TenantDatabase {
             if let ended = outcome.ended {
                 try db.execute(
                     sql: "UPDATE roleAssignment SET revokedAt = ? WHERE id = ?",
-                    arguments: [now, ended.id.uuidString.lowercased()])
+                    arguments: [now, ended.id.lowercasedText])
             }
             try RoleAssignmentRecord(outcome.granted).insert(db)
             let replaced = outcome.ended.map { " replacing:\($0.personName)" } ?? ""
@@ -98,7 +98,7 @@ extension TenantDatabase {
                 AccessLogEntry(
                     traineeID: trainee.id, actor: person.personKey, actorName: person.name, role: invitation.role,
                     operation: .acceptInvitation,
-                    object: "invitation:\(invitation.id.uuidString.lowercased()) role:\(invitation.role.rawValue)\(replaced)",
+                    object: "invitation:\(invitation.id.lowercasedText) role:\(invitation.role.rawValue)\(replaced)",
                     reason: nil, at: now)
             ).append(db)
             if let plans, outcome.granted.role == .leder {
@@ -129,20 +129,20 @@ extension TenantDatabase {
     private static func revokeInvitation(_ db: Database, id: UUID, traineeID: UUID, actor: AccessActor, at now: Date)
         throws -> Invitation
     {
-            guard let record = try InvitationRecord.fetchOne(db, key: id.uuidString.lowercased()),
-                record.traineeId == traineeID.uuidString.lowercased()
+            guard let record = try InvitationRecord.fetchOne(db, key: id.lowercasedText),
+                record.traineeId == traineeID.lowercasedText
             else { throw InvitationError.unknown }
             let revoked = try record.invitation().revoke(at: now)
             try InvitationRecord(revoked).update(db)
             try AccessLogRecord(
-                actor.entry(traineeID, .inviteRole, object: "invitation:\(id.uuidString.lowercased()) revoked", at: now)
+                actor.entry(traineeID, .inviteRole, object: "invitation:\(id.lowercasedText) revoked", at: now)
             ).append(db)
             return revoked
     }
 
     package func invitations(traineeID: UUID) throws -> [Invitation] {
         try queue.read { db in
-            try InvitationRecord.filter(Column("traineeId") == traineeID.uuidString.lowercased())
+            try InvitationRecord.filter(Column("traineeId") == traineeID.lowercasedText)
                 .order(Column("createdAt").desc).fetchAll(db).map { try $0.invitation() }
         }
     }
@@ -151,7 +151,7 @@ extension TenantDatabase {
         // A cached statement: every training step and report reads its LIS first.
         guard
             let trainee = try TraineeRecord.fetchOne(
-                db.cachedStatement(sql: "SELECT * FROM trainee WHERE id = ?"), arguments: [id.uuidString.lowercased()]
+                db.cachedStatement(sql: "SELECT * FROM trainee WHERE id = ?"), arguments: [id.lowercasedText]
             )?.trainee()
         else {
             throw TraineeError.notFound(id)

@@ -17,7 +17,7 @@ struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
     var lastError: String?
 
     init(_ mail: OutgoingMail, at now: Date) {
-        id = mail.id.uuidString.lowercased()
+        id = mail.id.lowercasedText
         recipient = mail.recipient
         subject = mail.subject
         body = mail.body

@@ -36,16 +36,16 @@ extension OutboxRecord {
     static func markSent(_ db: Database, _ id: UUID, at now: Date) throws {
         try db.execute(
             sql: "UPDATE outbox SET sentAt = ?, attempts = attempts + 1, lastError = NULL WHERE id = ?",
-            arguments: [now, id.uuidString.lowercased()])
+            arguments: [now, id.lowercasedText])
     }
 
     /// Records a failed attempt; the next one waits twice as long as the last (1 min, 2, 4, … up to 6 h).
     static func markFailed(_ db: Database, _ id: UUID, error: String, at now: Date) throws {
         let attempts = try Int.fetchOne(
-            db, sql: "SELECT attempts FROM outbox WHERE id = ?", arguments: [id.uuidString.lowercased()]) ?? 0
+            db, sql: "SELECT attempts FROM outbox WHERE id = ?", arguments: [id.lowercasedText]) ?? 0
         let delay = min(60 * pow(2, Double(attempts)), 6 * 3600)
         try db.execute(
             sql: "UPDATE outbox SET attempts = attempts + 1, lastError = ?, nextAttemptAt = ? WHERE id = ?",
-            arguments: [String(error.prefix(500)), now.addingTimeInterval(delay), id.uuidString.lowercased()])
+            arguments: [String(error.prefix(500)), now.addingTimeInterval(delay), id.lowercasedText])
     }
 }

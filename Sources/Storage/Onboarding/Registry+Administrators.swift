@@ -46,7 +46,7 @@ extension Registry {
             try OutboxRecord(mail(tenant, invitation), at: now).insert(db)
             try AuditLog.append(
                 db, actor: actor, action: "administrator.invited", tenant: tenantID,
-                detail: "invitation \(invitation.id.uuidString.lowercased()) to \(invitation.name)", at: now)
+                detail: "invitation \(invitation.id.lowercasedText) to \(invitation.name)", at: now)
             return invitation
         }
         invalidate(tenantID)
@@ -117,7 +117,7 @@ struct AdministratorInvitationRecord: Codable, FetchableRecord, PersistableRecor
     var decidedAt: Date?
 
     init(_ invitation: AdministratorInvitation) {
-        id = invitation.id.uuidString.lowercased()
+        id = invitation.id.lowercasedText
         tenantId = invitation.tenantID.rawValue
         name = invitation.name
         email = invitation.email

@@ -20,7 +20,7 @@ extension Registry {
             try AuditLog.append(
                 db, actor: "person:\(registration.registeredBy.hex.prefix(12))", action: "registration.submitted",
                 tenant: nil,
-                detail: "registration \(registration.id.uuidString.lowercased()) for \(registration.name) (\(number))",
+                detail: "registration \(registration.id.lowercasedText) for \(registration.name) (\(number))",
                 at: now)
         }
     }
@@ -62,7 +62,7 @@ extension Registry {
             try OutboxRecord(mail(approved), at: now).insert(db)
             try AuditLog.append(
                 db, actor: actor, action: "registration.approved", tenant: tenantID,
-                detail: "registration \(id.uuidString.lowercased()) approved; \(registration.registeredByName) is tenant administrator",
+                detail: "registration \(id.lowercasedText) approved; \(registration.registeredByName) is tenant administrator",
                 at: now)
             return (approved, tenant)
         }
@@ -79,13 +79,13 @@ extension Registry {
             try OutboxRecord(mail(rejected), at: now).insert(db)
             try AuditLog.append(
                 db, actor: actor, action: "registration.rejected", tenant: nil,
-                detail: "registration \(id.uuidString.lowercased()) rejected", at: now)
+                detail: "registration \(id.lowercasedText) rejected", at: now)
             return rejected
         }
     }
 
     private static func registration(_ db: Database, _ id: UUID) throws -> Registration {
-        guard let record = try RegistrationRecord.fetchOne(db, key: id.uuidString.lowercased()) else {
+        guard let record = try RegistrationRecord.fetchOne(db, key: id.lowercasedText) else {
             throw RegistrationError.unknown
         }
         return try record.registration()
@@ -111,7 +111,7 @@ struct RegistrationRecord: Codable, FetchableRecord, PersistableRecord {
     var tenantId: String?
 
     init(_ registration: Registration) {
-        id = registration.id.uuidString.lowercased()
+        id = registration.id.lowercasedText
         organisationNumber = registration.organisationNumber.rawValue
         name = registration.name
         contactEmail = registration.contactEmail

@@ -87,12 +87,7 @@ final class GroupCommit: Sendable {
                 }
                 for (index, job) in group.enumerated() {
                     do {
-                        var answer: (@Sendable () -> Void)?
-                        try db.inSavepoint {
-                            answer = try job.run(db)
-                            return .commit
-                        }
-                        if let answer { answers.append(answer) }
+                        answers.append(try savepoint(job, db))
                     } catch {
                         refused[index] = error
                         guard db.isInsideTransaction else { throw error }
@@ -106,5 +101,23 @@ final class GroupCommit: Sendable {
         }
         for answer in answers { answer() }
         for (index, error) in refused { group[index].fail(error) }
+    }
+
+    /// Runs one job of a group in its own savepoint, through cached statements: GRDB's `inSavepoint` prepares
+    /// its statements again each time, two or three per job of every group.
+    private static func savepoint(_ job: Job, _ db: Database) throws -> @Sendable () -> Void {
+        try db.cachedStatement(sql: "SAVEPOINT groupCommitJob").execute()
+        do {
+            let answer = try job.run(db)
+            try db.cachedStatement(sql: "RELEASE SAVEPOINT groupCommitJob").execute()
+            return answer
+        } catch {
+            // Unless SQLite has ended the whole transaction, undo this job's work only.
+            if db.isInsideTransaction {
+                try db.cachedStatement(sql: "ROLLBACK TRANSACTION TO SAVEPOINT groupCommitJob").execute()
+                try db.cachedStatement(sql: "RELEASE SAVEPOINT groupCommitJob").execute()
+            }
+            throw error
+        }
     }
 }

@@ -28,7 +28,7 @@ extension TenantDatabase {
 
     static func trainee(_ db: Database, id: UUID) throws -> Trainee? {
         let statement = try db.cachedStatement(sql: "SELECT \(TraineeRecord.selectColumns) FROM trainee WHERE id = ?")
-        return try Row.fetchOne(statement, arguments: [id.uuidString.lowercased()]).map { try TraineeRecord(row: $0).trainee() }
+        return try Row.fetchOne(statement, arguments: [id.lowercasedText]).map { try TraineeRecord(row: $0).trainee() }
     }
 
     package func traineeCount() throws -> Int {

@@ -15,7 +15,7 @@ struct TraineeRecord: Codable, FetchableRecord, PersistableRecord {
     var registeredAt: Date
 
     init(_ trainee: Trainee) {
-        id = trainee.id.uuidString.lowercased()
+        id = trainee.id.lowercasedText
         personKey = trainee.personKey.hex
         name = trainee.name
         hprNumber = trainee.hprNumber

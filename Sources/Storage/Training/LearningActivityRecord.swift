@@ -48,8 +48,8 @@ struct LearningActivityRecord: Codable, FetchableRecord, PersistableRecord {
     }
 
     init(_ activity: LearningActivity, createdAt: Date, updatedAt: Date) throws {
-        id = activity.id.uuidString.lowercased()
-        traineeId = activity.traineeID.uuidString.lowercased()
+        id = activity.id.lowercasedText
+        traineeId = activity.traineeID.lowercasedText
         planKey = activity.plan.key.rawValue
         planVersion = activity.plan.version
         objectiveId = activity.objectiveID?.rawValue
@@ -205,8 +205,8 @@ struct LearningActivityRecord: Codable, FetchableRecord, PersistableRecord {
 
     /// The activity with this id, which must belong to the LIS.
     static func require(_ db: Database, id: UUID, trainee: UUID) throws -> (LearningActivity, createdAt: Date) {
-        guard let record = try LearningActivityRecord.fetchOne(db, key: id.uuidString.lowercased()),
-            record.traineeId == trainee.uuidString.lowercased()
+        guard let record = try LearningActivityRecord.fetchOne(db, key: id.lowercasedText),
+            record.traineeId == trainee.lowercasedText
         else { throw ActivityError.notFound }
         return (try record.activity(), record.createdAt)
     }

@@ -54,8 +54,8 @@ struct ObjectiveProgressRecord: Codable, FetchableRecord, PersistableRecord {
     }
 
     init(_ progress: ObjectiveProgress, at now: Date) throws {
-        id = progress.id.uuidString.lowercased()
-        traineeId = progress.traineeID.uuidString.lowercased()
+        id = progress.id.lowercasedText
+        traineeId = progress.traineeID.lowercasedText
         planKey = progress.plan.key.rawValue
         planVersion = progress.plan.version
         objectiveId = progress.objectiveID.rawValue
@@ -145,7 +145,7 @@ struct ObjectiveProgressRecord: Codable, FetchableRecord, PersistableRecord {
     /// The row's id, derived from what identifies it (LIS, plan version, objective), so that opening the
     /// record is idempotent and needs no id from the caller.
     static func id(trainee: UUID, plan: PlanReference, objective: ObjectiveID) -> UUID {
-        let name = "\(trainee.uuidString.lowercased())|\(plan.key.rawValue)|\(plan.version)|\(objective.rawValue)"
+        let name = "\(trainee.lowercasedText)|\(plan.key.rawValue)|\(plan.version)|\(objective.rawValue)"
         var bytes = Array(SHA256.hash(data: Array(name.utf8)).prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x80  // version 8: name-based, custom hash
         bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 9562 variant
@@ -164,7 +164,7 @@ struct ObjectiveProgressRecord: Codable, FetchableRecord, PersistableRecord {
     {
         let id = Self.id(trainee: trainee.id, plan: plan.reference, objective: objective)
         if let stored = try ObjectiveProgressRecord.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM objectiveProgress WHERE id = ?"), arguments: [id.uuidString.lowercased()])
+            db.cachedStatement(sql: "SELECT * FROM objectiveProgress WHERE id = ?"), arguments: [id.lowercasedText])
         {
             return try stored.progress()
         }
@@ -178,7 +178,7 @@ struct ObjectiveProgressRecord: Codable, FetchableRecord, PersistableRecord {
         _ db: Database, trainee: Trainee, plan: Plan, objective: ObjectiveID, by person: PersonKey, at now: Date
     ) throws {
         let id = Self.id(trainee: trainee.id, plan: plan.reference, objective: objective)
-        if let summary = try summaries(db, where: "id = ?", arguments: [id.uuidString.lowercased()]).first,
+        if let summary = try summaries(db, where: "id = ?", arguments: [id.lowercasedText]).first,
             summary.start(by: person, at: now) == summary
         {
             return

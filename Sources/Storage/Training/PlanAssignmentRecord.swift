@@ -18,8 +18,8 @@ struct PlanAssignmentRecord: Codable, FetchableRecord, PersistableRecord {
     var archivedAt: Date?
 
     init(_ assignment: PlanAssignment) {
-        id = assignment.id.uuidString.lowercased()
-        traineeId = assignment.traineeID.uuidString.lowercased()
+        id = assignment.id.lowercasedText
+        traineeId = assignment.traineeID.lowercasedText
         planKey = assignment.plan.key.rawValue
         planVersion = assignment.plan.version
         state = assignment.state.rawValue
@@ -30,6 +30,20 @@ struct PlanAssignmentRecord: Codable, FetchableRecord, PersistableRecord {
         assignedAt = assignment.assignedAt
         startedAt = assignment.startedAt
         archivedAt = assignment.archivedAt
+    }
+
+    /// By position, in the table's column order (`SELECT *`): every activity reads the LIS's assignments
+    /// twice, and `Decodable` cost more than the queries.
+    init(row: Row) throws {
+        id = row[0]
+        traineeId = row[1]
+        planKey = row[2]
+        planVersion = row[3]
+        state = row[4]
+        assignedBy = row[5]
+        assignedAt = try StoredDate.required(row, "assignedAt", table: Self.databaseTableName)
+        startedAt = try StoredDate.column(row, "startedAt", table: Self.databaseTableName)
+        archivedAt = try StoredDate.column(row, "archivedAt", table: Self.databaseTableName)
     }
 
     func assignment() throws -> PlanAssignment {
@@ -55,7 +69,7 @@ struct PlanAssignmentRecord: Codable, FetchableRecord, PersistableRecord {
         // a quarter of that transaction in profiles.
         try PlanAssignmentRecord.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM planAssignment WHERE traineeId = ? ORDER BY assignedAt, id"),
-            arguments: [trainee.uuidString.lowercased()]
+            arguments: [trainee.lowercasedText]
         ).map { try $0.assignment() }
     }
 
@@ -67,7 +81,7 @@ struct PlanAssignmentRecord: Codable, FetchableRecord, PersistableRecord {
                     SELECT * FROM planAssignment
                     WHERE traineeId = ? AND planKey = ? AND planVersion = ? AND state <> 'archived'
                     """),
-            arguments: [trainee.uuidString.lowercased(), plan.key.rawValue, plan.version]
+            arguments: [trainee.lowercasedText, plan.key.rawValue, plan.version]
         )?.assignment()
     }
 

@@ -14,7 +14,7 @@ extension ProgressInputs.Scope {
     var traineeIDs: (sql: String, arguments: StatementArguments) {
         switch self {
         case .trainee(let id):
-            return ("?", [id.uuidString.lowercased()])
+            return ("?", [id.lowercasedText])
         case .leder(let person):
             return (
                 "SELECT traineeId FROM roleAssignment WHERE personKey = ? AND role = 'leder' AND revokedAt IS NULL",

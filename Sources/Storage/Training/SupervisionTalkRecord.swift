@@ -21,8 +21,8 @@ struct SupervisionTalkRecord: Codable, FetchableRecord, PersistableRecord {
     var updatedAt: Date
 
     init(_ talk: SupervisionTalk, updatedAt: Date) {
-        id = talk.id.uuidString.lowercased()
-        traineeId = talk.traineeID.uuidString.lowercased()
+        id = talk.id.lowercasedText
+        traineeId = talk.traineeID.lowercasedText
         veileder = talk.createdBy.hex
         date = talk.date.iso
         topic = talk.topic
@@ -56,8 +56,8 @@ struct SupervisionTalkRecord: Codable, FetchableRecord, PersistableRecord {
     }
 
     static func require(_ db: Database, id: UUID, trainee: UUID) throws -> SupervisionTalk {
-        guard let record = try SupervisionTalkRecord.fetchOne(db, key: id.uuidString.lowercased()),
-            record.traineeId == trainee.uuidString.lowercased()
+        guard let record = try SupervisionTalkRecord.fetchOne(db, key: id.lowercasedText),
+            record.traineeId == trainee.lowercasedText
         else { throw TalkError.notFound }
         return try record.talk()
     }

@@ -127,7 +127,7 @@ extension TenantDatabase {
     /// The LIS's activities, newest first (the caller authorizes the read).
     package func activities(traineeID: UUID) throws -> [LearningActivity] {
         try queue.read { db in
-            try LearningActivityRecord.filter(Column("traineeId") == traineeID.uuidString.lowercased())
+            try LearningActivityRecord.filter(Column("traineeId") == traineeID.lowercasedText)
                 .order(Column("createdAt").desc, Column("id")).fetchAll(db).map { try $0.activity() }
         }
     }

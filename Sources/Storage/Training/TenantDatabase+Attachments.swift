@@ -29,7 +29,7 @@ extension TenantDatabase {
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                 """,
             arguments: [
-                access.trainee.id.uuidString.lowercased(), file.reference.sha256, file.reference.filename,
+                access.trainee.id.lowercasedText, file.reference.sha256, file.reference.filename,
                 file.reference.mediaType, file.reference.size, Data(file.bytes), now,
             ])
         try access.log(db, .submitActivity, object: "attachment:\(file.reference.sha256.prefix(16)) uploaded", at: now)
@@ -40,7 +40,7 @@ extension TenantDatabase {
         try queue.read { db in
             try Row.fetchOne(
                 db, sql: "SELECT sha256, filename, mediaType, size FROM attachment WHERE traineeId = ? AND sha256 = ?",
-                arguments: [traineeID.uuidString.lowercased(), sha256]
+                arguments: [traineeID.lowercasedText, sha256]
             ).map { try AttachmentReference(sha256: $0["sha256"], filename: $0["filename"], mediaType: $0["mediaType"], size: $0["size"]) }
         }
     }
@@ -50,7 +50,7 @@ extension TenantDatabase {
         try queue.read { db in
             try Row.fetchOne(
                 db, sql: "SELECT sha256, filename, mediaType, size, bytes FROM attachment WHERE traineeId = ? AND sha256 = ?",
-                arguments: [traineeID.uuidString.lowercased(), sha256]
+                arguments: [traineeID.lowercasedText, sha256]
             ).map { row in
                 (
                     try AttachmentReference(

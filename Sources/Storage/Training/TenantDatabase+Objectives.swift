@@ -77,7 +77,7 @@ extension TenantDatabase {
             for approval in approvals {
                 let id = ObjectiveProgressRecord.id(
                     trainee: traineeID, plan: approval.plan, objective: approval.objectiveID)
-                let stored = try ObjectiveProgressRecord.fetchOne(db, key: id.uuidString.lowercased())?.progress()
+                let stored = try ObjectiveProgressRecord.fetchOne(db, key: id.lowercasedText)?.progress()
                 if stored?.isApproved == true { continue }
                 // The plan version may never have been assigned here (the hospital part's plan, say).
                 let current =
@@ -101,7 +101,7 @@ extension TenantDatabase {
     /// Every objective record of the LIS, with history (the caller authorizes the read).
     package func objectiveProgress(traineeID: UUID) throws -> [ObjectiveProgress] {
         try queue.read { db in
-            try ObjectiveProgressRecord.filter(Column("traineeId") == traineeID.uuidString.lowercased())
+            try ObjectiveProgressRecord.filter(Column("traineeId") == traineeID.lowercasedText)
                 .order(Column("planKey"), Column("planVersion"), Column("objectiveId")).fetchAll(db)
                 .map { try $0.progress() }
         }

@@ -31,7 +31,7 @@ extension TenantDatabase {
             let access = try TrainingAccess.check(db, traineeID: traineeID, actor: actor, .assignPlan)
             let assignment = try Self.assignment(db, id: id, traineeID: traineeID)
             try assignment.checkRemovable()
-            try PlanAssignmentRecord.deleteOne(db, key: id.uuidString.lowercased())
+            try PlanAssignmentRecord.deleteOne(db, key: id.lowercasedText)
             try access.log(db, .assignPlan, object: "plan:\(assignment.plan) removed", at: now)
         }
     }
@@ -109,7 +109,7 @@ extension TenantDatabase {
     }
 
     private static func assignment(_ db: Database, id: UUID, traineeID: UUID) throws -> PlanAssignment {
-        guard let assignment = try PlanAssignmentRecord.fetchOne(db, key: id.uuidString.lowercased())?.assignment()
+        guard let assignment = try PlanAssignmentRecord.fetchOne(db, key: id.lowercasedText)?.assignment()
         else { throw PlanAssignmentError.notFound }
         guard assignment.traineeID == traineeID else { throw PlanAssignmentError.notThisTrainee }
         return assignment

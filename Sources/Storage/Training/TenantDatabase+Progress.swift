@@ -66,11 +66,11 @@ extension TenantDatabase {
         try await write { db in
             let access = try TrainingAccess.check(db, traineeID: traineeID, actor: caller, .readProgressReport)
             let progress = try ObjectiveProgressRecord.summaries(
-                db, where: "traineeId = ? AND state = 'approved'", arguments: [traineeID.uuidString.lowercased()])
+                db, where: "traineeId = ? AND state = 'approved'", arguments: [traineeID.lowercasedText])
             var names: [PersonKey: String] = [:]
             for row in try Row.fetchAll(
                 db, sql: "SELECT personKey, personName FROM roleAssignment WHERE traineeId = ? ORDER BY grantedAt",
-                arguments: [traineeID.uuidString.lowercased()])
+                arguments: [traineeID.lowercasedText])
             {
                 if let key = try? PersonKey(hex: row["personKey"]) { names[key] = row["personName"] }
             }
@@ -106,7 +106,7 @@ extension TenantDatabase {
         let at = now.databaseValue
         for trainee in trainees where trainee.personKey != reader.personKey {
             try statement.execute(arguments: [
-                trainee.id.uuidString.lowercased(), reader.personKey.hex, reader.name, role.rawValue,
+                trainee.id.lowercasedText, reader.personKey.hex, reader.name, role.rawValue,
                 TraineeOperation.readProgressReport.rawValue, object, at,
             ])
         }

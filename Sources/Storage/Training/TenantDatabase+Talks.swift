@@ -84,7 +84,7 @@ extension TenantDatabase {
             let showingText = (try? PermissionTable.authorize(.readTalkMinutes, holding: held)) != nil
             let operation: TraineeOperation = showingText ? .readTalkMinutes : .readProgressReport
             let role = try PermissionTable.authorize(operation, holding: held)
-            let talks = try SupervisionTalkRecord.filter(Column("traineeId") == traineeID.uuidString.lowercased())
+            let talks = try SupervisionTalkRecord.filter(Column("traineeId") == traineeID.lowercasedText)
                 .order(Column("date").desc, Column("createdAt").desc).fetchAll(db).map { try $0.talk() }
             try TrainingAccess(trainee: trainee, roles: roles, actor: caller, role: role)
                 .log(db, operation, object: showingText ? "talks with minutes" : "talks without minutes", at: now)

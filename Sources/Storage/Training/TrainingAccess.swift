@@ -51,5 +51,5 @@ struct TrainingAccess {
         "objective:\(id.rawValue) plan:\(plan)"
     }
 
-    static func object(_ kind: String, _ id: UUID) -> String { "\(kind):\(id.uuidString.lowercased())" }
+    static func object(_ kind: String, _ id: UUID) -> String { "\(kind):\(id.lowercasedText)" }
 }

@@ -64,7 +64,7 @@ struct AgreementCopyPage: Sendable {
             self.sealAlgorithm = ""
             self.sealKeyID = ""
         }
-        self.downloadHref = isSealed ? "\(path)/\(agreement.id.uuidString.lowercased())/forseglet" : nil
+        self.downloadHref = isSealed ? "\(path)/\(agreement.id.lowercasedText)/forseglet" : nil
     }
 
     static func how(_ signature: AgreementSignature, _ channel: AgreementChannel) -> String {

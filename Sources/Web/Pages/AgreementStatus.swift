@@ -43,7 +43,7 @@ struct AgreementRecordRow: Sendable {
 
     /// - Parameter downloadBase: the page the sealed file hangs under, when the viewer may download it.
     init(_ agreement: Agreement, isSealed: Bool, downloadBase: String?) {
-        let id = agreement.id.uuidString.lowercased()
+        let id = agreement.id.lowercasedText
         self.id = id
         self.version = agreement.templateVersion
         self.state = Self.stateText(agreement.state)

@@ -12,7 +12,7 @@ struct ProgressPages: Sendable {
     let reports: ReportRenderer
 
     static func path(_ tenant: String, trainee: UUID) -> String {
-        "/virksomhet/\(tenant)/lis/\(trainee.uuidString.lowercased())/fremdrift"
+        "/virksomhet/\(tenant)/lis/\(trainee.lowercasedText)/fremdrift"
     }
 
     /// `GET /virksomhet/{tenantId}/lis/{traineeId}/fremdrift`.

@@ -17,7 +17,7 @@ struct SupportPages: Sendable {
 
     static func tenantPath(_ id: String) -> String { "\(listPathBase)/virksomhet/\(id)" }
     static func countersignPath(_ id: UUID) -> String {
-        "\(listPathBase)/avtaler/\(id.uuidString.lowercased())/kontrasigner"
+        "\(listPathBase)/avtaler/\(id.lowercasedText)/kontrasigner"
     }
 
     /// The list's address for a search and page.

@@ -40,7 +40,7 @@ struct SupportRegistrationPages: Sendable {
             _ = try await engine.agreements.rejectRegistration(id, reason: form["reason"] ?? "", by: caller)
             return HTMLPage.seeOther(Self.path + "?utfort=avvist")
         } catch let failure as RegistrationError where failure.category == .invalid {
-            errors.add("reason-\(id.uuidString.lowercased())", failure.message, label: "Begrunnelse for avvisning")
+            errors.add("reason-\(id.lowercasedText)", failure.message, label: "Begrunnelse for avvisning")
         }
         let page = SupportRegistrationsPage(
             registrations: try engine.agreements.registrations(state: nil, by: caller), visitor: context.visitor,

@@ -47,7 +47,7 @@ struct SupportRegistrationsPage: Sendable {
         self.errors = errors
         self.notice = notice
         self.pending = registrations.filter { $0.state == .pending }.map { registration in
-            let id = registration.id.uuidString.lowercased()
+            let id = registration.id.lowercasedText
             let base = SupportRegistrationPages.path + "/" + id
             return Pending(
                 id: id, headingID: "registrering-\(id)", name: registration.name,

@@ -12,7 +12,7 @@ struct SupportTraineeActions: Sendable {
     let pages: SupportPages
 
     static func traineePath(_ tenantID: String, _ traineeID: UUID) -> String {
-        SupportPages.tenantPath(tenantID) + "/lis/" + traineeID.uuidString.lowercased()
+        SupportPages.tenantPath(tenantID) + "/lis/" + traineeID.lowercasedText
     }
 
     /// `POST /brukerstotte/virksomhet/{tenantId}/tilgang`: opens access, then shows the LIS.

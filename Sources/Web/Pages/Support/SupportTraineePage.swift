@@ -18,7 +18,7 @@ struct SupportTraineePage: Sendable {
         self.tenantName = tenant.name
         self.tenantHref = SupportPages.tenantPath(tenant.id.rawValue)
         self.name = trainee.name
-        self.traineeID = trainee.id.uuidString.lowercased()
+        self.traineeID = trainee.id.lowercasedText
         self.programme = trainee.programme.norwegianName
         self.hprNumber = trainee.hprNumber ?? "Ikke oppgitt"
         self.email = trainee.email ?? "Ikke oppgitt"

@@ -97,7 +97,7 @@ struct TalkPage: Sendable {
     static func talk(_ talk: VisibleTalk, book: TalkBook, base: String, errors: FormErrors, typed: [String: String])
         -> Talk
     {
-        let id = talk.id.uuidString.lowercased()
+        let id = talk.id.lowercasedText
         let path = base + "/" + id
         let open = talk.state != .finalised
         var written: [Written] = []
@@ -130,7 +130,7 @@ struct TalkPage: Sendable {
     }
 
     /// The id of one talk's field, unique on the page so that the error summary can link to it.
-    static func fieldID(_ kind: String, talk: UUID) -> String { kind + "-" + talk.uuidString.lowercased() }
+    static func fieldID(_ kind: String, talk: UUID) -> String { kind + "-" + talk.lowercasedText }
 
     static func hint(_ kind: String) -> String {
         kind == "forberedelse"

@@ -13,7 +13,7 @@ struct TalkPages: Sendable {
     let renderer: PageRenderer
 
     static func path(_ tenant: String, trainee: UUID) -> String {
-        "/virksomhet/\(tenant)/lis/\(trainee.uuidString.lowercased())/samtaler"
+        "/virksomhet/\(tenant)/lis/\(trainee.lowercasedText)/samtaler"
     }
 
     /// `GET /virksomhet/{tenantId}/lis/{traineeId}/samtaler[?utfort=…]`.
@@ -113,7 +113,7 @@ struct TalkPages: Sendable {
     private func done(_ caller: TenantCaller, _ trainee: UUID, _ what: String, talk: UUID) -> Response {
         HTMLPage.seeOther(
             Self.path(caller.tenant.id.rawValue, trainee: trainee) + "?utfort=\(what)#samtale-"
-                + talk.uuidString.lowercased())
+                + talk.lowercasedText)
     }
 
     private func render<Context: PortalRequestContext>(

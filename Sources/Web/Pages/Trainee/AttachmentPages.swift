@@ -12,7 +12,7 @@ struct AttachmentPages: Sendable {
     let engine: Engine
 
     static func path(_ tenant: String, trainee: UUID, sha256: String) -> String {
-        "/virksomhet/\(tenant)/lis/\(trainee.uuidString.lowercased())/vedlegg/\(sha256)"
+        "/virksomhet/\(tenant)/lis/\(trainee.lowercasedText)/vedlegg/\(sha256)"
     }
 
     /// `GET /virksomhet/{tenantId}/lis/{traineeId}/vedlegg/{sha256}`: the file, always as a download.

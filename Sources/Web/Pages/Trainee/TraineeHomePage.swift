@@ -84,8 +84,8 @@ struct TraineeHomePage: Sendable {
         self.invitations = home.invitations.filter { $0.state == .pending }.map {
             PendingInvitation(
                 role: $0.role.norwegianName, email: $0.email, expiresOn: AgreementMail.norwegianDate($0.expiresAt),
-                revokeAction: TraineePages.homePath(id) + "/invitasjoner/\($0.id.uuidString.lowercased())/trekk",
-                resendAction: TraineePages.homePath(id) + "/invitasjoner/\($0.id.uuidString.lowercased())/send-igjen")
+                revokeAction: TraineePages.homePath(id) + "/invitasjoner/\($0.id.lowercasedText)/trekk",
+                resendAction: TraineePages.homePath(id) + "/invitasjoner/\($0.id.lowercasedText)/send-igjen")
         }
         self.hasInvitations = !invitations.isEmpty
         self.inviteAction = TraineePages.homePath(id) + "/inviter"
@@ -98,7 +98,7 @@ struct TraineeHomePage: Sendable {
             "email", label: "E-postadressen til personen", value: form.text("email"), errors: errors, type: "email")
         self.replaces = form["erstatt"] == "ja"
         self.base = TraineePages.homePath(id)
-        self.lisBase = "/virksomhet/\(id)/lis/\(home.trainee.id.uuidString.lowercased())"
+        self.lisBase = "/virksomhet/\(id)/lis/\(home.trainee.id.lowercasedText)"
         self.importError = errors.message(for: "fil")
     }
 }

@@ -108,7 +108,7 @@ struct TraineeObjectivePage: Sendable {
             accept: ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png", errors: errors)
         self.activities = view.activities.map { activity in
             let role: Role = activity.signer == .veileder ? .veileder : .supervisor
-            let field = "til-" + activity.id.uuidString.lowercased()
+            let field = "til-" + activity.id.lowercasedText
             var canSend = false
             var rejection: String?
             switch activity.state {
@@ -119,15 +119,15 @@ struct TraineeObjectivePage: Sendable {
             default: break
             }
             let signers = view.holders.filter { $0.role == role }.map {
-                Signer(value: $0.id.uuidString.lowercased(), name: $0.personName)
+                Signer(value: $0.id.lowercasedText, name: $0.personName)
             }
-            let suffix = activity.id.uuidString.lowercased()
+            let suffix = activity.id.lowercasedText
             let typedDate = form["utfort-" + suffix]
             return Activity(
                 type: activity.type.norwegianName, performedOn: activity.content.performedOn.norwegian,
                 note: activity.content.note, state: ObjectiveDecisionPage.activityState(activity.state, names: view.names),
                 rejection: rejection, canSend: canSend,
-                sendAction: path + "/aktivitet/\(activity.id.uuidString.lowercased())/send", sendField: field,
+                sendAction: path + "/aktivitet/\(activity.id.lowercasedText)/send", sendField: field,
                 sendError: errors.message(for: field), signers: signers, hasSigners: !signers.isEmpty,
                 signerRole: role == .veileder ? "veilederen din" : "en av supervisørene dine",
                 correctAction: path + "/aktivitet/\(suffix)/rett",

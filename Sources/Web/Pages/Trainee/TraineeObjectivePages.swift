@@ -77,7 +77,7 @@ struct TraineeObjectivePages: Sendable {
         }
         var request = request
         let form = try await FormFields.read(&request, limit: 16 * 1024)
-        let field = "til-" + activity.uuidString.lowercased()
+        let field = "til-" + activity.lowercasedText
         var errors = FormErrors()
         do {
             _ = try await engine.training.submitActivity(
@@ -98,7 +98,7 @@ struct TraineeObjectivePages: Sendable {
         }
         var request = request
         let form = try await FormFields.read(&request, limit: 64 * 1024)
-        let suffix = id.uuidString.lowercased()
+        let suffix = id.lowercasedText
         var errors = FormErrors()
         let view = try await engine.training.objectiveForDecision(
             target.caller, trainee: target.trainee, planKey: target.planKey, objective: target.objective)

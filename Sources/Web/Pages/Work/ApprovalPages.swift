@@ -13,7 +13,7 @@ struct ApprovalPages: Sendable {
 
     static func listPath(_ tenant: String) -> String { "/virksomhet/\(tenant)/til-godkjenning" }
     static func objectivePath(_ tenant: String, trainee: UUID, planKey: String, objective: String) -> String {
-        "/virksomhet/\(tenant)/lis/\(trainee.uuidString.lowercased())/laeringsmal/\(planKey)/\(objective)"
+        "/virksomhet/\(tenant)/lis/\(trainee.lowercasedText)/laeringsmal/\(planKey)/\(objective)"
     }
 
     /// `GET /virksomhet/{tenantId}/til-godkjenning[?utfort=…]`.

@@ -103,7 +103,7 @@ struct ObjectiveDecisionPage: Sendable {
         _ holders: [RoleAssignment], _ role: Role, name: String, checked: (String) -> Bool
     ) -> [Choice] {
         holders.filter { $0.role == role }.enumerated().map { index, holder in
-            let value = holder.id.uuidString.lowercased()
+            let value = holder.id.lowercasedText
             return Choice(
                 id: index == 0 ? name : "\(name)-\(index + 1)", value: value, label: holder.personName,
                 checked: checked(value))

@@ -12,7 +12,7 @@ struct PlanPages: Sendable {
     let renderer: PageRenderer
 
     static func path(_ tenant: String, trainee: UUID) -> String {
-        "/virksomhet/\(tenant)/lis/\(trainee.uuidString.lowercased())/planer"
+        "/virksomhet/\(tenant)/lis/\(trainee.lowercasedText)/planer"
     }
 
     struct Page: Sendable {
@@ -92,7 +92,7 @@ struct PlanPages: Sendable {
         let base = Self.path(caller.tenant.id.rawValue, trainee: trainee)
         let assigned = Set(choice.assignments.filter { $0.assignment.state != .archived }.map(\.assignment.plan.key))
         let rows = choice.assignments.map { named in
-            let id = named.assignment.id.uuidString.lowercased()
+            let id = named.assignment.id.lowercasedText
             let state: String
             switch named.assignment.state {
             case .assigned: state = "Tildelt, ikke påbegynt"

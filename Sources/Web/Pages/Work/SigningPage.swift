@@ -57,5 +57,5 @@ struct SigningPage: Sendable {
     }
 
     /// The id of one activity's comment field (unique on the page, so the error summary can link to it).
-    static func commentField(_ activity: UUID) -> String { "kommentar-" + activity.uuidString.lowercased() }
+    static func commentField(_ activity: UUID) -> String { "kommentar-" + activity.lowercasedText }
 }

@@ -14,7 +14,7 @@ struct SigningPages: Sendable {
     let renderer: PageRenderer
 
     static func decisionPath(tenant: String, trainee: UUID, activity: UUID, _ verb: String) -> String {
-        "\(path)/\(tenant)/\(trainee.uuidString.lowercased())/\(activity.uuidString.lowercased())/\(verb)"
+        "\(path)/\(tenant)/\(trainee.lowercasedText)/\(activity.lowercasedText)/\(verb)"
     }
 
     /// `GET /til-signering[?utfort=godkjent|avvist]`.
