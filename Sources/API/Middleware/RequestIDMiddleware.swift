@@ -21,10 +21,11 @@ package struct RequestIDMiddleware: RouterMiddleware {
         var context = context
         let requestID = Self.acceptedID(request.headers[.requestID]) ?? Self.newID()
         context.requestID = requestID
-        context.logger[metadataKey: "request_id"] = .string(requestID)
-        if let tenant = Self.tenantNamed(in: request.uri.path) {
-            context.logger[metadataKey: "tenant"] = .string(tenant.rawValue)
-        }
+        // Both keys in one assignment: the stream handler formats all of its metadata again on every change.
+        var metadata = context.logger.handler.metadata
+        metadata["request_id"] = .string(requestID)
+        if let tenant = Self.tenantNamed(in: request.uri.path) { metadata["tenant"] = .string(tenant.rawValue) }
+        context.logger.handler.metadata = metadata
         let started = ContinuousClock.now
         var response: Response
         do {

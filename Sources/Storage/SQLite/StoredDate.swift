@@ -6,21 +6,30 @@ import GRDB
 /// `sscanf` and a calendar: the overviews read one per approved objective, thousands per request.
 enum StoredDate {
     static func parse(_ text: String) -> Date? {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 23, bytes[10] == 0x20, bytes[13] == 0x3A, bytes[16] == 0x3A, bytes[19] == 0x2E,
-            let day = try? CalendarDate(iso: String(decoding: bytes[0..<10], as: UTF8.self))
-        else { return Date.fromDatabaseValue(text.databaseValue) }
-        var fields: [Int] = []
-        for range in [11..<13, 14..<16, 17..<19, 20..<23] {
-            var value = 0
-            for byte in bytes[range] {
-                guard byte >= 0x30 && byte <= 0x39 else { return Date.fromDatabaseValue(text.databaseValue) }
-                value = value * 10 + Int(byte - 0x30)
+        let fast: Date?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count == 23, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x20, bytes[13] == 0x3A,
+                bytes[16] == 0x3A, bytes[19] == 0x2E
+            else { return nil }
+            var ok = true
+            func number(_ range: Range<Int>) -> Int {
+                var value = 0
+                for index in range {
+                    let byte = bytes[index]
+                    if byte < 0x30 || byte > 0x39 { ok = false }
+                    value = value &* 10 &+ Int(byte &- 0x30)
+                }
+                return value
             }
-            fields.append(value)
+            let fields = (
+                number(0..<4), number(5..<7), number(8..<10), number(11..<13), number(14..<16), number(17..<19),
+                number(20..<23)
+            )
+            guard ok, let day = try? CalendarDate(year: fields.0, month: fields.1, day: fields.2) else { return nil }
+            let seconds = day.daysSince1970 * 86_400 + fields.3 * 3600 + fields.4 * 60 + fields.5
+            return Date(timeIntervalSince1970: Double(seconds) + Double(fields.6) / 1000)
         }
-        let seconds = day.daysSince1970 * 86_400 + fields[0] * 3600 + fields[1] * 60 + fields[2]
-        return Date(timeIntervalSince1970: Double(seconds) + Double(fields[3]) / 1000)
+        if case .some(.some(let date)) = fast { return date }
+        return Date.fromDatabaseValue(text.databaseValue)
     }
 
     /// The text GRDB stores for `date` (`Date.databaseValue`: UTC, to the nearest millisecond), without

@@ -13,13 +13,23 @@ package struct ObjectiveID: Hashable, Sendable, Comparable, CustomStringConverti
         guard raw.utf8.count <= Self.maxLength else {
             throw ValidationError(field: field, reason: .tooLong(max: Self.maxLength))
         }
-        let groups = raw.utf8.split(separator: 0x2D, omittingEmptySubsequences: false)
-        let wellFormed =
-            groups.count >= 2
-            && groups.allSatisfy { group in
-                !group.isEmpty && group.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }
+        // Groups of A–Z and 0–9 joined by single hyphens, at least two groups; one pass without splitting,
+        // as every progress row read is checked here.
+        var groups = 1
+        var groupLength = 0
+        var wellFormed = true
+        for byte in raw.utf8 {
+            if byte == 0x2D {
+                if groupLength == 0 { wellFormed = false }
+                groups += 1
+                groupLength = 0
+            } else if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) {
+                groupLength += 1
+            } else {
+                wellFormed = false
             }
-        guard wellFormed else {
+        }
+        guard wellFormed, groups >= 2, groupLength > 0 else {
             throw ValidationError(
                 field: field, reason: .notAllowed("must be upper-case letters and digits in groups, e.g. DEL1-042"))
         }
