@@ -10,4 +10,7 @@ package protocol PortalRequestContext: RequestContext {
     var principal: Principal? { get set }
     /// The session token of the cookie, when it names a live session (never logged).
     var sessionToken: String? { get set }
+    /// The session's CSRF token, derived once from `sessionToken` where that is set: a page reads it for
+    /// every form it shows, and each derivation is an HMAC.
+    var csrfToken: String? { get set }
 }

@@ -13,6 +13,7 @@ package struct AppRequestContext: RequestContext {
     package var principal: Principal?
     /// The session token, when the request authenticated with one (for logout only; never logged).
     package var sessionToken: String?
+    package var csrfToken: String?
 
     package init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

@@ -23,6 +23,7 @@ struct PageNotFoundMiddleware<Context: PortalRequestContext>: RouterMiddleware {
             {
                 context.principal = principal
                 context.sessionToken = token
+                context.csrfToken = CSRFToken(sessionToken: token).value
             }
             let failure = PageNotFound(detail: "No page at this path")
             let page = ErrorPage(

@@ -13,6 +13,11 @@ struct Visitor: Sendable {
         self.csrfToken = sessionToken.map(CSRFToken.init(sessionToken:)).map(\.value)
     }
 
+    init(principal: Principal?, csrfToken: String?) {
+        self.principal = principal
+        self.csrfToken = csrfToken
+    }
+
     /// The person, or a redirect to the login page that comes back to `returnPath`.
     func requirePrincipal(returningTo returnPath: String) throws -> Principal {
         guard let principal else { throw LoginRequired(returnPath: returnPath) }
@@ -21,7 +26,7 @@ struct Visitor: Sendable {
 }
 
 extension PortalRequestContext {
-    var visitor: Visitor { Visitor(principal: principal, sessionToken: sessionToken) }
+    var visitor: Visitor { Visitor(principal: principal, csrfToken: csrfToken) }
 }
 
 extension Request {

@@ -18,6 +18,7 @@ struct SessionMiddleware<Context: PortalRequestContext>: RouterMiddleware {
             if let principal = try sessions.principal(ofSession: token) {
                 context.principal = principal
                 context.sessionToken = token
+                context.csrfToken = CSRFToken(sessionToken: token).value
             } else {
                 stale = true
             }
