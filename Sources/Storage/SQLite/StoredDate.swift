@@ -37,34 +37,13 @@ enum StoredDate {
     /// to GRDB's text.
     static func text(_ date: Date) -> String {
         let millis = Int((date.timeIntervalSince1970 * 1000).rounded())
-        var days = millis / 86_400_000
-        var rest = millis % 86_400_000
-        if rest < 0 {
-            rest += 86_400_000
-            days -= 1
+        var second = millis / 1000
+        var fraction = millis % 1000
+        if fraction < 0 {
+            fraction += 1000
+            second -= 1
         }
-        let (year, month, day) = CalendarDate.civil(fromDays: days)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(23)
-        func put(_ value: Int, _ width: Int, then separator: UInt8?) {
-            var divisor = 1
-            for _ in 1..<width { divisor *= 10 }
-            var value = value
-            while divisor > 0 {
-                bytes.append(0x30 + UInt8(value / divisor % 10))
-                value %= divisor
-                divisor /= 10
-            }
-            if let separator { bytes.append(separator) }
-        }
-        put(year, 4, then: 0x2D)
-        put(month, 2, then: 0x2D)
-        put(day, 2, then: 0x20)
-        put(rest / 3_600_000, 2, then: 0x3A)
-        put(rest / 60_000 % 60, 2, then: 0x3A)
-        put(rest / 1000 % 60, 2, then: 0x2E)
-        put(rest % 1000, 3, then: nil)
-        return String(decoding: bytes, as: UTF8.self)
+        return ISOInstant.write(second: second, millis: fraction, separator: 0x20, zone: false)
     }
 
     /// The date in `row[column]`: nil for NULL, a corrupt row of `table` for anything unreadable.
