@@ -14,7 +14,7 @@ extension Registry {
     /// One statement sees one moment without a transaction, whose BEGIN, COMMIT and schema check were a
     /// third of the signer's agreement page.
     package func agreements(of id: TenantID, administeredBy person: PersonKey) throws -> [StoredAgreement]? {
-        try pool.readNow { db in
+        try readNow { db in
             let rows = try Row.fetchAll(
                 db.cachedStatement(
                     sql: """
@@ -45,7 +45,7 @@ extension Registry {
 
     /// Agreements signed by tenants that wait for support, oldest first.
     package func awaitingCountersignature() throws -> [StoredAgreement] {
-        try pool.readNow { db in
+        try readNow { db in
             // The state is written into the SQL, not bound: a bound value that a partial index's condition
             // depends on (`agreement_awaiting`) makes SQLite prepare the statement again at every run, and
             // that was a fifth of support's tenant list (perf, release build).

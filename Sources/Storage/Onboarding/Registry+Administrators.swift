@@ -5,7 +5,7 @@ import GRDB
 /// The tenant administrator: the person who may sign the agreement and, later, receive the tenant's data.
 extension Registry {
     package func isAdministrator(_ person: PersonKey, of tenant: TenantID) throws -> Bool {
-        try pool.readNow { db in try Self.isAdministrator(db, person, of: tenant) }
+        try readNow { db in try Self.isAdministrator(db, person, of: tenant) }
     }
 
     static func isAdministrator(_ db: Database, _ person: PersonKey, of tenant: TenantID) throws -> Bool {

@@ -51,7 +51,7 @@ extension Registry {
     /// The session of this token: its person while it is live, or why it no longer is, so that a client
     /// can tell a logout from an expiry.
     package func session(tokenHash: String, at now: Date) throws -> SessionLookup {
-        try pool.readNow { db in
+        try readNow { db in
             guard let row = try Row.fetchOne(
                 db.cachedStatement(
                     sql: """

@@ -16,6 +16,8 @@ package final class Registry: Sendable {
 
     package let kommuner: KommuneCatalog
     let pool: DatabasePool
+    /// One-statement reads, on connections of their own (`readNow`).
+    private let pointReaders: PointReaders
     private let cache = Mutex<[TenantID: CacheEntry]>([:])
     private let cacheLifetime: Duration
 
@@ -26,7 +28,14 @@ package final class Registry: Sendable {
         self.pool = try DatabaseSetup.openPool(at: path, maximumReaderCount: 4)
         self.kommuner = kommuner
         self.cacheLifetime = cacheLifetime
+        self.pointReaders = PointReaders(path: path, keep: 4)
         try RegistryMigrations.migrator(kommuner: kommuner, now: now).migrate(pool)
+    }
+
+    /// One SELECT, in autocommit on a read-only connection of the registry's own (`PointReaders`): only for a
+    /// single statement; anything that reads twice and needs one snapshot uses `pool.read`.
+    func readNow<T>(_ body: (Database) throws -> T) throws -> T {
+        try pointReaders.read(body)
     }
 
     // MARK: Reads
@@ -37,7 +46,7 @@ package final class Registry: Sendable {
         if let entry = cache.withLock({ $0[id] }), now - entry.fetchedAt < cacheLifetime {
             return entry.tenant
         }
-        let tenant = try pool.readNow { db in try TenantRecord.fetchOne(db, key: id.rawValue)?.tenant() }
+        let tenant = try readNow { db in try TenantRecord.fetchOne(db, key: id.rawValue)?.tenant() }
         cache.withLock { $0[id] = CacheEntry(tenant: tenant, fetchedAt: now) }
         return tenant
     }
@@ -79,7 +88,7 @@ package final class Registry: Sendable {
         // Two statements without a transaction (`readNow`): a tenant created between them makes the total one
         // off for one view of a paged list, which costs less than a transaction on every view. (One statement
         // with a window count is no way out: it reads every row of the table before the limit.)
-        return try pool.readNow { db in
+        return try readNow { db in
             let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM tenant" + filter), arguments: arguments)
             let tenants = try TenantRecord.fetchAll(
                 db.cachedStatement(sql: "SELECT * FROM tenant" + filter + " ORDER BY id LIMIT ? OFFSET ?"),
@@ -91,7 +100,7 @@ package final class Registry: Sendable {
 
     /// Answers the readiness probe: the registry file can be read.
     package func ping() throws {
-        _ = try pool.readNow { db in try Int.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM tenant LIMIT 1")) }
+        _ = try readNow { db in try Int.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM tenant LIMIT 1")) }
     }
 
     // MARK: Changes (each one transaction: read → decide → write, with its event)
@@ -187,5 +196,8 @@ package final class Registry: Sendable {
         }
     }
 
-    package func close() throws { try pool.close() }
+    package func close() throws {
+        try pointReaders.close()
+        try pool.close()
+    }
 }
