@@ -62,11 +62,15 @@ package struct TenantMaintenance: Sendable {
             reason: reason, replacesFile: replacesFile, since: Date(), processID: ProcessInfo.processInfo.processIdentifier)
         let data = try JSONEncoder().encode(marker)
         let path = directory.maintenanceMarker(for: id).path
-        // O_EXCL: the one atomic "create if absent" the file system offers.
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard descriptor >= 0 else { throw TenantError.maintenance(id) }
-        defer { close(descriptor) }
-        _ = data.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        // Written whole under a name no reader takes for a marker, then linked into place: `link` creates the
+        // marker only if there is none (atomic "create if absent", as O_EXCL) and with its content already in
+        // it, so a process killed at any moment leaves no marker or a readable one, never an empty file that
+        // would count as a restore and refuse the next run.
+        let temporary = directory.maintenanceFolder
+            .appendingPathComponent(".\(id.rawValue).\(ProcessInfo.processInfo.processIdentifier).tmp").path
+        try data.write(to: URL(fileURLWithPath: temporary))
+        defer { unlink(temporary) }
+        guard link(temporary, path) == 0 else { throw TenantError.maintenance(id) }
     }
 
     package func end(_ id: TenantID) {
