@@ -1,8 +1,11 @@
+/// The digits of lower-case hex, the one encoding the product stores hashes and UUIDs in.
+package let lowercaseHexDigits: StaticString = "0123456789abcdef"
+
 /// Lower-case hex, the one encoding the product stores hashes in (person keys, token and state hashes,
 /// audit chain, contract manifests).
 extension Sequence<UInt8> {
     package var hexEncoded: String {
-        let digits = Array("0123456789abcdef".utf8)
+        let digits = lowercaseHexDigits.utf8Start
         var hex: [UInt8] = []
         hex.reserveCapacity(underestimatedCount * 2)
         for byte in self {

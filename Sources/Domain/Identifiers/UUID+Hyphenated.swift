@@ -49,15 +49,15 @@ extension UUID {
     package var lowercasedText: String {
         withUnsafeBytes(of: uuid) { bytes in
             String(unsafeUninitializedCapacity: 36) { out in
-                let digits: StaticString = "0123456789abcdef"
+                let digits = lowercaseHexDigits.utf8Start
                 var index = 0
                 for (position, byte) in bytes.enumerated() {
                     if position == 4 || position == 6 || position == 8 || position == 10 {
                         out[index] = 0x2D
                         index += 1
                     }
-                    out[index] = digits.utf8Start[Int(byte >> 4)]
-                    out[index + 1] = digits.utf8Start[Int(byte & 0x0F)]
+                    out[index] = digits[Int(byte >> 4)]
+                    out[index + 1] = digits[Int(byte & 0x0F)]
                     index += 2
                 }
                 return index

@@ -93,48 +93,35 @@ struct LearningActivityRecord: Codable, FetchableRecord, PersistableRecord {
         self.updatedAt = updatedAt
     }
 
-    /// The columns written directly for the updates of each step (send, sign, reject, edit): `Encodable`'s
-    /// container cost more than SQLite's work. `insertNew` writes the same columns.
-    func encode(to container: inout PersistenceContainer) {
-        container["id"] = id
-        container["traineeId"] = traineeId
-        container["planKey"] = planKey
-        container["planVersion"] = planVersion
-        container["objectiveId"] = objectiveId
-        container["kind"] = kind
-        container["recommendation"] = recommendation
-        container["documentation"] = documentation
-        container["type"] = type
-        container["signer"] = signer
-        container["performedOn"] = performedOn
-        container["note"] = note
-        container["attachment"] = attachment
-        container["state"] = state
-        container["submittedTo"] = submittedTo
-        container["submittedRole"] = submittedRole
-        container["decidedBy"] = decidedBy
-        container["decidedAt"] = decidedAt.map(StoredDate.text)
-        container["comment"] = comment
-        container["history"] = history
-        container["createdAt"] = StoredDate.text(createdAt)
-        container["updatedAt"] = StoredDate.text(updatedAt)
-    }
+    /// The stored columns, in the order of `values`. The updates of each step (`encode(to:)`) and the insert
+    /// of a new activity (`insertNew`) both write from these two lists, by hand: `Encodable`'s container and
+    /// GRDB's generic insert (its key paths and the statement text it builds) cost more than SQLite's work.
+    static let columns = [
+        "id", "traineeId", "planKey", "planVersion", "objectiveId", "kind", "recommendation", "documentation", "type",
+        "signer", "performedOn", "note", "attachment", "state", "submittedTo", "submittedRole", "decidedBy",
+        "decidedAt", "comment", "history", "createdAt", "updatedAt",
+    ]
 
-    /// Inserts the new row through one cached statement: GRDB's generic insert (its key paths and the
-    /// statement it builds) took more than half of inserting an activity, the write a LIS does most.
-    func insertNew(_ db: Database) throws {
-        let statement = try db.cachedStatement(
-            sql: """
-                INSERT INTO learningActivity (id, traineeId, planKey, planVersion, objectiveId, kind, recommendation,
-                documentation, type, signer, performedOn, note, attachment, state, submittedTo, submittedRole, decidedBy,
-                decidedAt, comment, history, createdAt, updatedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        statement.setUncheckedArguments([
+    private static let insertSQL =
+        "INSERT INTO learningActivity (\(columns.joined(separator: ", "))) VALUES "
+        + "(\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"
+
+    private var values: [(any DatabaseValueConvertible)?] {
+        [
             id, traineeId, planKey, planVersion, objectiveId, kind, recommendation, documentation, type, signer,
             performedOn, note, attachment, state, submittedTo, submittedRole, decidedBy,
             decidedAt.map(StoredDate.text), comment, history, StoredDate.text(createdAt), StoredDate.text(updatedAt),
-        ])
+        ]
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        for (column, value) in zip(Self.columns, values) { container[column] = value }
+    }
+
+    /// Inserts the new row through one cached statement: recording an activity is the write a LIS does most.
+    func insertNew(_ db: Database) throws {
+        let statement = try db.cachedStatement(sql: Self.insertSQL)
+        statement.setUncheckedArguments(StatementArguments(values))
         try statement.execute()
     }
 
