@@ -26,6 +26,12 @@ struct RoleAssignmentRecord: Codable, FetchableRecord, PersistableRecord {
         revokedAt = nil
     }
 
+    /// The table's columns in order: `init(row:)` reads `SELECT *` by position, and a test holds this list
+    /// to the migrated table.
+    static let columnOrder = [
+        "id", "traineeId", "personKey", "personName", "role", "grantedAt", "grantedBy", "revokedAt",
+    ]
+
     /// By position, in the table's column order (`SELECT *`), with `StoredDate`: every training step reads
     /// the roles of its LIS, and `Decodable` cost more than the query.
     init(row: Row) throws {
@@ -34,9 +40,9 @@ struct RoleAssignmentRecord: Codable, FetchableRecord, PersistableRecord {
         personKey = row[2]
         personName = row[3]
         role = row[4]
-        grantedAt = try StoredDate.required(row, "grantedAt", table: Self.databaseTableName)
+        grantedAt = try StoredDate.required(row, 5, "grantedAt", table: Self.databaseTableName)
         grantedBy = row[6]
-        revokedAt = try StoredDate.column(row, "revokedAt", table: Self.databaseTableName)
+        revokedAt = try StoredDate.column(row, 7, "revokedAt", table: Self.databaseTableName)
     }
 
     func assignment() throws -> RoleAssignment {

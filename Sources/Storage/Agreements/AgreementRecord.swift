@@ -52,30 +52,38 @@ struct AgreementRecord: Codable, FetchableRecord, PersistableRecord {
         self.sealed = sealed
     }
 
-    /// Read by column name rather than through `Codable`, whose per-row machinery was most of the signer's
-    /// agreement read; dates through `StoredDate`.
+    /// The table's columns in order: `init(row:)` reads `SELECT *` by position, and a test holds this list
+    /// to the migrated table.
+    static let columnOrder = [
+        "id", "tenantId", "templateVersion", "templateHash", "fields", "document", "documentHash", "channel",
+        "signerKey", "signerName", "signerHpr", "signerLevel", "signedAt", "scanHash", "scanBytes",
+        "countersignerKey", "countersignerName", "countersignedAt", "state", "endedAt", "sealed",
+    ]
+
+    /// By position rather than through `Codable` or by name, whose per-row machinery and lookups were most of
+    /// the signer's agreement read; dates through `StoredDate`.
     init(row: Row) throws {
-        id = row["id"]
-        tenantId = row["tenantId"]
-        templateVersion = row["templateVersion"]
-        templateHash = row["templateHash"]
-        fields = row["fields"]
-        document = row["document"]
-        documentHash = row["documentHash"]
-        channel = row["channel"]
-        signerKey = row["signerKey"]
-        signerName = row["signerName"]
-        signerHpr = row["signerHpr"]
-        signerLevel = row["signerLevel"]
-        signedAt = try StoredDate.required(row, "signedAt", table: Self.databaseTableName)
-        scanHash = row["scanHash"]
-        scanBytes = row["scanBytes"]
-        countersignerKey = row["countersignerKey"]
-        countersignerName = row["countersignerName"]
-        countersignedAt = try StoredDate.column(row, "countersignedAt", table: Self.databaseTableName)
-        state = row["state"]
-        endedAt = try StoredDate.column(row, "endedAt", table: Self.databaseTableName)
-        sealed = row["sealed"]
+        id = row[0]
+        tenantId = row[1]
+        templateVersion = row[2]
+        templateHash = row[3]
+        fields = row[4]
+        document = row[5]
+        documentHash = row[6]
+        channel = row[7]
+        signerKey = row[8]
+        signerName = row[9]
+        signerHpr = row[10]
+        signerLevel = row[11]
+        signedAt = try StoredDate.required(row, 12, "signedAt", table: Self.databaseTableName)
+        scanHash = row[13]
+        scanBytes = row[14]
+        countersignerKey = row[15]
+        countersignerName = row[16]
+        countersignedAt = try StoredDate.column(row, 17, "countersignedAt", table: Self.databaseTableName)
+        state = row[18]
+        endedAt = try StoredDate.column(row, 19, "endedAt", table: Self.databaseTableName)
+        sealed = row[20]
     }
 
     func agreement() throws -> Agreement {

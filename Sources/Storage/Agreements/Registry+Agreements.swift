@@ -27,7 +27,7 @@ extension Registry {
                         """),
                 arguments: [person.hex, id.rawValue, id.rawValue])
             guard !rows.isEmpty else { return nil }
-            return try rows.filter { ($0["id"] as String?) != nil }.map { row in
+            return try rows.filter { ($0[0] as String?) != nil }.map { row in
                 let record = try AgreementRecord(row: row)
                 return StoredAgreement(agreement: try record.agreement(), document: record.document, sealed: record.sealed)
             }

@@ -32,20 +32,27 @@ struct TenantRecord: Codable, FetchableRecord, PersistableRecord {
         legalName = tenant.legalName
     }
 
-    /// Read by column name rather than through `Codable`, whose per-row machinery was most of the support
-    /// console's page read (25 tenants; perf, release build); dates through `StoredDate`.
+    /// The table's columns in order: `init(row:)` reads `SELECT *` by position, and a test holds this list
+    /// to the migrated table.
+    static let columnOrder = [
+        "id", "kind", "organisationNumber", "kommunenummer", "name", "status", "provisionedAt", "createdAt",
+        "updatedAt", "closesAt", "legalName",
+    ]
+
+    /// By position rather than through `Codable` or by name: support's tenant list reads a page of rows, and
+    /// the per-row `Codable` machinery, then the lookups by name, were most of its read (perf, release build).
     init(row: Row) throws {
-        id = row["id"]
-        kind = row["kind"]
-        organisationNumber = row["organisationNumber"]
-        kommunenummer = row["kommunenummer"]
-        name = row["name"]
-        status = row["status"]
-        provisionedAt = try StoredDate.column(row, "provisionedAt", table: Self.databaseTableName)
-        createdAt = try StoredDate.required(row, "createdAt", table: Self.databaseTableName)
-        updatedAt = try StoredDate.required(row, "updatedAt", table: Self.databaseTableName)
-        closesAt = try StoredDate.column(row, "closesAt", table: Self.databaseTableName)
-        legalName = row["legalName"]
+        id = row[0]
+        kind = row[1]
+        organisationNumber = row[2]
+        kommunenummer = row[3]
+        name = row[4]
+        status = row[5]
+        provisionedAt = try StoredDate.column(row, 6, "provisionedAt", table: Self.databaseTableName)
+        createdAt = try StoredDate.required(row, 7, "createdAt", table: Self.databaseTableName)
+        updatedAt = try StoredDate.required(row, 8, "updatedAt", table: Self.databaseTableName)
+        closesAt = try StoredDate.column(row, 9, "closesAt", table: Self.databaseTableName)
+        legalName = row[10]
     }
 
     /// Re-validates every value: a row edited by hand into something invalid is an error, not a tenant.

@@ -60,4 +60,20 @@ enum StoredDate {
         }
         return date
     }
+
+    /// The date in column `index` of `row`, read by position (`column` names it in errors): a lookup by name
+    /// compares every column's name without regard to case, and records read on hot paths read by position.
+    static func column(_ row: Row, _ index: Int, _ column: String, table: String) throws -> Date? {
+        guard let text = row[index] as String? else { return nil }
+        guard let date = parse(text) else { throw StorageError.corruptRow(table: table, column: column) }
+        return date
+    }
+
+    /// The date in NOT NULL column `index` of `row`, read by position.
+    static func required(_ row: Row, _ index: Int, _ column: String, table: String) throws -> Date {
+        guard let date = try self.column(row, index, column, table: table) else {
+            throw StorageError.corruptRow(table: table, column: column)
+        }
+        return date
+    }
 }

@@ -32,6 +32,12 @@ struct PlanAssignmentRecord: Codable, FetchableRecord, PersistableRecord {
         archivedAt = assignment.archivedAt
     }
 
+    /// The table's columns in order: `init(row:)` reads `SELECT *` by position, and a test holds this list
+    /// to the migrated table.
+    static let columnOrder = [
+        "id", "traineeId", "planKey", "planVersion", "state", "assignedBy", "assignedAt", "startedAt", "archivedAt",
+    ]
+
     /// By position, in the table's column order (`SELECT *`): every activity reads the LIS's assignments
     /// twice, and `Decodable` cost more than the queries.
     init(row: Row) throws {
@@ -41,9 +47,9 @@ struct PlanAssignmentRecord: Codable, FetchableRecord, PersistableRecord {
         planVersion = row[3]
         state = row[4]
         assignedBy = row[5]
-        assignedAt = try StoredDate.required(row, "assignedAt", table: Self.databaseTableName)
-        startedAt = try StoredDate.column(row, "startedAt", table: Self.databaseTableName)
-        archivedAt = try StoredDate.column(row, "archivedAt", table: Self.databaseTableName)
+        assignedAt = try StoredDate.required(row, 6, "assignedAt", table: Self.databaseTableName)
+        startedAt = try StoredDate.column(row, 7, "startedAt", table: Self.databaseTableName)
+        archivedAt = try StoredDate.column(row, 8, "archivedAt", table: Self.databaseTableName)
     }
 
     func assignment() throws -> PlanAssignment {
