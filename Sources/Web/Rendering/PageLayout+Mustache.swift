@@ -15,3 +15,13 @@ extension PageLayout: MustacheParent {
         }
     }
 }
+
+extension PageLayout.Person: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": name
+        case "level": level
+        default: nil
+        }
+    }
+}
