@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import TestSupport
 import Testing
@@ -5,6 +6,34 @@ import Testing
 @testable import Storage
 
 @Suite struct ContractCatalogueCacheTests {
+    @Test func aKeptDraftIsTheTextTheCatalogueFillsInAndAnotherSignerOrNameGetsItsOwn() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.copyItem(
+            at: ContractCatalogueTests.contracts.appendingPathComponent("v1"), to: folder.url.appendingPathComponent("v1"))
+        let cache = ContractCatalogueCache(directory: folder.url)
+        let catalogue = try cache.catalogue()
+        let template = try #require(catalogue.template("v1"))
+        let tenant = try Tenant.newVirksomhet(
+            id: Fixtures.tenantID("virksomhet-988077917"), organisationNumber: Fixtures.organisationNumber(Fixtures.legesenteretOrgnr),
+            name: "Legesenteret AS", at: Fixtures.now)
+
+        let first = try cache.draft(template, of: catalogue, tenant: tenant, signer: "Kari Nordmann")
+        let again = try cache.draft(template, of: catalogue, tenant: tenant, signer: "Kari Nordmann")
+        let fresh = try catalogue.draft(template, tenant: tenant, signer: "Kari Nordmann")
+        #expect(first.document == fresh.document && first.documentHash == fresh.documentHash)
+        #expect(again.document == fresh.document && again.fields == fresh.fields)
+        #expect(first.document.contains("Kari Nordmann") && first.document.contains("Legesenteret AS"))
+
+        let otherSigner = try cache.draft(template, of: catalogue, tenant: tenant, signer: "Ola Nordmann")
+        #expect(otherSigner.document.contains("Ola Nordmann") && !otherSigner.document.contains("Kari Nordmann"))
+        let renamed = try Tenant.newVirksomhet(
+            id: tenant.id, organisationNumber: Fixtures.organisationNumber(Fixtures.legesenteretOrgnr),
+            name: "Legesenteret Nord AS", at: Fixtures.now)
+        let afterRename = try cache.draft(template, of: catalogue, tenant: renamed, signer: "Kari Nordmann")
+        #expect(afterRename.document.contains("Legesenteret Nord AS"))
+        #expect(afterRename.documentHash != first.documentHash)
+    }
+
     @Test func aFileChangedInPlaceOrAVersionAddedIsVerifiedAgainAtTheNextRead() throws {
         let folder = try TemporaryFolder()
         let v1 = folder.url.appendingPathComponent("v1")

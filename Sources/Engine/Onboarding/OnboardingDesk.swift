@@ -166,7 +166,7 @@ package struct OnboardingDesk: Sendable {
             engine.logger.error("agreement template not offered", metadata: ["reason": "\(error.detail)"])
             throw error
         }
-        return try catalogue.draft(template, tenant: tenant, signer: signer)
+        return try engine.contracts.draft(template, of: catalogue, tenant: tenant, signer: signer)
     }
 }
 

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Synchronization
 
@@ -12,6 +13,20 @@ package final class ContractCatalogueCache: Sendable {
     private let path: String
     /// The folder itself and each entry in it, as they were when the catalogue was read.
     private let state = Mutex<(stamps: [FileStamp], catalogue: ContractCatalogue)?>(nil)
+    /// Drafts already filled in, by everything that goes into one (see `draft`).
+    private let drafts = Mutex<[DraftKey: AgreementDraft]>([:])
+    /// Bounded like the page fragments: it starts over when full, so thousands of signers never pile up.
+    static let draftLimit = 1_024
+
+    /// A draft is its template's text (named by version and SHA-256) with the tenant's name and organisation
+    /// number and the signer's name filled in: the same key is the same text.
+    private struct DraftKey: Hashable {
+        let version: String
+        let textHash: String
+        let partyName: String
+        let organisationNumber: String?
+        let signer: String
+    }
 
     package init(directory: URL) {
         self.directory = directory
@@ -29,6 +44,24 @@ package final class ContractCatalogueCache: Sendable {
         let catalogue = try ContractCatalogue(directory: directory)
         state.withLock { $0 = (stamps, catalogue) }
         return catalogue
+    }
+
+    /// `catalogue.draft(template, tenant:, signer:)`, filled in once per text: every view of the signer's page
+    /// shows the draft, and filling in and hashing the agreement for every view was a twentieth of that page.
+    /// The template's verified SHA-256 is in the key, so an altered text never meets an old draft.
+    package func draft(
+        _ template: AgreementTemplate, of catalogue: ContractCatalogue, tenant: Tenant, signer: String
+    ) throws -> AgreementDraft {
+        let key = DraftKey(
+            version: template.version, textHash: template.textHash, partyName: tenant.partyName,
+            organisationNumber: tenant.organisationNumber?.rawValue, signer: signer)
+        if let known = drafts.withLock({ $0[key] }) { return known }
+        let draft = try catalogue.draft(template, tenant: tenant, signer: signer)
+        drafts.withLock { drafts in
+            if drafts.count >= Self.draftLimit { drafts.removeAll(keepingCapacity: true) }
+            drafts[key] = draft
+        }
+        return draft
     }
 
     /// Each version folder and each file in it, with its inode, size and modification time.
