@@ -19,7 +19,7 @@ extension PageLayout: MustacheParent {
 extension PageLayout.Person: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "name": name
+        case "name": self.name
         case "level": level
         default: nil
         }
