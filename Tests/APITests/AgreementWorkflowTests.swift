@@ -70,6 +70,12 @@ import Testing
         #expect(sealedAgreement.kind == "databehandleravtale")
         #expect(sealedAgreement.content["documentSha256"]?.stringValue == hash)
         #expect(sealedAgreement.content["controllerSignature"]?["name"]?.stringValue == "Rita Rådmann")
+        // The offer lists the agreement with its sealed file, the same text as the download.
+        let listed = try await fixture.offer()
+        let records = try #require(listed.body["agreements"] as? [[String: Any]])
+        #expect(records.count == 1)
+        #expect(records.first?["state"] as? String == "inForce")
+        #expect(records.first?["sealed"] as? String == String(decoding: sealed.data, as: UTF8.self))
         let forged = String(decoding: sealed.data, as: UTF8.self).replacingOccurrences(of: "Rita Rådmann", with: "Ola Nordmann")
         #expect(PlatformSeal.verify(file: Data(forged.utf8), publicKey: Array(publicKey)) != .valid(sealedAgreement))
 

@@ -9,7 +9,7 @@ import Storage
 extension APIHandlers {
     func getAgreementOffer(_ input: Operations.GetAgreementOffer.Input) async throws -> Operations.GetAgreementOffer.Output {
         let scope = try AdministratorScope.required()
-        let offer = try services.engine.onboarding.offer(scope.caller)
+        let offer = try services.engine.onboarding.offer(scope.caller, sealedFiles: true)
         let draft = offer.draft
         return .ok(.init(body: .json(.init(
             tenant: .init(scope.tenant), templateVersion: draft.template.version,
@@ -50,8 +50,15 @@ extension APIHandlers {
 }
 
 extension Components.Schemas.AgreementRecord {
+    init(_ listed: ListedAgreement) {
+        self.init(listed.agreement, sealed: listed.sealedFile)
+    }
+
     init(_ stored: StoredAgreement) {
-        let agreement = stored.agreement
+        self.init(stored.agreement, sealed: stored.sealed)
+    }
+
+    init(_ agreement: Agreement, sealed: String?) {
         self.init(
             id: agreement.id.lowercasedText, tenantId: agreement.tenantID.rawValue,
             templateVersion: agreement.templateVersion, templateSha256: agreement.templateHash,
@@ -59,7 +66,7 @@ extension Components.Schemas.AgreementRecord {
             state: .init(rawValue: agreement.state.rawValue) ?? .terminated,
             fields: .init(additionalProperties: agreement.fields), signedBy: .init(agreement.signature),
             countersignedBy: agreement.countersignature.map(Components.Schemas.Signatory.init),
-            scanSha256: agreement.scan?.sha256, endedAt: agreement.endedAt, sealed: stored.sealed)
+            scanSha256: agreement.scan?.sha256, endedAt: agreement.endedAt, sealed: sealed)
     }
 }
 

@@ -5,6 +5,6 @@ import Storage
 /// fields, the agreements on record, and whether a newer version than the one in force waits for them.
 package struct AgreementOffer: Sendable {
     package let draft: AgreementDraft
-    package let agreements: [StoredAgreement]
+    package let agreements: [ListedAgreement]
     package let newVersionAwaitsSignature: Bool
 }

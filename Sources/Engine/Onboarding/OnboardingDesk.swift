@@ -13,8 +13,10 @@ package struct OnboardingDesk: Sendable {
 
     /// The current template filled in with the tenant's fields, what is on record, and whether a newer
     /// version than the one in force waits for a signature.
-    package func offer(_ caller: AdministratorCaller) throws -> AgreementOffer {
-        guard let stored = try engine.registry.agreements(of: caller.tenant.id, administeredBy: caller.principal.personKey)
+    package func offer(_ caller: AdministratorCaller, sealedFiles: Bool) throws -> AgreementOffer {
+        guard
+            let stored = try engine.registry.agreements(
+                of: caller.tenant.id, administeredBy: caller.principal.personKey, sealedFiles: sealedFiles)
         else { throw AgreementError.notAdministrator(caller.tenant.id) }
         let draft = try currentDraft(for: caller.tenant, signer: caller.principal.name)
         let inForce = stored.first { $0.agreement.state == .inForce }

@@ -51,7 +51,7 @@ struct AgreementPage: Sendable {
         self.confirmError = errors.message(for: "bekreft")
         self.newVersionAwaitsSignature = offer.newVersionAwaitsSignature
         self.records = offer.agreements.map {
-            AgreementRecordRow($0.agreement, isSealed: $0.sealed != nil, downloadBase: path)
+            AgreementRecordRow($0.agreement, isSealed: $0.isSealed, downloadBase: path)
         }
         self.hasRecords = !records.isEmpty
         self.justSigned = justSigned

@@ -24,7 +24,7 @@ struct AgreementPages: Sendable {
         let caller = try onboarding.administeredTenant(try context.parameters.require("tenantId"), by: principal)
         let query = request.uri.queryParameters
         let page = try AgreementPage(
-            offer: try onboarding.offer(caller), caller: caller, documents: documents, visitor: context.visitor,
+            offer: try onboarding.offer(caller, sealedFiles: false), caller: caller, documents: documents, visitor: context.visitor,
             justSigned: query["signert"] == "1", justAccepted: query["godtatt"] == "1")
         return HTMLPage.response(try renderer.render(page, template: "agreement", placing: page.document))
     }
@@ -52,7 +52,7 @@ struct AgreementPages: Sendable {
             }
         }
         let page = try AgreementPage(
-            offer: try onboarding.offer(caller), caller: caller, documents: documents, visitor: context.visitor, errors: errors)
+            offer: try onboarding.offer(caller, sealedFiles: false), caller: caller, documents: documents, visitor: context.visitor, errors: errors)
         return HTMLPage.response(try renderer.render(page, template: "agreement", placing: page.document), status: status)
     }
 
