@@ -28,6 +28,7 @@ import Testing
         try TenantSchema.current.migrator.migrate(queue)
         #expect(try Self.columns("roleAssignment", in: queue) == RoleAssignmentRecord.columnOrder)
         #expect(try Self.columns("planAssignment", in: queue) == PlanAssignmentRecord.columnOrder)
+        #expect(try Self.columns("trainee", in: queue) == TraineeRecord.columnOrder)
     }
 
     @Test func aTenantRowReadByPositionIsTheTenantThatWasWritten() throws {

@@ -46,23 +46,9 @@ enum StoredDate {
         return ISOInstant.write(second: second, millis: fraction, separator: 0x20, zone: false)
     }
 
-    /// The date in `row[column]`: nil for NULL, a corrupt row of `table` for anything unreadable.
-    static func column(_ row: Row, _ column: String, table: String) throws -> Date? {
-        guard let text = row[column] as String? else { return nil }
-        guard let date = parse(text) else { throw StorageError.corruptRow(table: table, column: column) }
-        return date
-    }
-
-    /// The date in a NOT NULL column.
-    static func required(_ row: Row, _ column: String, table: String) throws -> Date {
-        guard let date = try self.column(row, column, table: table) else {
-            throw StorageError.corruptRow(table: table, column: column)
-        }
-        return date
-    }
-
-    /// The date in column `index` of `row`, read by position (`column` names it in errors): a lookup by name
-    /// compares every column's name without regard to case, and records read on hot paths read by position.
+    /// The date in column `index` of `row` (`column` names it in errors): nil for NULL, a corrupt row of `table`
+    /// for anything unreadable. By position, as the records read their rows: a lookup by name compares every
+    /// column's name without regard to case.
     static func column(_ row: Row, _ index: Int, _ column: String, table: String) throws -> Date? {
         guard let text = row[index] as String? else { return nil }
         guard let date = parse(text) else { throw StorageError.corruptRow(table: table, column: column) }

@@ -24,6 +24,10 @@ struct TraineeRecord: Codable, FetchableRecord, PersistableRecord {
         registeredAt = trainee.registeredAt
     }
 
+    /// The table's columns in order: `init(row:)` reads by position, both the explicit `selectColumns` and
+    /// `SELECT *` (`fetchOne(db, key:)`), and a test holds this list to the migrated table.
+    static let columnOrder = ["id", "personKey", "name", "hprNumber", "programme", "email", "registeredAt"]
+
     init(row: Row) throws {
         id = row[0]
         personKey = row[1]
@@ -34,7 +38,7 @@ struct TraineeRecord: Codable, FetchableRecord, PersistableRecord {
         registeredAt = row[6]
     }
 
-    static let selectColumns = "id, personKey, name, hprNumber, programme, email, registeredAt"
+    static let selectColumns = columnOrder.joined(separator: ", ")
 
     func trainee() throws -> Trainee {
         guard let id = UUID(hyphenated: id) else { throw StorageError.corruptRow(table: "trainee", column: "id") }

@@ -3,7 +3,7 @@ import Domain
 /// The refusals of a form, in the order of its fields: shown in the error summary at the top (each a link
 /// to its field) and at each field. GOV.UK's pattern, which Designsystemet follows.
 ///
-/// Templates see only stored properties (mustache reads values by reflection), hence `hasErrors` is one.
+/// The templates read `hasErrors` and `items` (named for them in `FormErrors+Mustache`).
 struct FormErrors: Sendable {
     struct Item: Sendable {
         /// The id of the input the message belongs to (the summary links to `#fieldID`).
