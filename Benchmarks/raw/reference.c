@@ -403,15 +403,18 @@ static const char *OVERVIEW_SQL[] = {
     "    sum(state IN ('inProgress', 'rejected'))\n"
     "FROM objectiveProgress WHERE traineeId IN (" LEDER_SCOPE ")\n"
     "GROUP BY traineeId, planKey, planVersion",
-    /* ProgressTally.load: activities, and objectives worked on without a progress state */
-    "SELECT a.traineeId, a.planKey, a.planVersion, sum(a.state = 'approved'),\n"
-    "    count(DISTINCT CASE WHEN a.objectiveId IS NOT NULL AND NOT EXISTS (\n"
-    "        SELECT 1 FROM objectiveProgress p INDEXED BY objectiveProgress_tally\n"
-    "        WHERE p.traineeId = a.traineeId AND p.planKey = a.planKey AND p.planVersion = a.planVersion\n"
-    "            AND p.objectiveId = a.objectiveId AND p.state <> 'notStarted'\n"
-    "    ) THEN a.objectiveId END)\n"
-    "FROM learningActivity a WHERE a.traineeId IN (" LEDER_SCOPE ")\n"
-    "GROUP BY a.traineeId, a.planKey, a.planVersion",
+    /* ProgressTally.load: activities signed */
+    "SELECT traineeId, planKey, planVersion, sum(state = 'approved') FROM learningActivity\n"
+    "WHERE traineeId IN (" LEDER_SCOPE ") GROUP BY traineeId, planKey, planVersion",
+    /* ProgressTally.load: objectives worked on without a progress state */
+    "SELECT traineeId, planKey, planVersion, count(*) FROM (\n"
+    "    SELECT traineeId, planKey, planVersion, objectiveId FROM learningActivity\n"
+    "    WHERE traineeId IN (" LEDER_SCOPE ") AND objectiveId IS NOT NULL\n"
+    "    EXCEPT\n"
+    "    SELECT traineeId, planKey, planVersion, objectiveId FROM objectiveProgress\n"
+    "    WHERE traineeId IN (" LEDER_SCOPE ") AND state <> 'notStarted'\n"
+    "    ORDER BY 1, 2, 3, 4)\n"
+    "GROUP BY traineeId, planKey, planVersion",
     /* ProgressTally.load: talks held */
     "SELECT traineeId, count(*) FROM supervisionTalk WHERE traineeId IN (" LEDER_SCOPE ") AND state = 'finalised'\n"
     "GROUP BY traineeId",
@@ -432,7 +435,7 @@ typedef struct {
 } OverviewContext;
 
 static const char *OVERVIEW_LABELS[] = {"begin", "trainees", "assignments", "plans", "progress tally",
-                                        "activity tally", "talk tally", "access log lines", "commit"};
+                                        "activity tally", "worked-on tally", "talk tally", "access log lines", "commit"};
 
 static long overview_once(void *context) {
     OverviewContext *c = context;
@@ -459,7 +462,8 @@ static long overview_once(void *context) {
     rows += shown;
     for (size_t i = 1; i < OVERVIEW_COUNT; i++) {
         started = now_ms();
-        bind_text(c->db, c->select[i], 1, c->leder);
+        /* The worked-on tally names the leder twice (both sides of its EXCEPT). */
+        for (int p = 1; p <= sqlite3_bind_parameter_count(c->select[i]); p++) bind_text(c->db, c->select[i], p, c->leder);
         rows += consume(c->db, c->select[i]);
         clock_add(&c->clock, (int)i + 1, started);
     }

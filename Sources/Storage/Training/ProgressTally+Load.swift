@@ -3,8 +3,8 @@ import Foundation
 import GRDB
 
 extension ProgressTally {
-    /// Counts the progress of the LIS of `scope` with three grouped queries (progress, activities, talks);
-    /// the rows are counted where they are stored and never decoded.
+    /// Counts the progress of the LIS of `scope` with four grouped queries (progress, activities, objectives
+    /// worked on without a state, talks); the rows are counted where they are stored and never decoded.
     static func load(_ db: Database, _ scope: ProgressInputs.Scope) throws -> ProgressTally {
         let (ofTrainees, arguments) = scope.condition
         let cache = ValueCache()
@@ -30,26 +30,35 @@ extension ProgressTally {
             tally.plans[key, default: .init()].submitted += row[4]
             tally.plans[key, default: .init()].inProgress += row[5]
         }
-        // An objective worked on (an activity recorded) without a progress state of its own is in progress.
-        // Named index: SQLite prefers the unique index on the same four columns, which then reads each row
-        // for its state (twice the time, measured on the 50-LIS benchmark tenant).
         let activities = try Row.fetchCursor(
             db.cachedStatement(
                 sql: """
-                SELECT a.traineeId, a.planKey, a.planVersion, sum(a.state = 'approved'),
-                    count(DISTINCT CASE WHEN a.objectiveId IS NOT NULL AND NOT EXISTS (
-                        SELECT 1 FROM objectiveProgress p INDEXED BY objectiveProgress_tally
-                        WHERE p.traineeId = a.traineeId AND p.planKey = a.planKey AND p.planVersion = a.planVersion
-                            AND p.objectiveId = a.objectiveId AND p.state <> 'notStarted'
-                    ) THEN a.objectiveId END)
-                FROM learningActivity a WHERE a.\(ofTrainees)
-                GROUP BY a.traineeId, a.planKey, a.planVersion
+                SELECT traineeId, planKey, planVersion, sum(state = 'approved') FROM learningActivity
+                WHERE \(ofTrainees) GROUP BY traineeId, planKey, planVersion
                 """),
             arguments: arguments)
         while let row = try activities.next() {
-            let key = try key(row)
-            tally.plans[key, default: .init()].activitiesSigned += row[3]
-            tally.plans[key, default: .init()].inProgress += row[4]
+            tally.plans[try key(row), default: .init()].activitiesSigned += row[3]
+        }
+        // An objective worked on (an activity recorded) without a progress state of its own is in progress.
+        // Both sides come in the order of their covering indexes, so SQLite merges them in one pass. Asking
+        // instead, for each of a leder's ~4,000 activities, whether its objective has a state took 2.0 ms
+        // of the overview's SQL against 0.9 ms for this (50-LIS benchmark tenant, Python's sqlite3).
+        let workedOn = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                SELECT traineeId, planKey, planVersion, count(*) FROM (
+                    SELECT traineeId, planKey, planVersion, objectiveId FROM learningActivity
+                    WHERE \(ofTrainees) AND objectiveId IS NOT NULL
+                    EXCEPT
+                    SELECT traineeId, planKey, planVersion, objectiveId FROM objectiveProgress
+                    WHERE \(ofTrainees) AND state <> 'notStarted'
+                    ORDER BY 1, 2, 3, 4)
+                GROUP BY traineeId, planKey, planVersion
+                """),
+            arguments: arguments + arguments)
+        while let row = try workedOn.next() {
+            tally.plans[try key(row), default: .init()].inProgress += row[3]
         }
         let talks = try Row.fetchCursor(
             db.cachedStatement(
