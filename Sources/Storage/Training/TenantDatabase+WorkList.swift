@@ -66,36 +66,39 @@ extension TenantDatabase {
     }
 
     /// The objectives the LIS of whom `actor` is leder have sent for approval, oldest first.
+    ///
+    /// One statement: each row with the time of its last «sent» event, which SQLite takes from the history
+    /// (`json_each`) so that no history is decoded here. Reading each row again through the query interface and
+    /// decoding its whole history was most of the page: 94 objectives took 16–17 ms of server time.
     package func objectivesAwaitingApproval(by actor: Principal, at now: Date) async throws
         -> [(trainee: Trainee, progress: ObjectiveProgress, submittedAt: Date)]
     {
         try await write { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT o.traineeId, o.planKey, o.planVersion, o.objectiveId FROM objectiveProgress o
-                    JOIN roleAssignment r ON r.traineeId = o.traineeId AND r.role = 'leder' AND r.revokedAt IS NULL
-                    WHERE o.state = 'submitted' AND r.personKey = ?
-                    ORDER BY o.updatedAt, o.traineeId, o.objectiveId
-                    """, arguments: [actor.personKey.hex])
+            let (trainees, arguments) = ProgressInputs.Scope.leder(actor.personKey).traineeIDs
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(
+                    sql: """
+                        SELECT \(ObjectiveProgressRecord.summaryColumns), updatedAt, (
+                            SELECT strftime('%Y-%m-%d %H:%M:%f', json_extract(e.value, '$.at')) FROM json_each(history) e
+                            WHERE json_extract(e.value, '$.kind') = 'submitted' ORDER BY e.key DESC LIMIT 1)
+                        FROM objectiveProgress WHERE state = 'submitted' AND traineeId IN (\(trainees))
+                        ORDER BY updatedAt, traineeId, objectiveId
+                        """), arguments: arguments)
+            let cache = ValueCache()
+            let sentAt = ObjectiveProgressRecord.summaryColumnCount + 1
             var found: [(trainee: Trainee, progress: ObjectiveProgress, submittedAt: Date)] = []
-            var admitted: [String: TrainingAccess?] = [:]
-            for row in rows {
-                let traineeKey: String = row["traineeId"]
-                if admitted[traineeKey] == nil {
-                    guard let id = UUID(hyphenated: traineeKey) else { continue }
-                    admitted[traineeKey] = try? TrainingAccess.check(db, traineeID: id, actor: actor, .approveObjective)
+            var admitted: [UUID: TrainingAccess?] = [:]
+            while let row = try rows.next() {
+                let progress = try ObjectiveProgressRecord.summary(row, cache: cache)
+                if admitted[progress.traineeID] == nil {
+                    admitted[progress.traineeID] = try? TrainingAccess.check(
+                        db, traineeID: progress.traineeID, actor: actor, .approveObjective)
                 }
-                guard let access = admitted[traineeKey] ?? nil,
-                    let record = try ObjectiveProgressRecord.filter(
-                        Column("traineeId") == traineeKey && Column("planKey") == (row["planKey"] as String)
-                            && Column("planVersion") == (row["planVersion"] as Int)
-                            && Column("objectiveId") == (row["objectiveId"] as String)
-                    ).fetchOne(db)
-                else { continue }
-                let progress = try record.progress()
-                let submittedAt = progress.history.last { if case .submitted = $0.kind { true } else { false } }?.at
-                found.append((access.trainee, progress, submittedAt ?? record.updatedAt))
+                guard let access = admitted[progress.traineeID] ?? nil else { continue }
+                let updatedAt = try StoredDate.required(
+                    row, sentAt - 1, "updatedAt", table: ObjectiveProgressRecord.databaseTableName)
+                let submittedAt = (row[sentAt] as String?).flatMap(StoredDate.parse) ?? updatedAt
+                found.append((access.trainee, progress, submittedAt))
             }
             for access in admitted.values.compactMap({ $0 }) {
                 try access.log(db, .readProgressReport, object: "objectives awaiting approval", at: now)
