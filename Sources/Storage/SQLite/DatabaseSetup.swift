@@ -46,15 +46,22 @@ package enum DatabaseSetup {
     /// connection does not set it again on each open (GRDB's WAL setup cost a tenth of a cold request);
     /// `TenantSchema.migrate` switches an older file once. With the backup on, Litestream checkpoints
     /// instead of the connection (`WALCheckpoints`).
-    package static func openTenantQueue(at path: String, checkpoints: WALCheckpoints = .sqlite) throws -> DatabaseQueue {
+    package static func openTenantQueue(
+        at path: String, checkpoints: WALCheckpoints = .sqlite, frames: WALFrameCount? = nil
+    ) throws -> DatabaseQueue {
         var config = configuration()
         config.journalMode = .default
         config.prepareDatabase { db in
             _ = kp_sqlite_disable_checkpoint_on_close(db.sqliteConnection)
             if checkpoints != .sqlite { _ = sqlite3_wal_autocheckpoint(db.sqliteConnection, 0) }
-            // The WAL file keeps its size when it starts over; cut back at that moment, its size tells the
-            // store's checkpointer whether there is work (`TenantStore.checkpointThreshold` is larger).
-            if checkpoints == .background { try db.execute(sql: "PRAGMA journal_size_limit = \(walSizeLimit)") }
+            if checkpoints == .background, let frames, let connection = db.sqliteConnection {
+                // After the line above, which removes SQLite's own hook. This closure, kept by the
+                // connection's configuration, keeps `frames` alive as long as the connection.
+                frames.install(on: connection)
+                // A WAL that grew past this (a checkpoint held back) is cut back when it starts over; below it the
+                // file keeps its size, so starting over costs no `ftruncate` in a request (`WALFrameCount`).
+                try db.execute(sql: "PRAGMA journal_size_limit = \(walSizeLimit)")
+            }
             try db.execute(sql: "PRAGMA cache_size = -\(tenantCacheKiB)")
         }
         return try DatabaseQueue(path: path, configuration: config)
@@ -66,14 +73,30 @@ package enum DatabaseSetup {
     /// so a small tenant keeps a small one; at most `tenants.maxOpen` big, busy tenants hold 8 MiB each.
     static let tenantCacheKiB = 8192
 
-    /// The size a tenant's WAL file is cut back to when it starts over, with `WALCheckpoints.background`.
-    package static let walSizeLimit = 1024 * 1024
+    /// The size a tenant's WAL file is cut back to when it starts over, with `WALCheckpoints.background`: far
+    /// above what it reaches between two checkpoints (`TenantStore.checkpointThreshold`, looked at four times a
+    /// second), so only a WAL that grew while a checkpoint could not finish is cut.
+    package static let walSizeLimit = 64 * 1024 * 1024
 
     /// Moves what the WAL holds into the database file without waiting for readers or writers (PASSIVE),
-    /// from a connection of its own: for files whose checkpoints nobody else does now.
-    package static func checkpoint(at path: String) throws {
+    /// from a connection of its own: for files whose checkpoints nobody else does now. Returns what
+    /// `passiveCheckpoint` does.
+    @discardableResult
+    package static func checkpoint(at path: String) throws -> (frames: Int, complete: Bool) {
         let queue = try DatabaseQueue(path: path, configuration: configuration())
-        try queue.writeWithoutTransaction { db in _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(PASSIVE)") }
+        let done = try queue.writeWithoutTransaction { db in try passiveCheckpoint(db) }
         try queue.close()
+        return done
+    }
+
+    /// `PRAGMA wal_checkpoint(PASSIVE)` on `db`: the frames the WAL held, and whether all are in the file now.
+    /// Both are of the WAL as `db` saw it when the checkpoint began: frames that another connection committed
+    /// while it ran are not counted (the writing connection's `WALFrameCount` tells whether there were any).
+    static func passiveCheckpoint(_ db: Database) throws -> (frames: Int, complete: Bool) {
+        // (busy, frames in the WAL, frames checkpointed); -1 and -1 when the file is not in WAL mode.
+        guard let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)"),
+            let busy = row[0] as Int?, let frames = row[1] as Int?, let moved = row[2] as Int?
+        else { return (0, false) }
+        return (frames, busy == 0 && frames >= 0 && moved == frames)
     }
 }

@@ -10,11 +10,14 @@ package final class TenantDatabase: Sendable {
     package let tenantID: TenantID
     let queue: DatabaseQueue
     private let commits: GroupCommit
+    /// The frames in the WAL, for the store's checkpointer (`WALCheckpoints.background` only).
+    let walFrames: WALFrameCount?
 
-    private init(tenantID: TenantID, queue: DatabaseQueue) {
+    private init(tenantID: TenantID, queue: DatabaseQueue, walFrames: WALFrameCount?) {
         self.tenantID = tenantID
         self.queue = queue
         self.commits = GroupCommit(queue: queue)
+        self.walFrames = walFrames
     }
 
     /// One engine verb's transaction, committed together with those that wait beside it (`GroupCommit`);
@@ -29,7 +32,8 @@ package final class TenantDatabase: Sendable {
         id: TenantID, path: String, schema: TenantSchema = .current, checkpoints: WALCheckpoints = .sqlite
     ) throws -> (database: TenantDatabase, outcome: TenantSchema.Outcome) {
         guard FileManager.default.fileExists(atPath: path) else { throw TenantError.notProvisioned(id) }
-        let queue = try DatabaseSetup.openTenantQueue(at: path, checkpoints: checkpoints)
+        let frames = checkpoints == .background ? WALFrameCount() : nil
+        let queue = try DatabaseSetup.openTenantQueue(at: path, checkpoints: checkpoints, frames: frames)
         let outcome: TenantSchema.Outcome
         do {
             outcome = try schema.migrate(queue, tenant: id)
@@ -38,7 +42,7 @@ package final class TenantDatabase: Sendable {
             try? queue.close()
             throw error
         }
-        return (TenantDatabase(tenantID: id, queue: queue), outcome)
+        return (TenantDatabase(tenantID: id, queue: queue, walFrames: frames), outcome)
     }
 
     /// SQLite opens a file it cannot write read-only without a word (permissions, an immutable file, a
@@ -46,6 +50,14 @@ package final class TenantDatabase: Sendable {
     private static func refuseReadOnly(_ queue: DatabaseQueue) throws {
         guard queue.inDatabase({ db in sqlite3_db_readonly(db.sqliteConnection, "main") == 1 }) else { return }
         throw DatabaseError(resultCode: .SQLITE_READONLY, message: "the tenant file could only be opened read-only")
+    }
+
+    /// Moves what is left in the WAL into the file, on this connection's own queue between two transactions, where
+    /// no commit can come in between; returns how many frames the WAL held and whether all are in the file now. For
+    /// the store's checkpointer, when commits kept coming while its own connection copied
+    /// (`TenantStore.checkpoint(_:_:_:)`).
+    func finishCheckpoint() async throws -> (frames: Int, complete: Bool) {
+        try await queue.writeWithoutTransaction { db in try DatabaseSetup.passiveCheckpoint(db) }
     }
 
     func close() throws { try queue.close() }

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Logging
 import TestSupport
+import Synchronization
 import Testing
 
 @testable import Storage
@@ -23,13 +24,18 @@ import Testing
     }
 
     /// About 6 MiB written through the server's own kind of connection, in a table of its own.
-    static func fill(_ store: TenantStore, _ id: TenantID) async throws {
+    static func fill(_ store: TenantStore, _ id: TenantID, createTable: Bool = true) async throws {
         try await store.withDatabase(id) { database in
             try database.queue.write { db in
-                try db.execute(sql: "CREATE TABLE filler (id INTEGER PRIMARY KEY, data BLOB)")
+                if createTable { try db.execute(sql: "CREATE TABLE filler (id INTEGER PRIMARY KEY, data BLOB)") }
                 for _ in 0..<1500 { try db.execute(sql: "INSERT INTO filler (data) VALUES (randomblob(4000))") }
             }
         }
+    }
+
+    /// The frames in the WAL, as the server's checkpointer reads them.
+    static func frames(_ store: TenantStore, _ id: TenantID) async throws -> Int {
+        try await store.withDatabase(id) { database in database.walFrames?.current ?? -1 }
     }
 
     static func size(_ path: String) -> Int {
@@ -90,28 +96,109 @@ import Testing
         try store.createDatabaseFile(for: id)
         #expect(try await Self.autocheckpoint(store, id) == 0)
         let path = fixture.directory.databasePath(for: id)
-        try await Self.fill(store, id)
-        #expect(Self.size(path + "-wal") > Int(TenantStore.checkpointThreshold))
+        // A small WAL is left alone.
+        try await store.withDatabase(id) { database in
+            try database.queue.write { db in try db.execute(sql: "CREATE TABLE filler (id INTEGER PRIMARY KEY, data BLOB)") }
+        }
+        let small = Self.size(path)
+        await store.checkpointLargeWALs()
+        #expect(Self.size(path) == small)
+        #expect(try await Self.frames(store, id) < TenantStore.checkpointThreshold)
+
+        try await Self.fill(store, id, createTable: false)
+        let written = try await Self.frames(store, id)
+        #expect(written > TenantStore.checkpointThreshold)
+        #expect(Self.size(path + "-wal") >= written * 4096)
         #expect(Self.size(path) < 1_000_000)
 
-        // A small WAL is left alone; a large one is moved into the file, and the tenant is still open.
+        // A large one is moved into the file, and the tenant is still open.
         await store.checkpointLargeWALs()
         #expect(Self.size(path) > 6_000_000)
         #expect(store.isOpen(id))
         #expect(store.leaseCount == 0)
-        // The WAL starts over at the next write, and its file is cut back to the limit then.
+        #expect(try await Self.frames(store, id) == 0)
+        // The WAL starts over at the next write; its file keeps its size (no `ftruncate` in a request).
+        let walSize = Self.size(path + "-wal")
         try await store.withDatabase(id) { database in
             try database.queue.write { db in try db.execute(sql: "INSERT INTO filler (data) VALUES (randomblob(4000))") }
         }
-        #expect(Self.size(path + "-wal") > 0)
-        #expect(Self.size(path + "-wal") <= DatabaseSetup.walSizeLimit)
+        #expect(Self.size(path + "-wal") == walSize)
+        let restarted = try await Self.frames(store, id)
+        #expect(restarted > 0 && restarted < 10)
         let rows = try await store.withDatabase(id) { database in
             try database.queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM filler") }
         }
         #expect(rows == 1501)
+        // Its few new frames are no work yet, however large the file.
         let before = Self.size(path)
         await store.checkpointLargeWALs()
         #expect(Self.size(path) == before)
+        withExtendedLifetime(fixture) {}
+    }
+
+    @Test func underSteadyWritesTheWALStillStartsOverAfterACheckpoint() async throws {
+        let fixture = try RegistryFixture()
+        let id = Fixtures.tenantID("t-0")
+        let store = try TenantStore(
+            directory: fixture.directory, maximumOpen: 2, logger: Self.quiet, checkpoints: .background)
+        try store.createDatabaseFile(for: id)
+        try await Self.fill(store, id)
+        let filled = try await Self.frames(store, id)
+        #expect(filled > TenantStore.checkpointThreshold)
+        // A writer commits one row after another while the checkpoint runs, as requests do; some of its commits
+        // land while the checkpointer's own connection copies, and are left for the tenant's connection.
+        let finished = Flag()
+        let checkpointing = Task {
+            await store.checkpointLargeWALs()
+            finished.raise()
+        }
+        let writes = Task {
+            var count = 0
+            repeat {
+                try await store.withDatabase(id) { database in
+                    try await database.write { db in try db.execute(sql: "INSERT INTO filler (data) VALUES (randomblob(100))") }
+                }
+                count += 1
+            } while count < 20 || !finished.isRaised
+            return count
+        }
+        await checkpointing.value
+        let written = try await writes.value
+        // The WAL started over: its frames are the few written since, not all of them on top of the fill.
+        try await store.withDatabase(id) { database in
+            try await database.write { db in try db.execute(sql: "INSERT INTO filler (data) VALUES (randomblob(100))") }
+        }
+        let after = try await Self.frames(store, id)
+        #expect(after < filled)
+        #expect(after <= written + 1)
+        let rows = try await store.withDatabase(id) { database in
+            try database.queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM filler") }
+        }
+        #expect(rows == 1500 + written + 1)
+        withExtendedLifetime(fixture) {}
+    }
+
+    @Test func aWALThatGrewPastTheSizeLimitIsCutBackWhenItStartsOver() async throws {
+        let fixture = try RegistryFixture()
+        let id = Fixtures.tenantID("t-0")
+        let store = try TenantStore(
+            directory: fixture.directory, maximumOpen: 2, logger: Self.quiet, checkpoints: .background)
+        try store.createDatabaseFile(for: id)
+        let path = fixture.directory.databasePath(for: id)
+        try await store.withDatabase(id) { database in
+            try database.queue.write { db in
+                try db.execute(sql: "CREATE TABLE filler (id INTEGER PRIMARY KEY, data BLOB)")
+                for _ in 0..<(DatabaseSetup.walSizeLimit / 4000 + 500) {
+                    try db.execute(sql: "INSERT INTO filler (data) VALUES (randomblob(4000))")
+                }
+            }
+        }
+        #expect(Self.size(path + "-wal") > DatabaseSetup.walSizeLimit)
+        await store.checkpointLargeWALs()
+        try await store.withDatabase(id) { database in
+            try database.queue.write { db in try db.execute(sql: "INSERT INTO filler (data) VALUES (randomblob(4000))") }
+        }
+        #expect(Self.size(path + "-wal") <= DatabaseSetup.walSizeLimit)
         withExtendedLifetime(fixture) {}
     }
 
@@ -130,4 +217,11 @@ import Testing
         #expect(Self.size(path) == before)
         withExtendedLifetime(fixture) {}
     }
+}
+
+/// Set once by one task, read by another.
+private final class Flag: Sendable {
+    private let value = Atomic(false)
+    var isRaised: Bool { value.load(ordering: .acquiring) }
+    func raise() { value.store(true, ordering: .releasing) }
 }
