@@ -24,11 +24,11 @@ import Testing
     }
 
     /// About 6 MiB written through the server's own kind of connection, in a table of its own.
-    static func fill(_ store: TenantStore, _ id: TenantID, createTable: Bool = true) async throws {
+    static func fill(_ store: TenantStore, _ id: TenantID, createTable: Bool = true, rows: Int = 1500) async throws {
         try await store.withDatabase(id) { database in
             try database.queue.write { db in
                 if createTable { try db.execute(sql: "CREATE TABLE filler (id INTEGER PRIMARY KEY, data BLOB)") }
-                for _ in 0..<1500 { try db.execute(sql: "INSERT INTO filler (data) VALUES (randomblob(4000))") }
+                for _ in 0..<rows { try db.execute(sql: "INSERT INTO filler (data) VALUES (randomblob(4000))") }
             }
         }
     }
@@ -142,9 +142,9 @@ import Testing
         let store = try TenantStore(
             directory: fixture.directory, maximumOpen: 2, logger: Self.quiet, checkpoints: .background)
         try store.createDatabaseFile(for: id)
-        try await Self.fill(store, id)
+        try await Self.fill(store, id, rows: TenantStore.finishThreshold + 500)
         let filled = try await Self.frames(store, id)
-        #expect(filled > TenantStore.checkpointThreshold)
+        #expect(filled > TenantStore.finishThreshold)
         // A writer commits one row after another while the checkpoint runs, as requests do; some of its commits
         // land while the checkpointer's own connection copies, and are left for the tenant's connection.
         let finished = Flag()
@@ -174,7 +174,7 @@ import Testing
         let rows = try await store.withDatabase(id) { database in
             try database.queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM filler") }
         }
-        #expect(rows == 1500 + written + 1)
+        #expect(rows == TenantStore.finishThreshold + 500 + written + 1)
         withExtendedLifetime(fixture) {}
     }
 
