@@ -33,6 +33,16 @@ import Testing
         }
     }
 
+    /// A store as `kp serve` has it (`WALCheckpoints.background`), with one tenant file.
+    static func serversStore() throws -> (RegistryFixture, TenantStore, TenantID) {
+        let fixture = try RegistryFixture()
+        let id = Fixtures.tenantID("t-0")
+        let store = try TenantStore(
+            directory: fixture.directory, maximumOpen: 2, logger: Self.quiet, checkpoints: .background)
+        try store.createDatabaseFile(for: id)
+        return (fixture, store, id)
+    }
+
     /// The frames in the WAL, as the server's checkpointer reads them.
     static func frames(_ store: TenantStore, _ id: TenantID) async throws -> Int {
         try await store.withDatabase(id) { database in database.walFrames?.current ?? -1 }
@@ -89,11 +99,7 @@ import Testing
     }
 
     @Test func theServersStoreCheckpointsALargeWALFromAConnectionOfItsOwnWhileTheTenantStaysOpen() async throws {
-        let fixture = try RegistryFixture()
-        let id = Fixtures.tenantID("t-0")
-        let store = try TenantStore(
-            directory: fixture.directory, maximumOpen: 2, logger: Self.quiet, checkpoints: .background)
-        try store.createDatabaseFile(for: id)
+        let (fixture, store, id) = try Self.serversStore()
         #expect(try await Self.autocheckpoint(store, id) == 0)
         let path = fixture.directory.databasePath(for: id)
         // A small WAL is left alone.
@@ -137,11 +143,7 @@ import Testing
     }
 
     @Test func underSteadyWritesTheWALStillStartsOverAfterACheckpoint() async throws {
-        let fixture = try RegistryFixture()
-        let id = Fixtures.tenantID("t-0")
-        let store = try TenantStore(
-            directory: fixture.directory, maximumOpen: 2, logger: Self.quiet, checkpoints: .background)
-        try store.createDatabaseFile(for: id)
+        let (fixture, store, id) = try Self.serversStore()
         try await Self.fill(store, id, rows: TenantStore.finishThreshold + 500)
         let filled = try await Self.frames(store, id)
         #expect(filled > TenantStore.finishThreshold)
@@ -179,20 +181,9 @@ import Testing
     }
 
     @Test func aWALThatGrewPastTheSizeLimitIsCutBackWhenItStartsOver() async throws {
-        let fixture = try RegistryFixture()
-        let id = Fixtures.tenantID("t-0")
-        let store = try TenantStore(
-            directory: fixture.directory, maximumOpen: 2, logger: Self.quiet, checkpoints: .background)
-        try store.createDatabaseFile(for: id)
+        let (fixture, store, id) = try Self.serversStore()
         let path = fixture.directory.databasePath(for: id)
-        try await store.withDatabase(id) { database in
-            try database.queue.write { db in
-                try db.execute(sql: "CREATE TABLE filler (id INTEGER PRIMARY KEY, data BLOB)")
-                for _ in 0..<(DatabaseSetup.walSizeLimit / 4000 + 500) {
-                    try db.execute(sql: "INSERT INTO filler (data) VALUES (randomblob(4000))")
-                }
-            }
-        }
+        try await Self.fill(store, id, rows: DatabaseSetup.walSizeLimit / 4000 + 500)
         #expect(Self.size(path + "-wal") > DatabaseSetup.walSizeLimit)
         await store.checkpointLargeWALs()
         try await store.withDatabase(id) { database in
@@ -203,11 +194,7 @@ import Testing
     }
 
     @Test func aFileInMaintenanceIsNotCheckpointedByTheServersStore() async throws {
-        let fixture = try RegistryFixture()
-        let id = Fixtures.tenantID("t-0")
-        let store = try TenantStore(
-            directory: fixture.directory, maximumOpen: 2, logger: Self.quiet, checkpoints: .background)
-        try store.createDatabaseFile(for: id)
+        let (fixture, store, id) = try Self.serversStore()
         let path = fixture.directory.databasePath(for: id)
         try await Self.fill(store, id)
         let before = Self.size(path)
