@@ -73,9 +73,9 @@ package enum DatabaseSetup {
     /// so a small tenant keeps a small one; at most `tenants.maxOpen` big, busy tenants hold 8 MiB each.
     static let tenantCacheKiB = 8192
 
-    /// The size a tenant's WAL file is cut back to when it starts over, with `WALCheckpoints.background`: far
-    /// above what it reaches between two checkpoints (`TenantStore.checkpointThreshold`, looked at four times a
-    /// second), so only a WAL that grew while a checkpoint could not finish is cut.
+    /// The size a tenant's WAL file is cut back to when it starts over, with `WALCheckpoints.background`: above
+    /// the 32 MiB at which the tenant's connection finishes a checkpoint itself (`TenantStore.finishThreshold`), so
+    /// only a WAL that grew while no checkpoint could finish (a long reader) is cut.
     package static let walSizeLimit = 64 * 1024 * 1024
 
     /// Moves what the WAL holds into the database file without waiting for readers or writers (PASSIVE),

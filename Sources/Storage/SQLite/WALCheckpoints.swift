@@ -13,9 +13,10 @@ package enum WALCheckpoints: Sendable, Equatable {
     case sqlite
     /// None from this connection: Litestream replicates the file and checkpoints it.
     case litestream
-    /// None from this connection: the server's tenant store checkpoints from a connection of its own
-    /// (`TenantStore.runCheckpoints`), so no request waits for one. A leder's overview writes fifty access-log
-    /// lines; with SQLite's own checkpoints every thirteenth overview paid for moving 1000 pages and took
-    /// twice as long (12.6–13.5 ms against 6.0, measured one request at a time): that was the p99.
+    /// Almost none from this connection: the server's tenant store checkpoints from a connection of its own
+    /// (`TenantStore.runCheckpoints`), so requests do not wait for the copying; only when writes never pause does
+    /// this connection move the last few frames itself (`TenantStore.finishThreshold`). A leder's overview writes
+    /// fifty access-log lines; with SQLite's own checkpoints every thirteenth overview paid for moving 1000 pages
+    /// and took twice as long (12.6–13.5 ms against 6.0, measured one request at a time): that was the p99.
     case background
 }

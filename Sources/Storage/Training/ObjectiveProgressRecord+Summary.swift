@@ -12,7 +12,7 @@ extension ObjectiveProgressRecord {
         consultedSupervisors, importedFrom, importedOrganisationNumber, importedApprovers
         """
     /// How many columns `summaryColumns` names: a query may add its own after them.
-    static let summaryColumnCount = 14
+    static let summaryColumnCount = summaryColumns.split(separator: ",").count
 
     /// The progress rows matching `condition` (an SQL condition on `objectiveProgress`), without history.
     static func summaries(
@@ -30,7 +30,8 @@ extension ObjectiveProgressRecord {
         return result
     }
 
-    /// One row of `summaryColumns` (the first 14 columns of `row`) as the domain value, without history.
+    /// One row of `summaryColumns` (the first `summaryColumnCount` columns of `row`) as the domain value, without
+    /// history.
     static func summary(_ row: Row, cache: ValueCache) throws -> ObjectiveProgress {
         let corrupt = { (column: String) in StorageError.corruptRow(table: Self.databaseTableName, column: column) }
         guard let id = UUID(hyphenated: row[0]), let trainee = cache.uuid(row[1]) else { throw corrupt("id") }

@@ -79,13 +79,14 @@ extension TenantDatabase {
                 db.cachedStatement(
                     sql: """
                         SELECT \(ObjectiveProgressRecord.summaryColumns), updatedAt, (
-                            SELECT strftime('%Y-%m-%d %H:%M:%f', json_extract(e.value, '$.at')) FROM json_each(history) e
-                            WHERE json_extract(e.value, '$.kind') = 'submitted' ORDER BY e.key DESC LIMIT 1)
+                            SELECT strftime('%Y-%m-%d %H:%M:%f', json_extract(e.value, '$.at'))
+                            FROM json_each(history) e WHERE json_extract(e.value, '$.kind') = 'submitted'
+                            ORDER BY e.key DESC LIMIT 1)
                         FROM objectiveProgress WHERE state = 'submitted' AND traineeId IN (\(trainees))
                         ORDER BY updatedAt, traineeId, objectiveId
                         """), arguments: arguments)
             let cache = ValueCache()
-            let sentAt = ObjectiveProgressRecord.summaryColumnCount + 1
+            let updatedAt = ObjectiveProgressRecord.summaryColumnCount, sentAt = updatedAt + 1
             var found: [(trainee: Trainee, progress: ObjectiveProgress, submittedAt: Date)] = []
             var admitted: [UUID: TrainingAccess?] = [:]
             while let row = try rows.next() {
@@ -95,9 +96,9 @@ extension TenantDatabase {
                         db, traineeID: progress.traineeID, actor: actor, .approveObjective)
                 }
                 guard let access = admitted[progress.traineeID] ?? nil else { continue }
-                let updatedAt = try StoredDate.required(
-                    row, sentAt - 1, "updatedAt", table: ObjectiveProgressRecord.databaseTableName)
-                let submittedAt = (row[sentAt] as String?).flatMap(StoredDate.parse) ?? updatedAt
+                let table = ObjectiveProgressRecord.databaseTableName
+                let submittedAt = try (row[sentAt] as String?).flatMap(StoredDate.parse)
+                    ?? StoredDate.required(row, updatedAt, "updatedAt", table: table)
                 found.append((access.trainee, progress, submittedAt))
             }
             for access in admitted.values.compactMap({ $0 }) {
