@@ -78,7 +78,8 @@ package func buildApplication(services: AppServices) throws -> some ApplicationP
         on: APITransport(
             router: router, tenantGroup: tenantGroup, supportGroup: supportGroup, personGroup: personGroup,
             onboardingGroup: onboardingGroup, routes: routes),
-        configuration: Configuration(dateTranscoder: ISO8601Transcoder(), jsonEncodingOptions: [.sortedKeys]))
+        configuration: Configuration(dateTranscoder: ISO8601Transcoder(), jsonEncodingOptions: [.sortedKeys]),
+        middlewares: [ProgressReportJSONMiddleware(handlers: handlers)])
 
     // Last: it wraps only the router's "no route" answer (a page for a path outside the API).
     router.add(middleware: portal.notFoundMiddleware())

@@ -25,6 +25,15 @@ extension APIHandlers {
         }
     }
 
+    /// The report's JSON for `ProgressReportJSONMiddleware`: the same engine operation as the `.json` case
+    /// above, written by `ProgressReport.jsonText` instead of the generated encoder.
+    func progressReportJSON(traineeId: String) async throws -> HTTPBody {
+        let scope = try TenantScope.required()
+        let (report, trainee) = try await services.engine.reports.progressReport(
+            scope.caller, trainee: try traineeID(traineeId))
+        return HTTPBody(report.jsonText(trainee: trainee))
+    }
+
     func getLederOverview(_ input: Operations.GetLederOverview.Input) async throws -> Operations.GetLederOverview.Output {
         let scope = try TenantScope.required()
         let now = services.now()
