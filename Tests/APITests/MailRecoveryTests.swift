@@ -44,4 +44,27 @@ import Testing
         let unsent = try await app.services.tenantStore.withDatabase(oslo) { try $0.hasUnsentMail() }
         #expect(!unsent)
     }
+
+    @Test("The pass at start finds mail in a tenant whose file is closed, and opens no other tenant's pool")
+    func thePassAtStartOpensOnlyTheTenantsWithMail() async throws {
+        let app = try TestApp()
+        let quiet = try await app.activate("kommune-0219")
+        let oslo = try await app.activate("kommune-0301")
+        let caller = TenantCaller(
+            tenant: try app.services.registry.requireTenant(oslo),
+            principal: try await app.services.verifier.verify(token: try await app.token()))
+        let trainee = try await app.services.engine.people.registerTrainee(caller, programme: .lis1, email: nil)
+        _ = try await app.services.engine.people.invite(
+            caller, trainee: trainee.id, role: .veileder, email: "vera@oslo.kommune.no", replacesHolder: false)
+        let store = app.services.tenantStore
+        await store.closeAll()
+        #expect(store.openCount == 0)
+
+        let sent = await Self.restartedMailer(app).recoverAtStart()
+
+        #expect(sent == 1)
+        // Oslo's pool was opened to mark the message sent; the tenant without mail was only glanced at.
+        #expect(store.isOpen(oslo))
+        #expect(!store.isOpen(quiet))
+    }
 }

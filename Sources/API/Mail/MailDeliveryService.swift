@@ -151,27 +151,46 @@ package final class MailDeliveryService: Service, Sendable {
     /// waits for the first poll or new mail. Returns how many messages were sent.
     @discardableResult
     func recoverAtStart() async -> Int {
-        await recoverPending()
-        return await deliverDue()
+        let started = ContinuousClock.now
+        let (checked, withMail) = await recoverPending()
+        let sent = await deliverDue()
+        let elapsed = ContinuousClock.now - started
+        // Says when the pass over every tenant file is over: until then it shares the cores with requests
+        // (the benchmark waits for this line before it times one).
+        logger.info(
+            "mail recovery finished",
+            metadata: [
+                "tenants": "\(checked)", "with_mail": "\(withMail)", "sent": "\(sent)",
+                "ms": "\(Int((elapsed / .milliseconds(1)).rounded()))",
+            ])
+        return sent
     }
 
     /// Finds tenants whose outbox still holds unsent mail (after a restart).
     ///
+    /// Each file is read with `TenantStore.outboxBacklog(of:)`, outside the pool: only the tenants with mail
+    /// are opened in it, by the delivery that follows, so a restart does not close the pools of the tenants
+    /// that requests are using.
+    ///
     /// Each tenant is tried on its own: one whose file is missing or broken is logged and skipped, and the
     /// others are still recovered. The log names the tenant and the kind of error, never its description,
     /// which may quote data.
-    func recoverPending() async {
+    /// Returns how many tenants it checked, and how many of them had mail waiting.
+    @discardableResult
+    func recoverPending() async -> (checked: Int, withMail: Int) {
         let tenants: [Tenant]
         do {
             tenants = try registry.tenants().filter(\.isProvisioned)
         } catch {
             logger.error("mail recovery: registry unreadable", metadata: ["error": "\(String(reflecting: type(of: error)))"])
-            return
+            return (0, 0)
         }
+        var withMail = 0
         for tenant in tenants {
             do {
-                let backlog = try await store.withDatabase(tenant.id) { try $0.outboxBacklog() }
+                let backlog = try await store.outboxBacklog(of: tenant.id)
                 if backlog.count > 0 {
+                    withMail += 1
                     record(backlog, of: tenant.id)
                     pending.withLock { _ = $0.insert(tenant.id) }
                 }
@@ -181,5 +200,6 @@ package final class MailDeliveryService: Service, Sendable {
                     metadata: ["tenant": "\(tenant.id)", "error": "\(String(reflecting: type(of: error)))"])
             }
         }
+        return (tenants.count, withMail)
     }
 }
