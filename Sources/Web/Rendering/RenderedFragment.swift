@@ -29,21 +29,32 @@ extension PageRenderer {
 
     /// `view` through the template `name`, with `fragment` in place of the template's `{{fragmentSlot}}`.
     func render(_ view: Any, template name: String, placing fragment: RenderedFragment) throws -> String {
+        try render(view, template: name, placing: [fragment])
+    }
+
+    /// `view` through the template `name`, with `fragments` in place of its `{{fragmentSlot}}`s in the order they
+    /// come (a progress report's tables, one per plan); there must be one fragment for each slot.
+    func render(_ view: Any, template name: String, placing fragments: [RenderedFragment]) throws -> String {
         let text = try render(view, template: name)
-        guard let slot = Self.range(of: RenderedFragment.slot, in: text) else {
-            throw PageRendererError.unknownTemplate(name)
-        }
         var page = String()
-        page.reserveCapacity(text.utf8.count + fragment.html.utf8.count)
-        page += text[..<slot.lowerBound]
-        page += fragment.html
-        page += text[slot.upperBound...]
+        page.reserveCapacity(text.utf8.count + fragments.reduce(0) { $0 + $1.html.utf8.count })
+        var rest = text[...]
+        for fragment in fragments {
+            guard let slot = Self.range(of: RenderedFragment.slot, in: rest) else {
+                throw PageRendererError.unknownTemplate(name)
+            }
+            page += rest[..<slot.lowerBound]
+            page += fragment.html
+            rest = rest[slot.upperBound...]
+        }
+        guard Self.range(of: RenderedFragment.slot, in: rest) == nil else { throw PageRendererError.unknownTemplate(name) }
+        page += rest
         return page
     }
 
     /// Where `needle` first is in `text`, by its UTF-8 bytes: the slot is ASCII, and Foundation's
     /// `range(of:)` bridged the whole page through `NSString`, a tenth of the signer's page time.
-    static func range(of needle: String, in text: String) -> Range<String.Index>? {
+    static func range(of needle: String, in text: Substring) -> Range<String.Index>? {
         let bytes = Array(needle.utf8)
         guard let first = bytes.first else { return nil }
         let utf8 = text.utf8

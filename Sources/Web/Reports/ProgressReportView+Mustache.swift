@@ -2,7 +2,7 @@ import Mustache
 
 /// The progress report (the page and the printable report) names its values for the template: the 101 lines
 /// of a plan were looked up by reflection, and the page took 2.5 times the JSON of the same report (server
-/// time, benchmark).
+/// time, benchmark). The lines themselves are rendered once each (`ReportRenderer.lineRows`).
 extension ProgressReportView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
@@ -30,6 +30,7 @@ extension ProgressReportView.Section: MustacheParent {
         case "activitiesSigned": activitiesSigned
         case "isComplete": isComplete
         case "lines": lines
+        case "fragmentSlot": fragmentSlot
         default: nil
         }
     }

@@ -4,7 +4,9 @@ import Foundation
 
 /// What the progress report template shows: one section per plan with its chart and objectives.
 struct ProgressReportView: Sendable {
-    struct Line: Sendable {
+    /// A row of a plan's table, rendered once by `progress-line` for every page that shows it
+    /// (`ReportRenderer.lineRows`): it is all the row shows, so it is the row's key.
+    struct Line: Sendable, Hashable {
         let objectiveID: String
         let title: String
         let status: String
@@ -20,6 +22,8 @@ struct ProgressReportView: Sendable {
         let activitiesSigned: Int
         let isComplete: Bool
         let lines: [Line]
+        /// The rows of `lines`, rendered by `progress-line` (`FragmentCache`), are placed here.
+        let fragmentSlot = RenderedFragment.slot
     }
 
     let title: String

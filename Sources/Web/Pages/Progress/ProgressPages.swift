@@ -20,7 +20,8 @@ struct ProgressPages: Sendable {
         let (caller, report, trainee) = try await read(request, context)
         let page = ProgressPage(
             report, trainee: trainee, tenant: caller.tenant, generatedAt: engine.currentTime, visitor: context.visitor)
-        return HTMLPage.response(try renderer.render(page, template: "progress"))
+        return HTMLPage.response(
+            try renderer.render(page, template: "progress", placing: try reports.sectionRows(page.report)))
     }
 
     /// `GET …/fremdrift/utskrift`: the printable report, as the API's `?format=html`.
