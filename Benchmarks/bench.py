@@ -276,6 +276,16 @@ def server_times(server, folder, args, requests):
                 time.sleep(0.05)
         if conn is None:
             raise RuntimeError("timing server did not start")
+        # At start the server looks into every tenant's outbox (the mail recovery); the times are of the
+        # server after that pass, which its log says is over.
+        startup = None
+        for _ in range(1200):
+            startup = next((line for line in open(log_path) if "mail recovery finished" in line), None)
+            if startup:
+                break
+            time.sleep(0.05)
+        if startup is None:
+            raise RuntimeError("timing server did not finish its mail recovery within 60 s")
         for path, headers, count in requests:
             for _ in range(count):
                 conn.request("GET", path, headers=headers)
@@ -297,7 +307,8 @@ def server_times(server, folder, args, requests):
         if path and ms and "request" in line:
             times.setdefault(path.group(1), []).append(float(ms.group(1)))
     # The first requests warm the pool and caches: keep the last 90%.
-    return {path: values[len(values) // 10:] for path, values in times.items()}
+    pass_figures = {key: int(re.search(rf"{key}=(\d+)", startup).group(1)) for key in ("ms", "tenants")}
+    return {path: values[len(values) // 10:] for path, values in times.items()}, pass_figures
 
 def verdict(ratio, target):
     return f"{'PASS' if ratio >= target else 'FAIL'} ratio {ratio:.2f} (target >= {target})"
@@ -432,7 +443,7 @@ def training(server, args, folder, lis, leder, raw=None):
         pages.append(("leder overview page", "/virksomhet/kommune-0301/mine-lis", cookie(leder_session), 200, 20))
     progress_page = f"/virksomhet/kommune-0301/lis/{trainee}/fremdrift"
     pages.append(("progress report page", progress_page, cookie(lis_session), 300, None))
-    times = server_times(server, folder, args, [(progress_path, bearer(lis), 300), (overview_path, bearer(leder), 200)]
+    times, startup = server_times(server, folder, args, [(progress_path, bearer(lis), 300), (overview_path, bearer(leder), 200)]
                          + [(path, headers, count) for _, path, headers, count, _ in pages])
     # The same SQL from C, on a copy taken now: before the activity writes below add rows the report would count.
     raw_times, copy = {}, None
@@ -442,6 +453,8 @@ def training(server, args, folder, lis, leder, raw=None):
                      overview_path: raw.overview(copy, *raw_reference.leder_of(copy, trainee))}
         for path, figures in raw_times.items():
             print(f"raw SQLite {figures['path']}: {figures['statement_ms']}", file=sys.stderr)
+    rows.append((f"mail recovery at start, {startup['tenants']} tenants", f"{startup['ms']:,} ms", "-",
+                 "the 2nd server's pass over every outbox (its log); the server times below are after it"))
     # Issue 15's targets: the report p99 <= 2 ms (and within 5x of raw SQLite), the overview p99 <= 10 ms.
     for label, path, target in [("progress report", progress_path, 2), ("leder overview", overview_path, 10)] \
             + [(label, path, target) for label, path, _, _, target in pages]:
