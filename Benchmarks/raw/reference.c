@@ -311,12 +311,9 @@ static const char *PROGRESS_SQL[] = {
     "SELECT * FROM \"trainee\" WHERE \"id\" = ?",
     /* TrainingAccess.load → RoleAssignmentRecord.active */
     "SELECT * FROM roleAssignment WHERE traineeId = ? AND revokedAt IS NULL ORDER BY grantedAt",
-    /* ProgressInputs.report → CommonInputs.load: the LIS */
-    "SELECT id, personKey, name, hprNumber, programme, email, registeredAt FROM trainee WHERE id IN (?) ORDER BY "
-    "name, id",
-    /* CommonInputs.load: live assignments */
+    /* ProgressInputs.report → CommonInputs.assignments: live assignments (the LIS was read by the check above) */
     "SELECT * FROM planAssignment WHERE state <> 'archived' AND traineeId IN (?) ORDER BY assignedAt, id",
-    /* CommonInputs.load: the plan versions assigned (content only when not cached: the server has it cached) */
+    /* CommonInputs.plans: the plan versions assigned (content only when not cached: the server has it cached) */
     "SELECT key, version, sha256 FROM plan\n"
     "WHERE (key, version) IN (SELECT planKey, planVersion FROM planAssignment WHERE state <> 'archived' AND "
     "traineeId IN (?))",
@@ -328,15 +325,14 @@ static const char *PROGRESS_SQL[] = {
     "SELECT id, traineeId, planKey, planVersion, objectiveId, state, comment, approvedAt, approvedBy, "
     "consultedVeileder,\nconsultedSupervisors, importedFrom, importedOrganisationNumber, importedApprovers FROM "
     "objectiveProgress WHERE traineeId IN (?)",
-    /* ProgressInputs.talks */
-    "SELECT id, traineeId, veileder, date, topic, NULL AS preparation, NULL AS minutes, state,\n"
-    "    lastWrittenBy, finalisedBy, finalisedAt, createdAt, updatedAt\n"
+    /* ProgressInputs.talkCounts */
+    "SELECT count(*) FILTER (WHERE state = 'finalised'), count(*) FILTER (WHERE state <> 'finalised')\n"
     "FROM supervisionTalk WHERE traineeId IN (?)",
 };
 #define PROGRESS_COUNT (sizeof PROGRESS_SQL / sizeof PROGRESS_SQL[0])
 
-static const char *PROGRESS_LABELS[] = {"begin", "trainee", "roles", "trainees", "assignments", "plans",
-                                         "activity counts", "progress rows", "talks", "commit"};
+static const char *PROGRESS_LABELS[] = {"begin", "trainee", "roles", "assignments", "plans", "activity counts",
+                                         "progress rows", "talk counts", "commit"};
 
 typedef struct {
     sqlite3 *db;

@@ -14,13 +14,13 @@ extension ObjectiveProgressRecord {
     /// How many columns `summaryColumns` names: a query may add its own after them.
     static let summaryColumnCount = summaryColumns.split(separator: ",").count
 
-    /// The progress rows matching `condition` (an SQL condition on `objectiveProgress`), without history.
+    /// The progress rows matching `condition` (an SQL condition on `objectiveProgress`), without history;
+    /// `cache` may already know the identifiers from another query of the same read.
     static func summaries(
-        _ db: Database, where condition: String, arguments: StatementArguments
+        _ db: Database, where condition: String, arguments: StatementArguments, cache: ValueCache = ValueCache()
     ) throws
         -> [ObjectiveProgress]
     {
-        let cache = ValueCache()
         var result: [ObjectiveProgress] = []
         let rows = try Row.fetchCursor(
             db.cachedStatement(

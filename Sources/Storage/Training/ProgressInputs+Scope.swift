@@ -40,35 +40,50 @@ extension ProgressInputs {
         var plans: [Plan]
 
         static func load(_ db: Database, _ scope: Scope) throws -> CommonInputs {
-            let (trainees, arguments) = scope.traineeIDs
-            let live = "state <> 'archived' AND traineeId IN (\(trainees))"
-            return CommonInputs(
-                trainees: try Row.fetchAll(
-                    db.cachedStatement(
-                        sql: "SELECT \(TraineeRecord.selectColumns) FROM trainee WHERE id IN (\(trainees)) ORDER BY name, id"),
-                    arguments: arguments
-                ).map { try TraineeRecord(row: $0).trainee() },
-                assignments: try PlanAssignmentRecord.fetchAll(
-                    db.cachedStatement(
-                        sql: "SELECT * FROM planAssignment WHERE \(live) ORDER BY assignedAt, id"),
-                    arguments: arguments
-                ).map { try $0.assignment() },
-                plans: try Row.fetchAll(
-                    db.cachedStatement(
-                        sql: """
-                        SELECT key, version, sha256 FROM plan
-                        WHERE (key, version) IN (SELECT planKey, planVersion FROM planAssignment WHERE \(live))
-                        """),
-                    arguments: arguments
-                ).map { row in
-                    // The text (tens of kilobytes) is read only for a version not decoded before.
-                    if let cached = PlanCodec.cached(row["sha256"]) { return cached }
-                    let reference = PlanReference(key: try PlanKey(row["key"]), version: row["version"])
-                    guard let plan = try PlanSnapshot.load(db, reference) else {
-                        throw StorageError.corruptRow(table: "plan", column: "content")
-                    }
-                    return plan
-                })
+            CommonInputs(
+                trainees: try trainees(db, scope), assignments: try assignments(db, scope), plans: try plans(db, scope))
         }
+
+        static func trainees(_ db: Database, _ scope: Scope) throws -> [Trainee] {
+            let (trainees, arguments) = scope.traineeIDs
+            return try Row.fetchAll(
+                db.cachedStatement(
+                    sql: "SELECT \(TraineeRecord.selectColumns) FROM trainee WHERE id IN (\(trainees)) ORDER BY name, id"),
+                arguments: arguments
+            ).map { try TraineeRecord(row: $0).trainee() }
+        }
+
+        /// The live assignments, oldest first.
+        static func assignments(_ db: Database, _ scope: Scope) throws -> [PlanAssignment] {
+            let (trainees, arguments) = scope.traineeIDs
+            return try PlanAssignmentRecord.fetchAll(
+                db.cachedStatement(
+                    sql: "SELECT * FROM planAssignment WHERE \(live(trainees)) ORDER BY assignedAt, id"),
+                arguments: arguments
+            ).map { try $0.assignment() }
+        }
+
+        /// The plan versions of the live assignments.
+        static func plans(_ db: Database, _ scope: Scope) throws -> [Plan] {
+            let (trainees, arguments) = scope.traineeIDs
+            return try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                    SELECT key, version, sha256 FROM plan
+                    WHERE (key, version) IN (SELECT planKey, planVersion FROM planAssignment WHERE \(live(trainees)))
+                    """),
+                arguments: arguments
+            ).map { row in
+                // The text (tens of kilobytes) is read only for a version not decoded before.
+                if let cached = PlanCodec.cached(row["sha256"]) { return cached }
+                let reference = PlanReference(key: try PlanKey(row["key"]), version: row["version"])
+                guard let plan = try PlanSnapshot.load(db, reference) else {
+                    throw StorageError.corruptRow(table: "plan", column: "content")
+                }
+                return plan
+            }
+        }
+
+        private static func live(_ trainees: String) -> String { "state <> 'archived' AND traineeId IN (\(trainees))" }
     }
 }

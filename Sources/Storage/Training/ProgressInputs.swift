@@ -62,14 +62,15 @@ struct ProgressInputs {
             progress: progress, activities: activities, talks: talks)
     }
 
-    /// The progress report of one LIS read for that report alone: the progress rows and talks decoded, the
-    /// activities (a LIS has hundreds) counted by the database per objective.
+    /// The progress report of one LIS read for that report alone: the progress rows decoded, the activities
+    /// (a LIS has hundreds) counted by the database per objective, and the talks counted by it. The LIS was
+    /// read by the access check before, so it is not read again here.
     static func report(_ db: Database, traineeID: UUID) throws -> ProgressReport {
         let scope = Scope.trainee(traineeID)
         let (ofTrainee, arguments) = scope.condition
-        let common = try CommonInputs.load(db, scope)
+        let assignments = try CommonInputs.assignments(db, scope)
         var plansByReference: [PlanReference: Plan] = [:]
-        for plan in common.plans { plansByReference[plan.reference] = plan }
+        for plan in try CommonInputs.plans(db, scope) { plansByReference[plan.reference] = plan }
         let cache = ValueCache()
         var activities = ProgressReport.ActivityCounts()
         let rows = try Row.fetchCursor(
@@ -97,10 +98,24 @@ struct ProgressInputs {
                 plan: PlanReference(key: key, version: row[1]), objective: objective, signed: row[3], awaiting: row[4])
         }
         return ProgressReport.compute(
-            traineeID: traineeID, plans: common.assignments.compactMap { plansByReference[$0.plan] },
-            progress: try ObjectiveProgressRecord.summaries(db, where: ofTrainee, arguments: arguments),
-            activities: activities,
-            talks: try talks(db, where: ofTrainee, arguments: arguments))
+            traineeID: traineeID, plans: assignments.compactMap { plansByReference[$0.plan] },
+            // The objectives with activities, most of those with a progress row, are known to the cache now.
+            progress: try ObjectiveProgressRecord.summaries(db, where: ofTrainee, arguments: arguments, cache: cache),
+            activities: activities, talks: try talkCounts(db, where: ofTrainee, arguments: arguments))
+    }
+
+    /// How many of the talks matching `condition` are finalised, and how many are not.
+    static func talkCounts(_ db: Database, where condition: String, arguments: StatementArguments) throws
+        -> ProgressReport.TalkCounts
+    {
+        let row = try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                SELECT count(*) FILTER (WHERE state = 'finalised'), count(*) FILTER (WHERE state <> 'finalised')
+                FROM supervisionTalk WHERE \(condition)
+                """),
+            arguments: arguments)
+        return ProgressReport.TalkCounts(held: row?[0] ?? 0, open: row?[1] ?? 0)
     }
 
     var overview: LederOverview {

@@ -85,13 +85,34 @@ package struct ProgressReport: Sendable, Equatable {
     ) -> ProgressReport {
         compute(
             traineeID: traineeID, plans: plans, progress: progress,
-            activities: ActivityCounts(traineeID: traineeID, activities: activities), talks: talks)
+            activities: ActivityCounts(traineeID: traineeID, activities: activities),
+            talks: TalkCounts(traineeID: traineeID, talks: talks))
     }
 
-    /// The report from activity counts (`ActivityCounts`) rather than the activities themselves.
+    /// What the report needs of a LIS's supervision talks: how many are finalised, and how many not yet.
+    /// Storage can count these in SQL instead of reading every talk.
+    package struct TalkCounts: Sendable, Equatable {
+        package var held: Int
+        package var open: Int
+
+        package init(held: Int, open: Int) {
+            self.held = held
+            self.open = open
+        }
+
+        /// The counts of `traineeID`'s talks among `talks`.
+        package init(traineeID: UUID, talks: [SupervisionTalk]) {
+            (held, open) = (0, 0)
+            for talk in talks where talk.traineeID == traineeID {
+                if talk.isFinalised { held += 1 } else { open += 1 }
+            }
+        }
+    }
+
+    /// The report from activity and talk counts (`ActivityCounts`, `TalkCounts`) rather than the records.
     package static func compute(
         traineeID: UUID, plans: [Plan], progress: [ObjectiveProgress], activities: ActivityCounts,
-        talks: [SupervisionTalk]
+        talks: TalkCounts
     ) -> ProgressReport {
         var progressByObjective: [ObjectiveKey: ObjectiveProgress] = [:]
         progressByObjective.reserveCapacity(progress.count)
@@ -101,11 +122,6 @@ package struct ProgressReport: Sendable, Equatable {
         let worked = activities.worked
         let signed = activities.signed
         let awaiting = activities.awaiting
-        var held = 0
-        var open = 0
-        for talk in talks where talk.traineeID == traineeID {
-            if talk.isFinalised { held += 1 } else { open += 1 }
-        }
         let planProgress = plans.map { plan in
             let reference = plan.reference
             var lines: [Line] = []
@@ -144,7 +160,7 @@ package struct ProgressReport: Sendable, Equatable {
                 inProgress: inProgress, notStarted: notStarted, importedApprovals: imported,
                 activitiesSigned: signed[reference] ?? 0, activitiesAwaitingSignature: awaiting[reference] ?? 0)
         }
-        return ProgressReport(traineeID: traineeID, plans: planProgress, talksHeld: held, talksOpen: open)
+        return ProgressReport(traineeID: traineeID, plans: planProgress, talksHeld: talks.held, talksOpen: talks.open)
     }
 }
 
