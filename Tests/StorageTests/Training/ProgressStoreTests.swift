@@ -71,8 +71,9 @@ import Testing
         #expect(report.talksOpen == 1)
         #expect(!report.isComplete)
         #expect(progress.lines[2].status == .rejected)
-        // The leder's read is in Lise's log; her own is not.
-        _ = try await store.database.progressReport(traineeID: store.trainee.id, caller: Person.lis, at: S.now)
+        // The leder's read is in Lise's log; her own is not. Both read the same report.
+        let own = try await store.database.progressReport(traineeID: store.trainee.id, caller: Person.lis, at: S.now)
+        #expect(own == report)
         let reads = try store.log().filter { $0.operation == .readProgressReport }
         #expect(reads.map(\.role) == [.leder])
         await #expect(throws: AccessDenied.self) {
