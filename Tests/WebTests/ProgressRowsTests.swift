@@ -66,4 +66,31 @@ import Testing
         }
         #expect(try renderer.render(view, template: "report-progress", placing: [row]).contains("<td>A</td>"))
     }
+
+    @Test("The chart's numbers are written as %.1f writes them, for every share a plan of up to 120 objectives gives")
+    func theChartsNumbersAreWrittenAsPrintfWritesThem() {
+        var differing: [Double] = []
+        for total in 1...120 {
+            for count in 0...total {
+                let share = 600 * Double(count) / Double(total)
+                if ProgressChart.oneDecimal(share) != String(format: "%.1f", share) { differing.append(share) }
+            }
+        }
+        #expect(differing.isEmpty)
+    }
+
+    @Test("A row's key is its bytes: texts that differ only in Unicode normalisation are two rows")
+    func aRowsKeyIsItsBytes() {
+        let composed = ProgressReportView.Line(objectiveID: "DEL1-001", title: "L\u{E6}ringsm\u{E5}l", status: "Godkjent")
+        let decomposed = ProgressReportView.Line(
+            objectiveID: "DEL1-001", title: "L\u{E6}ringsma\u{30A}l", status: "Godkjent")
+        #expect(composed.title == decomposed.title)  // equal as Swift compares strings
+        #expect(composed != decomposed)
+        #expect(composed == ProgressReportView.Line(objectiveID: "DEL1-001", title: "Læringsmål", status: "Godkjent"))
+        #expect(Set([composed, decomposed, composed]).count == 2)
+        // The three texts are kept apart: moving a byte from one to the next is another row.
+        #expect(
+            ProgressReportView.Line(objectiveID: "A", title: "BC", status: "D")
+                != ProgressReportView.Line(objectiveID: "AB", title: "C", status: "D"))
+    }
 }
