@@ -34,6 +34,8 @@ extension TenantStore {
         }
     }
 
+    /// GRDB's synchronous read, on the caller's thread: inside `glance`, which is async, `queue.read` would be
+    /// its async twin, which hops to the queue.
     private static func read<T>(_ queue: DatabaseQueue, _ read: (Database) throws -> T) throws -> T {
         try queue.read(read)
     }

@@ -29,7 +29,6 @@ extension ProgressReportView.Section: MustacheParent {
         case "hasImported": hasImported
         case "activitiesSigned": activitiesSigned
         case "isComplete": isComplete
-        case "lines": lines
         case "fragmentSlot": fragmentSlot
         default: nil
         }

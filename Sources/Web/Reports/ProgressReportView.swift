@@ -20,11 +20,14 @@ struct ProgressReportView: Sendable {
         }
 
         func hash(into hasher: inout Hasher) {
-            for text in [objectiveID, title, status] {
+            func combine(_ text: String) {
                 var text = text
                 text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
                 hasher.combine(0xFF as UInt8)  // not a byte of UTF-8: where one text ends
             }
+            combine(objectiveID)
+            combine(title)
+            combine(status)
         }
     }
 
