@@ -3,7 +3,7 @@ import Testing
 @testable import Domain
 
 @Suite struct TenantIDTests {
-    @Test(arguments: ["kommune-0301", "legesenteret-as", "a", "x1-2-3", String(repeating: "a", count: 63)])
+    @Test(arguments: ["kommune-0301", "legesenteret-as", "a", "x1-2-3", "a-b-c-d", "0-9", String(repeating: "a", count: 63)])
     func aWellFormedTenantIDIsAccepted(_ raw: String) throws {
         #expect(try TenantID(raw).rawValue == raw)
     }
@@ -24,6 +24,11 @@ import Testing
         ("-a", .notAllowed("hyphens may not lead, trail or repeat")),
         ("a-", .notAllowed("hyphens may not lead, trail or repeat")),
         ("a--b", .notAllowed("hyphens may not lead, trail or repeat")),
+        ("-", .notAllowed("hyphens may not lead, trail or repeat")),
+        ("--", .notAllowed("hyphens may not lead, trail or repeat")),
+        ("a-b--c", .notAllowed("hyphens may not lead, trail or repeat")),
+        ("a-b-", .notAllowed("hyphens may not lead, trail or repeat")),
+        ("-A", .illegalCharacters),
     ])
     func aTenantIDThatCouldEscapeItsFolderIsRefused(_ raw: String, _ reason: ValidationError.Reason) {
         #expect(throws: ValidationError(field: "tenantId", reason: reason)) { try TenantID(raw) }

@@ -47,7 +47,8 @@ package struct AppServices: Sendable {
     /// (`WALCheckpoints.background`); a command, which runs no such loop, leaves them to SQLite.
     package init(
         configuration: AppConfiguration, secrets: AppSecrets, logger: Logger,
-        now: @escaping @Sendable () -> Date = { Date() }, newID: @escaping @Sendable () -> UUID = { UUID() },
+        now: @escaping @Sendable () -> Date = { Date() },
+        newID: @escaping @Sendable () -> UUID = { RandomUUID.make() },
         tenantSchema: TenantSchema = .current, checkpointsInBackground: Bool = false
     ) throws {
         self.configuration = configuration

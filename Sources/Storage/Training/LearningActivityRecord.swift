@@ -88,7 +88,7 @@ struct LearningActivityRecord: Codable, FetchableRecord, PersistableRecord {
             comment = text
             decidedAt = activity.history.last?.at
         }
-        history = try TrainingJSON.encode(activity.history.map(Event.init))
+        history = Self.historyText(activity.history.map(Event.init))
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }

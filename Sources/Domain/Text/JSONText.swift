@@ -1,28 +1,33 @@
-/// JSON written straight into bytes, for a hot response whose `Codable` encoding was most of its server time
-/// (`ProgressReport+JSONText`).
+/// JSON written straight into bytes, where `Codable` encoding was most of the work: a hot response
+/// (`ProgressReport+JSONText`) and the history stored with each learning activity.
 ///
-/// It writes what the generated server's `JSONEncoder` (with `.sortedKeys`) writes for the same value,
-/// byte for byte, so a client cannot tell the two apart: the same escapes (`\/`, the five named control
-/// characters, `\u00xx` for the others) and keys in the same order, which the writer's caller gives. The
-/// tests hold it to `JSONEncoder`'s output.
-struct JSONText {
-    private(set) var bytes: [UInt8] = []
+/// It writes what `JSONEncoder` (with `.sortedKeys`) writes for the same value, byte for byte, so a reader
+/// cannot tell the two apart: the same escapes (`\/` unless `escapingSlashes` is off, as with
+/// `.withoutEscapingSlashes`; the five named control characters; `\u00xx` for the others) and keys in the
+/// same order, which the writer's caller gives. The tests hold it to `JSONEncoder`'s output.
+package struct JSONText {
+    package private(set) var bytes: [UInt8] = []
+    private let escapingSlashes: Bool
 
-    init(capacity: Int) {
+    package init(capacity: Int, escapingSlashes: Bool = true) {
         bytes.reserveCapacity(capacity)
+        self.escapingSlashes = escapingSlashes
     }
 
+    /// The bytes as a string (they are UTF-8: every string written was).
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
+
     /// Punctuation and keys: text the caller has written as JSON already (`{"name":`).
-    mutating func raw(_ text: StaticString) {
+    package mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    mutating func string(_ value: String) {
+    package mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
             var start = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x2F {
+            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C || (byte == 0x2F && escapingSlashes) {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
                 escape(byte)
                 start = index + 1
@@ -32,17 +37,17 @@ struct JSONText {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    mutating func int(_ value: Int) {
+    package mutating func int(_ value: Int) {
         // A decimal of up to 20 characters is a small string: no allocation.
         bytes.append(contentsOf: String(value).utf8)
     }
 
-    mutating func bool(_ value: Bool) {
+    package mutating func bool(_ value: Bool) {
         value ? raw("true") : raw("false")
     }
 
     /// `[…]` with `write` called for each element, commas between.
-    mutating func array<Element>(_ elements: some Sequence<Element>, _ write: (inout JSONText, Element) -> Void) {
+    package mutating func array<Element>(_ elements: some Sequence<Element>, _ write: (inout JSONText, Element) -> Void) {
         bytes.append(UInt8(ascii: "["))
         var first = true
         for element in elements {
