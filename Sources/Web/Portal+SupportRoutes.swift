@@ -6,7 +6,8 @@ extension Portal {
     /// support access to a LIS, registrations, agreement versions and the catalog import.
     func addSupportConsoleRoutes<Context: PortalRequestContext>(to pages: RouterGroup<Context>) {
         let (engine, renderer, uploadLimit) = (self.engine, self.renderer, settings.maxUploadBytes)
-        let support = SupportPages(engine: engine, renderer: renderer, tenantRows: tenantRows)
+        let support = SupportPages(
+            engine: engine, renderer: renderer, tenantRows: tenantRows, tenantFilters: tenantFilters)
         let tenant = SupportTenantActions(engine: engine, pages: support, uploadLimit: uploadLimit)
         pages.post("/brukerstotte/virksomhet/:tenantId/papiravtale") { try await tenant.registerPaper($0, $1) }
         pages.post("/brukerstotte/virksomhet/:tenantId/status") { try await tenant.changeStatus($0, $1) }

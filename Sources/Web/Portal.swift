@@ -25,6 +25,8 @@ package struct Portal: Sendable {
     let documents: FragmentCache<String>
     /// Rows of support's tenant list, by every value they show.
     let tenantRows: FragmentCache<SupportTenantsPage.Row>
+    /// Its search form, by the search (the text typed and the two choices).
+    let tenantFilters: FragmentCache<SupportTenantsPage.Filters>
 
     /// - Parameter describe: how an error reads on a page (the API's one error mapping).
     package init(
@@ -36,6 +38,7 @@ package struct Portal: Sendable {
         self.renderer = try PageRenderer()
         self.documents = FragmentCache(renderer: renderer, template: "agreement-document", limit: 256)
         self.tenantRows = FragmentCache(renderer: renderer, template: "support-tenant-row", limit: 4096)
+        self.tenantFilters = FragmentCache(renderer: renderer, template: "support-filters", limit: 256)
         self.stylesheet = try StylesheetRoute()
         self.orgnrScript = try AssetRoute(name: "orgnr", extension: "js", contentType: "text/javascript; charset=utf-8")
         self.cookies = SessionCookies(secure: settings.isSecure)
@@ -117,7 +120,8 @@ package struct Portal: Sendable {
         addTraineeRoutes(to: pages)
         addWork2Routes(to: pages)
 
-        let support = SupportPages(engine: engine, renderer: renderer, tenantRows: tenantRows)
+        let support = SupportPages(
+            engine: engine, renderer: renderer, tenantRows: tenantRows, tenantFilters: tenantFilters)
         pages.get(RouterPath(SupportPages.listPathBase)) { try await support.tenants($0, $1) }
         pages.get("/brukerstotte/virksomhet/:tenantId") { try await support.tenant($0, $1) }
         pages.post("/brukerstotte/virksomhet/:tenantId/signatar") { try await support.inviteSigner($0, $1) }

@@ -8,6 +8,7 @@ import TestSupport
 import Testing
 
 @testable import API
+@testable import Web
 
 /// Support's console: only support staff see it; the list is searched, filtered and paged; naming the
 /// signer refuses bad input with every problem at once and writes nothing; countersigning opens the tenant.
@@ -48,6 +49,39 @@ import Testing
                 if !count.isEmpty { #expect(response.text.contains(count)) }
                 if !page.isEmpty { #expect(response.text.contains(page)) }
                 for name in names { #expect(response.text.contains(">\(name)</a>"), "\(query): \(name)") }
+            }
+        }
+    }
+
+    /// The form is kept between searches (`FragmentCache`): each search must still show its own text and
+    /// choices, escaped, before the result line, whether or not anything was found.
+    @Test func theSearchFormShowsEachSearchsOwnTextAndChoices() async throws {
+        let app = try PortalApp()
+        let siri = try await app.session(.siri)
+        try await app.test { client in
+            let searches: [(query: String, typed: String, status: String, kind: String, result: String)] = [
+                ("?sok=berg&type=kommune", "berg", "", "kommune", "virksomheter."),
+                ("?sok=berg", "berg", "", "", "virksomheter."),
+                ("?sok=%3Cb%3E%22x&status=active", "&lt;b&gt;&quot;x", "active", "", "Ingen virksomheter passer"),
+                ("?sok=berg&type=kommune", "berg", "", "kommune", "virksomheter."),
+                ("", "", "", "", "357 virksomheter."),
+            ]
+            for search in searches {
+                let html = try await client.execute(
+                    uri: "/brukerstotte" + search.query, method: .get, headers: .session(siri)
+                ) { $0.text }
+                #expect(html.contains(#"<input type="search" id="sok" name="sok" value="\#(search.typed)">"#))
+                for (list, chosen) in [("status", search.status), ("type", search.kind)] {
+                    let start = try #require(html.range(of: #"<select id="\#(list)""#))
+                    let end = try #require(html.range(of: "</select>", range: start.upperBound..<html.endIndex))
+                    let options = html[start.upperBound..<end.lowerBound]
+                    #expect(options.components(separatedBy: " selected>").count == 2, "\(search.query): one \(list)")
+                    #expect(options.contains(#"<option value="\#(chosen)" selected>"#), "\(search.query): \(list)")
+                }
+                let form = try #require(html.range(of: #"<form method="get" action="/brukerstotte""#))
+                let result = try #require(html.range(of: search.result))
+                #expect(form.upperBound < result.lowerBound)
+                #expect(!html.contains(RenderedFragment.slot))
             }
         }
     }

@@ -27,7 +27,8 @@ package struct JSONText {
         var value = value
         value.withUTF8 { utf8 in
             var start = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C || (byte == 0x2F && escapingSlashes) {
+            for (index, byte) in utf8.enumerated()
+            where byte < 0x20 || byte == 0x22 || byte == 0x5C || (byte == 0x2F && escapingSlashes) {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
                 escape(byte)
                 start = index + 1
@@ -47,7 +48,9 @@ package struct JSONText {
     }
 
     /// `[…]` with `write` called for each element, commas between.
-    package mutating func array<Element>(_ elements: some Sequence<Element>, _ write: (inout JSONText, Element) -> Void) {
+    package mutating func array<Element>(
+        _ elements: some Sequence<Element>, _ write: (inout JSONText, Element) -> Void
+    ) {
         bytes.append(UInt8(ascii: "["))
         var first = true
         for element in elements {

@@ -18,6 +18,8 @@ struct AgreementPage: Sendable {
     let canSign: Bool
     /// Shown instead of the form at security level 3: why, and a login at level 4 that comes back here.
     let needsLevel4: Bool
+    /// Empty at level 4, where the page does not show it: percent-encoding the return path through Foundation
+    /// was 3% of the signer's page.
     let level4LoginHref: String
     let confirmError: String?
     let newVersionAwaitsSignature: Bool
@@ -47,7 +49,7 @@ struct AgreementPage: Sendable {
         self.canSign = !awaiting && tenant.closesAt == nil && (!inForce || offer.newVersionAwaitsSignature)
         self.needsLevel4 = caller.principal.securityLevel.rawValue < 4
         let path = AgreementPages.path(tenant.id.rawValue)
-        self.level4LoginHref = LoginPages.loginPath(returningTo: path, level4: true)
+        self.level4LoginHref = needsLevel4 ? LoginPages.loginPath(returningTo: path, level4: true) : ""
         self.confirmError = errors.message(for: "bekreft")
         self.newVersionAwaitsSignature = offer.newVersionAwaitsSignature
         self.records = offer.agreements.map {

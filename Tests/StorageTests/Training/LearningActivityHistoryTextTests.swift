@@ -10,7 +10,8 @@ import Testing
     /// Texts that exercise every escape: quotes, backslash, slashes (left as they are in storage), each control
     /// character, non-ASCII letters, an emoji and the line separators JavaScript treats as line ends.
     static let awkward = [
-        "", "Godkjent / signert", #"sitat "i" anførsel \ skråstrek"#, "æøå ÆØÅ", "🩺 vakt", "linje\u{2028}skift\u{2029}",
+        "", "Godkjent / signert", #"sitat "i" anførsel \ skråstrek"#, "æøå ÆØÅ", "🩺 vakt",
+        "linje\u{2028}skift\u{2029}",
         String((0..<32).map { Character(Unicode.Scalar(UInt8($0))) }), "\u{7F}",
     ]
 
@@ -37,10 +38,12 @@ import Testing
     @Test func aWrittenHistoryReadsBackAsTheSameEvents() throws {
         let events = [
             Event(kind: "recorded", by: "ab12", at: Self.instants[1], to: nil, role: nil, comment: nil),
-            Event(kind: "rejected", by: "cd34", at: Self.instants[2], to: nil, role: nil, comment: "Mangler / \"dato\""),
+            Event(
+                kind: "rejected", by: "cd34", at: Self.instants[2], to: nil, role: nil, comment: "Mangler / \"dato\""),
         ]
         let read = try TrainingJSON.decode(
-            [Event].self, from: LearningActivityRecord.historyText(events), table: "learningActivity", column: "history")
+            [Event].self, from: LearningActivityRecord.historyText(events), table: "learningActivity",
+            column: "history")
         #expect(read.map(\.kind) == ["recorded", "rejected"])
         #expect(read.map(\.comment) == [nil, "Mangler / \"dato\""])
         #expect(read.map(\.by) == ["ab12", "cd34"])

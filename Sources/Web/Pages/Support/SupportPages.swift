@@ -14,6 +14,7 @@ struct SupportPages: Sendable {
     let engine: Engine
     let renderer: PageRenderer
     let tenantRows: FragmentCache<SupportTenantsPage.Row>
+    let tenantFilters: FragmentCache<SupportTenantsPage.Filters>
 
     static func tenantPath(_ id: String) -> String { "\(listPathBase)/virksomhet/\(id)" }
     static func countersignPath(_ id: UUID) -> String {
@@ -46,10 +47,10 @@ struct SupportPages: Sendable {
         }
         let page = SupportTenantsPage(
             search: search, result: result, awaiting: awaiting, tenantNames: names, visitor: context.visitor)
+        let filters = try tenantFilters.fragment(page.filters) { page.filters }
         // No rows: the table and its slot are not on the page.
-        guard page.hasRows else { return HTMLPage.response(try renderer.render(page, template: "support-tenants")) }
-        return HTMLPage.response(
-            try renderer.render(page, template: "support-tenants", placing: try tenantRows.fragments(page.rows)))
+        let fragments = page.hasRows ? [filters, try tenantRows.fragments(page.rows)] : [filters]
+        return HTMLPage.response(try renderer.render(page, template: "support-tenants", placing: fragments))
     }
 
     /// `GET /brukerstotte/virksomhet/{tenantId}`.

@@ -6,9 +6,6 @@ extension SupportTenantsPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "layout": layout
-        case "text": text
-        case "statuses": statuses
-        case "kinds": kinds
         case "rows": rows
         case "hasRows": hasRows
         case "resultText": resultText
@@ -19,6 +16,17 @@ extension SupportTenantsPage: MustacheParent {
         case "awaiting": awaiting
         case "hasAwaiting": hasAwaiting
         case "fragmentSlot": fragmentSlot
+        default: nil
+        }
+    }
+}
+
+extension SupportTenantsPage.Filters: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "text": text
+        case "statuses": statuses
+        case "kinds": kinds
         default: nil
         }
     }

@@ -4,10 +4,18 @@ import Engine
 /// `/brukerstotte`: the tenants, searched and filtered, one page at a time; and the agreements that wait
 /// for the vendor's countersignature.
 struct SupportTenantsPage: Sendable {
-    struct Option: Sendable {
+    struct Option: Sendable, Hashable {
         let value: String
         let label: String
         let selected: Bool
+    }
+
+    /// The search form: the text searched for and the two lists with their choices marked. Rendered once
+    /// per search (`FragmentCache`, by all it shows): its ten options were half of the page's template work.
+    struct Filters: Sendable, Hashable {
+        let text: String
+        let statuses: [Option]
+        let kinds: [Option]
     }
 
     struct Row: Sendable, Hashable {
@@ -35,9 +43,7 @@ struct SupportTenantsPage: Sendable {
     }
 
     let layout: PageLayout
-    let text: String
-    let statuses: [Option]
-    let kinds: [Option]
+    let filters: Filters
     let rows: [Row]
     let hasRows: Bool
     let resultText: String
@@ -46,7 +52,8 @@ struct SupportTenantsPage: Sendable {
     let pageText: String
     let awaiting: [Awaiting]
     let hasAwaiting: Bool
-    /// The rows, rendered by `support-tenant-row` (`FragmentCache`), are placed here.
+    /// The search form (`support-filters`), then the rows (`support-tenant-row`), are placed at the page's
+    /// two slots, in that order.
     let fragmentSlot = RenderedFragment.slot
 
     init(
@@ -54,17 +61,16 @@ struct SupportTenantsPage: Sendable {
         visitor: Visitor
     ) {
         self.layout = PageLayout(title: "Brukerstøtte – virksomheter", visitor: visitor)
-        self.text = search.text
-        self.statuses =
-            [Option(value: "", label: "Alle", selected: search.status == nil)]
-            + TenantStatus.allCases.map {
-                Option(value: $0.rawValue, label: TenantLabels.status($0), selected: $0 == search.status)
-            }
-        self.kinds =
-            [Option(value: "", label: "Alle", selected: search.kind == nil)]
-            + [TenantKind.kommune, .virksomhet].map {
-                Option(value: $0.rawValue, label: TenantLabels.kind($0), selected: $0 == search.kind)
-            }
+        self.filters = Filters(
+            text: search.text,
+            statuses: [Option(value: "", label: "Alle", selected: search.status == nil)]
+                + TenantStatus.allCases.map {
+                    Option(value: $0.rawValue, label: TenantLabels.status($0), selected: $0 == search.status)
+                },
+            kinds: [Option(value: "", label: "Alle", selected: search.kind == nil)]
+                + [TenantKind.kommune, .virksomhet].map {
+                    Option(value: $0.rawValue, label: TenantLabels.kind($0), selected: $0 == search.kind)
+                })
         self.rows = result.tenants.map {
             Row(
                 id: $0.id.rawValue, name: $0.name, kind: TenantLabels.kind($0.kind),
