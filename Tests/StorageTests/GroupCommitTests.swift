@@ -34,10 +34,35 @@ import Testing
         return (queue, folder)
     }
 
-    /// Holds the connection until `release`, so that the writes submitted meanwhile wait as one group.
-    static func hold(_ queue: DatabaseQueue) -> DispatchSemaphore {
+    /// Runs its jobs on a dispatch queue of its own, so that a test may block the thread (`hold`): Swift
+    /// concurrency has only a few threads, one a core, which the other tests need.
+    final class OwnThread: TaskExecutor {
+        let queue = DispatchQueue(label: "group-commit-tests.hold")
+        func enqueue(_ job: consuming ExecutorJob) {
+            let job = UnownedJob(job)
+            queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+        }
+    }
+
+    final class Flag: Sendable {
+        let raised = Mutex(false)
+    }
+
+    /// Holds the connection until the gate is signalled, so that the writes submitted meanwhile wait as one
+    /// group: a write of the group commit whose work waits for the gate. An idle connection runs a write on
+    /// its caller's thread, so that write runs on a thread of its own (`OwnThread`). Returns once it holds
+    /// the connection.
+    static func hold(_ commits: GroupCommit) async throws -> DispatchSemaphore {
         let gate = DispatchSemaphore(value: 0)
-        queue.asyncWriteWithoutTransaction { _ in gate.wait() }
+        let holding = Flag()
+        Task(executorPreference: OwnThread()) {
+            try await commits.write { _ in
+                holding.raised.withLock { $0 = true }
+                gate.wait()
+            }
+        }
+        for _ in 0..<2_000 where !holding.raised.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(1)) }
+        #expect(holding.raised.withLock { $0 }, "the holding write runs")
         return gate
     }
 
@@ -56,7 +81,7 @@ import Testing
         let observer = Commits()
         queue.add(transactionObserver: observer)
         let commits = GroupCommit(queue: queue)
-        let gate = Self.hold(queue)
+        let gate = try await Self.hold(commits)
 
         let first = Task { try await commits.write { db in try db.execute(sql: "INSERT INTO number VALUES (1)") } }
         try await Self.waitUntil(commits, waiting: 1)
@@ -80,14 +105,15 @@ import Testing
         await #expect(throws: Refused.self) { try await second.value }
         #expect(try await third.value == 3)
         #expect(try Self.numbers(queue) == [1, 3])
-        #expect(observer.count.withLock { $0 } == 1, "the three waited together and were committed once")
+        // The holding write's own (empty) transaction, then one for the three.
+        #expect(observer.count.withLock { $0 } == 2, "the three waited together and were committed once")
     }
 
     @Test func whenTheGroupsCommitFailsNoWriteOfItIsAcknowledgedOrKept() async throws {
         let (queue, folder) = try Self.database()
         defer { try? FileManager.default.removeItem(at: folder) }
         let commits = GroupCommit(queue: queue)
-        let gate = Self.hold(queue)
+        let gate = try await Self.hold(commits)
 
         let first = Task { try await commits.write { db in try db.execute(sql: "INSERT INTO number VALUES (1)") } }
         try await Self.waitUntil(commits, waiting: 1)
@@ -134,7 +160,7 @@ import Testing
         let (queue, folder) = try Self.database()
         defer { try? FileManager.default.removeItem(at: folder) }
         let commits = GroupCommit(queue: queue)
-        let gate = Self.hold(queue)
+        let gate = try await Self.hold(commits)
         let first = Task { try await commits.write { db in try db.execute(sql: "INSERT INTO number VALUES (7)") } }
         try await Self.waitUntil(commits, waiting: 1)
         let twice = Task { try await commits.write { db in try db.execute(sql: "INSERT INTO number VALUES (7)") } }
@@ -147,5 +173,68 @@ import Testing
         await #expect(throws: DatabaseError.self) { try await twice.value }
         try await other.value
         #expect(try Self.numbers(queue) == [7, 8])
+    }
+
+    @Test func aWriteOnAnIdleConnectionRunsOnItsCallersThreadAndIsCommittedWhenItReturns() async throws {
+        let (queue, folder) = try Self.database()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let observer = Commits()
+        queue.add(transactionObserver: observer)
+        let commits = GroupCommit(queue: queue)
+        let caller = pthread_self()
+        let worker = try await commits.write { db in
+            try db.execute(sql: "INSERT INTO number VALUES (1)")
+            return UInt(bitPattern: Int(bitPattern: pthread_self()))
+        }
+        #expect(worker == UInt(bitPattern: Int(bitPattern: caller)), "no hop to the connection's queue")
+        #expect(observer.count.withLock { $0 } == 1)
+        let seen = try await queue.read { db in try Int.fetchAll(db, sql: "SELECT value FROM number") }
+        #expect(seen == [1])
+        #expect(commits.waiting == 0)
+    }
+
+    @Test func aFailedWriteOnAnIdleConnectionLeavesNothingAndFreesTheConnection() async throws {
+        let (queue, folder) = try Self.database()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let commits = GroupCommit(queue: queue)
+        await #expect(throws: Refused.self) {
+            try await commits.write { db in
+                try db.execute(sql: "INSERT INTO number VALUES (1)")
+                throw Refused()
+            }
+        }
+        // A deferred foreign key fails at COMMIT: nothing is kept, the caller gets SQLite's error.
+        await #expect(throws: DatabaseError.self) {
+            try await commits.write { db in try db.execute(sql: "INSERT INTO child VALUES (42)") }
+        }
+        #expect(try Self.numbers(queue) == [])
+        try await commits.write { db in try db.execute(sql: "INSERT INTO number VALUES (2)") }
+        #expect(try Self.numbers(queue) == [2])
+        #expect(commits.waiting == 0)
+    }
+
+    /// The writes that arrive while a caller runs its transaction on an idle connection wait, and are then
+    /// committed together, after it.
+    @Test func writesThatArriveWhileACallerHoldsTheConnectionWaitAndCommitTogetherAfterIt() async throws {
+        let (queue, folder) = try Self.database()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let commits = GroupCommit(queue: queue)
+        let observer = Commits()
+        queue.add(transactionObserver: observer)
+        let gate = try await Self.hold(commits)
+        let writes = (1...5).map { (value: Int) in
+            Task {
+                try await commits.write { db in try db.execute(sql: "INSERT INTO number VALUES (?)", arguments: [value]) }
+            }
+        }
+        try await Self.waitUntil(commits, waiting: 5)
+        // Through a second connection: the held one would wait for the holder.
+        let reader = try DatabaseQueue(path: folder.appendingPathComponent("t.sqlite").path)
+        #expect(try Self.numbers(reader) == [], "nothing is written before the holder is done")
+        gate.signal()
+        for write in writes { try await write.value }
+        #expect(try Self.numbers(queue) == [1, 2, 3, 4, 5])
+        #expect(observer.count.withLock { $0 } == 2, "the holder's transaction, then one for the five")
+        #expect(commits.waiting == 0)
     }
 }
