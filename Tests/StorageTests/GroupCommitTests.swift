@@ -237,4 +237,43 @@ import Testing
         #expect(observer.count.withLock { $0 } == 2, "the holder's transaction, then one for the five")
         #expect(commits.waiting == 0)
     }
+
+    /// A checkpoint between two transactions (`outside`) runs on the connection's queue; the writes that come
+    /// meanwhile wait behind it there, rather than on their caller's thread, and commit once it is done.
+    @Test func whileACheckpointHoldsTheConnectionWritesWaitOnItsQueueNotOnTheirCallersThread() async throws {
+        let (queue, folder) = try Self.database()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let commits = GroupCommit(queue: queue)
+        let gate = DispatchSemaphore(value: 0)
+        let entered = Flag()
+        let checkpoint = Task {
+            try await commits.outside { db in
+                entered.raised.withLock { $0 = true }
+                gate.wait()
+                return try DatabaseSetup.passiveCheckpoint(db)
+            }
+        }
+        for _ in 0..<2_000 where !entered.raised.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(1)) }
+        let caller = UInt(bitPattern: Int(bitPattern: pthread_self()))
+        let write = Task {
+            try await commits.write { db in
+                try db.execute(sql: "INSERT INTO number VALUES (1)")
+                return UInt(bitPattern: Int(bitPattern: pthread_self()))
+            }
+        }
+        // It waits as a group would, instead of blocking a thread of Swift concurrency on the queue.
+        try await Self.waitUntil(commits, waiting: 1)
+        gate.signal()
+        _ = try await checkpoint.value
+        #expect(try await write.value != caller)
+        #expect(try Self.numbers(queue) == [1])
+        #expect(commits.waiting == 0)
+        // Once the checkpoint is done, an idle connection is the caller's again.
+        let callerAgain = UInt(bitPattern: Int(bitPattern: pthread_self()))
+        let worker = try await commits.write { db in
+            try db.execute(sql: "INSERT INTO number VALUES (2)")
+            return UInt(bitPattern: Int(bitPattern: pthread_self()))
+        }
+        #expect(worker == callerAgain)
+    }
 }

@@ -22,6 +22,9 @@ final class GroupCommit: Sendable {
         var pending: [Job] = []
         /// Whether a drain is scheduled on the connection; only one is at a time.
         var draining = false
+        /// Work scheduled on the connection outside the group commit (`outside`): while there is any, a write
+        /// does not run on its caller's thread, which would wait for it.
+        var outside = 0
     }
 
     /// The most transactions one group takes, so a caller at the head of a long queue is not kept waiting
@@ -70,7 +73,7 @@ final class GroupCommit: Sendable {
     private func claimIdle() -> Bool {
         state.withLock { state in
             // Nothing waits while no drain is scheduled: a waiting write always schedules one.
-            guard !state.draining else { return false }
+            guard !state.draining, state.outside == 0 else { return false }
             state.draining = true
             return true
         }
@@ -89,6 +92,15 @@ final class GroupCommit: Sendable {
     /// which is, GRDB's async overload would be chosen, and it hops to the queue.
     private func runAlone<T>(_ work: (Database) throws -> T) throws -> T {
         try queue.write(work)
+    }
+
+    /// Runs `work` on the connection outside any transaction (the checkpoint between two transactions), on its
+    /// queue. Meanwhile the writes go to the queue too, behind it, instead of running on their callers' threads:
+    /// those are event loops, and a checkpoint of thousands of pages would hold up every request on them.
+    func outside<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        state.withLock { $0.outside += 1 }
+        defer { state.withLock { $0.outside -= 1 } }
+        return try await queue.writeWithoutTransaction(work)
     }
 
     /// Takes what is waiting (up to `maximumGroup`) as one group on the connection's queue, then schedules

@@ -57,7 +57,7 @@ package final class TenantDatabase: Sendable {
     /// the store's checkpointer, when commits kept coming while its own connection copied
     /// (`TenantStore.checkpoint(_:_:_:)`).
     func finishCheckpoint() async throws -> (frames: Int, complete: Bool) {
-        try await queue.writeWithoutTransaction { db in try DatabaseSetup.passiveCheckpoint(db) }
+        try await commits.outside { db in try DatabaseSetup.passiveCheckpoint(db) }
     }
 
     func close() throws { try queue.close() }
