@@ -310,7 +310,7 @@ static const char *PROGRESS_SQL[] = {
     /* TrainingAccess.check → TenantDatabase.requireTrainee (TraineeRecord.fetchOne(key:)) */
     "SELECT * FROM \"trainee\" WHERE \"id\" = ?",
     /* TrainingAccess.load → RoleAssignmentRecord.active */
-    "SELECT * FROM roleAssignment WHERE traineeId = ? AND revokedAt IS NULL ORDER BY grantedAt",
+    "SELECT * FROM roleAssignment WHERE traineeId = ? AND revokedAt IS NULL ORDER BY grantedAt, rowid",
     /* ProgressInputs.report → CommonInputs.assignments: live assignments (the LIS was read by the check above) */
     "SELECT * FROM planAssignment WHERE state <> 'archived' AND traineeId IN (?) ORDER BY assignedAt, id",
     /* CommonInputs.plans: the plan versions assigned (content only when not cached: the server has it cached) */
@@ -519,7 +519,7 @@ static const char *ACTIVITY_SQL[] = {
     /* TrainingAccess.check → TenantDatabase.requireTrainee */
     "SELECT * FROM \"trainee\" WHERE \"id\" = ?",
     /* TrainingAccess.load → RoleAssignmentRecord.active */
-    "SELECT * FROM roleAssignment WHERE traineeId = ? AND revokedAt IS NULL ORDER BY grantedAt",
+    "SELECT * FROM roleAssignment WHERE traineeId = ? AND revokedAt IS NULL ORDER BY grantedAt, rowid",
     /* the engine's resolve → TraineeReader.planAssignments → PlanAssignmentRecord.all */
     "SELECT * FROM \"planAssignment\" WHERE \"traineeId\" = ? ORDER BY \"assignedAt\", \"id\"",
     /* PlanSnapshot.assigned → PlanAssignmentRecord.live (bound: trainee, plan key, plan version) */

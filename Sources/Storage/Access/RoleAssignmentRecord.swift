@@ -60,9 +60,12 @@ struct RoleAssignmentRecord: Codable, FetchableRecord, PersistableRecord {
 
     static func active(_ db: Database, trainee: UUID) throws -> [RoleAssignment] {
         // A cached statement: this runs in every training step, and building the query each time showed in profiles.
+        // Grants of the same millisecond keep the order they were made in (`rowid`).
         try RoleAssignmentRecord.fetchAll(
             db.cachedStatement(
-                sql: "SELECT * FROM roleAssignment WHERE traineeId = ? AND revokedAt IS NULL ORDER BY grantedAt"),
+                sql: """
+                    SELECT * FROM roleAssignment WHERE traineeId = ? AND revokedAt IS NULL ORDER BY grantedAt, rowid
+                    """),
             arguments: [trainee.lowercasedText]
         ).map { try $0.assignment() }
     }

@@ -69,7 +69,8 @@ extension TenantDatabase {
                 db, where: "traineeId = ? AND state = 'approved'", arguments: [traineeID.lowercasedText])
             var names: [PersonKey: String] = [:]
             for row in try Row.fetchAll(
-                db, sql: "SELECT personKey, personName FROM roleAssignment WHERE traineeId = ? ORDER BY grantedAt",
+                db,
+                sql: "SELECT personKey, personName FROM roleAssignment WHERE traineeId = ? ORDER BY grantedAt, rowid",
                 arguments: [traineeID.lowercasedText])
             {
                 if let key = try? PersonKey(hex: row["personKey"]) { names[key] = row["personName"] }
