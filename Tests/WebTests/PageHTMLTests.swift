@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 import Testing
 
@@ -34,5 +35,15 @@ import Testing
         // The library's default, for the record: the quote passes as it is.
         #expect(try MustacheTemplate(string: "{{text}}").render(["text": raw]) == raw)
         #expect(html.contains("<!doctype html>"))
+    }
+
+    /// A fragment is rendered on its own, outside the layout, so it does not inherit the layout's switch: each
+    /// one must switch itself, or its values would pass through the library's escaper.
+    @Test(arguments: ["agreement-document", "support-tenant-row", "support-filters", "progress-line"])
+    func aFragmentRenderedOnItsOwnSwitchesToThePagesEscaping(_ name: String) throws {
+        let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Sources/Web/Templates").standardized
+        let text = try String(contentsOf: templates.appendingPathComponent("\(name).mustache"), encoding: .utf8)
+        #expect(text.hasPrefix("{{% CONTENT_TYPE: PAGE_HTML }}\n"), "\(name)")
     }
 }

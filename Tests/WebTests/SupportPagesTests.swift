@@ -63,6 +63,8 @@ import Testing
                 ("?sok=berg&type=kommune", "berg", "", "kommune", "virksomheter."),
                 ("?sok=berg", "berg", "", "", "virksomheter."),
                 ("?sok=%3Cb%3E%22x&status=active", "&lt;b&gt;&quot;x", "active", "", "Ingen virksomheter passer"),
+                // A quote with a combining mark after it is escaped too (the pages' byte scan, `PageHTML`).
+                ("?sok=%22%CC%81x", "&quot;\u{301}x", "", "", "Ingen virksomheter passer"),
                 ("?sok=berg&type=kommune", "berg", "", "kommune", "virksomheter."),
                 ("", "", "", "", "357 virksomheter."),
             ]

@@ -9,9 +9,10 @@ import Mustache
 /// is one character that is not a quote, so it passes unescaped and can close an attribute; a byte scan sees
 /// the quote.
 ///
-/// `layout.mustache`, `report-layout.mustache` and `agreement-document.mustache` (the templates rendered at the
-/// top) switch to it in their first line (`{{% CONTENT_TYPE: PAGE_HTML }}`); the partials and sections inside
-/// them inherit it. `PageRenderer` registers it before it parses a template: the pragma names a registered type.
+/// The templates rendered at the top switch to it in their first line (`{{% CONTENT_TYPE: PAGE_HTML }}`): the
+/// layouts (`layout`, `report-layout`) and every fragment rendered on its own to be placed into pages
+/// (`agreement-document`, `support-tenant-row`, `support-filters`, `progress-line`); the partials and sections
+/// inside them inherit it. `PageHTMLTests` checks that each fragment template does. `PageRenderer` registers it before it parses a template: the pragma names a registered type.
 struct PageHTML: MustacheContentType {
     static let name = "PAGE_HTML"
 
