@@ -79,7 +79,8 @@ final class GroupCommit: Sendable {
         }
     }
 
-    /// Gives the connection back, or to the writes that came meanwhile, as one group.
+    /// Gives the connection back, or to the writes that came meanwhile, as the next group (after a caller's own
+    /// transaction, and after each group).
     private func releaseClaim() {
         let more = state.withLock { state in
             if state.pending.isEmpty { state.draining = false }
@@ -113,11 +114,7 @@ final class GroupCommit: Sendable {
                 return group
             }
             Self.commit(group, db)
-            let more = self.state.withLock { state in
-                if state.pending.isEmpty { state.draining = false }
-                return state.draining
-            }
-            if more { self.drain() }
+            self.releaseClaim()
         }
     }
 
