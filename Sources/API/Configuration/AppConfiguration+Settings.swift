@@ -15,7 +15,7 @@ extension AppConfiguration {
                 "where users reach the portal; links in e-mails start with it",
                 default: "`http://{http.host}:{http.port}`", from: { $0.http.ownBaseURL }),
             .string("tenants.directory", \.tenants.directory, "the registry and one folder per tenant database"),
-            .integer("tenants.maxOpen", \.tenants.maxOpen, "tenant database pools open at once (LRU beyond that); 0: sized from the file limit and memory"),
+            .integer("tenants.maxOpen", \.tenants.maxOpen, "tenant database pools open at once (beyond that, unused pools close by adaptive replacement); 0: sized from the file limit and memory"),
             .number(
                 "tenants.registryCacheSeconds", \.tenants.registryCacheSeconds,
                 "how stale a registry lookup may be after a change by another process"),

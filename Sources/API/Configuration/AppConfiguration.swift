@@ -22,8 +22,8 @@ package struct AppConfiguration: Sendable, Equatable {
 
     package struct Tenants: Sendable, Equatable {
         package var directory = "Tenants"
-        /// How many tenant database pools may be open at once (LRU beyond that); 0: as many as the file limit
-        /// and the memory allow (`TenantPoolCap`).
+        /// How many tenant database pools may be open at once (beyond that, unused pools close by adaptive
+        /// replacement, `TenantStore+Eviction`); 0: as many as the file limit and the memory allow (`TenantPoolCap`).
         package var maxOpen = 0
         /// How long a registry lookup may be served from the cache when another process changed it.
         package var registryCacheSeconds = 2.0

@@ -36,7 +36,7 @@ package enum DatabaseSetup {
 
     /// Opens a tenant file: one WAL connection, reads inline on the caller's thread, writes on its queue.
     ///
-    /// Tenant files are opened and closed all the time as the LRU of open tenants turns over, so the
+    /// Tenant files are opened and closed all the time as the open tenants turn over, so the
     /// connection does not checkpoint when it closes (`SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE`): a checkpoint
     /// syncs the file, which made closing cost more than a whole request. The committed data is in the WAL
     /// either way; SQLite's automatic checkpoint (every 1000 pages written) and the next opener carry on

@@ -8,7 +8,8 @@ import Synchronization
 /// Hands out the one connection pool of each tenant file, opening lazily and keeping at most
 /// `maximumOpen` pools open.
 ///
-/// When the cap is reached the least recently used pool that nobody is using is closed. A pool in use is
+/// When the cap is reached a pool that nobody is using is closed, chosen by adaptive replacement
+/// (`TenantStore+Eviction`): the least recently used of tenants used once, or of those used more often. A pool in use is
 /// never closed: if every open pool is in use, the caller waits until one is released (admission
 /// control), so the number of open files stays bounded however many tenants are busy.
 ///
@@ -31,6 +32,8 @@ package actor TenantStore {
         var checkedAt: Date
         var leases: Int
         var lastUse: UInt64
+        /// Whether the pool was used again after it opened, or opened for a tenant remembered in `State.ghosts`.
+        var frequent: Bool
         /// Set by `closeAll` on a pool in use: it closes when its last lease returns.
         var closeWhenReleased = false
         /// Set when the file failed under this pool (see `TenantStorageFault`): the pool takes no new lease
@@ -42,6 +45,10 @@ package actor TenantStore {
     struct State {
         var entries: [TenantID: Entry] = [:]
         var tick: UInt64 = 0
+        /// The tenants whose pools were closed for room, not long ago (`TenantStore+Eviction`).
+        var ghosts: [TenantID: Ghost] = [:]
+        /// How many of the places tenants used once since they opened may take (ARC's `p`).
+        var recentTarget = 0
         var waiters: [CheckedContinuation<Void, Never>] = []
         /// Tenants whose last use failed on their file, until a use succeeds again.
         var degraded: [TenantID: TenantStorageFault] = [:]
@@ -185,6 +192,7 @@ package actor TenantStore {
             state.tick &+= 1
             entry.leases += 1
             entry.lastUse = state.tick
+            entry.frequent = true
             let sinceCheck = now.timeIntervalSince(entry.checkedAt)
             // A clock set back also checks, or a jump of an hour would stop the checks for an hour.
             let due = sinceCheck >= Self.identityCheckInterval || sinceCheck < 0
@@ -194,7 +202,7 @@ package actor TenantStore {
         }
     }
 
-    /// The slow path: make room (closing the least recently used unused pool, or waiting for one to be
+    /// The slow path: make room (closing an unused pool, see `TenantStore+Eviction`, or waiting for one to be
     /// released), open the file, and lease it. Isolated to the actor, so a file is opened only once.
     private func openAndLease(_ id: TenantID) async throws -> TenantDatabase {
         while true {
@@ -203,14 +211,7 @@ package actor TenantStore {
                 if try isStillOpenFile(id, identity) { return lease.database }
                 continue
             }
-            let room: (ok: Bool, evicted: TenantDatabase?) = state.withLock { state in
-                if state.entries.count < maximumOpen { return (true, nil) }
-                guard let victim = state.entries.filter({ $0.value.leases == 0 })
-                    .min(by: { $0.value.lastUse < $1.value.lastUse })
-                else { return (false, nil) }
-                state.entries[victim.key] = nil
-                return (true, victim.value.database)
-            }
+            let room = state.withLock { state in state.makeRoom(for: id) }
             if let evicted = room.evicted {
                 metrics.evictions.increment()
                 closeInBackground(evicted)
@@ -234,7 +235,8 @@ package actor TenantStore {
             let count = state.withLock { state in
                 state.tick &+= 1
                 state.entries[id] = Entry(
-                    database: database, identity: identity, checkedAt: openedAt, leases: 1, lastUse: state.tick)
+                    database: database, identity: identity, checkedAt: openedAt, leases: 1, lastUse: state.tick,
+                    frequent: state.admit(id))
                 return state.entries.count
             }
             logger.debug("tenant database opened", metadata: ["tenant": "\(id)", "open": "\(count)"])

@@ -7,7 +7,7 @@ import Metrics
 package struct TenantStoreMetrics: Sendable {
     /// A tenant file opened into a pool.
     let opens: Counter
-    /// An unused pool closed to make room for another tenant (the LRU cap, `tenants.maxOpen`).
+    /// An unused pool closed to make room for another tenant (the cap, `tenants.maxOpen`).
     let evictions: Counter
     /// An opener that found every open pool in use and waited for one to be released.
     let slotWaits: Counter
