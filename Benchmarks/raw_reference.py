@@ -84,6 +84,10 @@ class RawReference:
         listing = self.file_list(databases, "open.list")
         return self.run("open", listing, person_key)
 
+    def open_parts(self, databases):
+        """The open's cost part by part (reference.c's `parts`): connection, WAL index, schema, close."""
+        return self.run("parts", self.file_list(databases, "parts.list"))
+
 
 def compile_reference(binary):
     """cc -O2 reference.c -lsqlite3, with an error that says what to install when it cannot be built."""
@@ -156,6 +160,7 @@ def spread_rows(raw, spread_row, databases, person_key, spread_rps, single_rps, 
     uniform = raw.spread(databases, person_key)
     zipf = raw.spread(databases, person_key, zipf=1.0)
     opening = raw.open_cost(databases, person_key)
+    parts = raw.open_parts(databases)
     count = len(databases)
     label, figure, p99, result = zipf_row
     zipf_row = (label, figure, p99, *rate_columns(zipf_rps, zipf),
@@ -167,6 +172,8 @@ def spread_rows(raw, spread_row, databases, person_key, spread_rps, single_rps, 
     open_row = (f"open one tenant file (n={opening['ops']})", ours[0], "-",
                 f"{opening['median_ms']:.3f} / {opening['p99_ms']:.3f} ms", ours[1],
                 f"raw: open + setup {opening['open_median_ms']:.3f}, first read {opening['query_median_ms']:.3f}, "
-                f"close {opening['close_median_ms']:.3f} ms (medians) over {count} files; ours estimated: "
+                f"close {opening['close_median_ms']:.3f} ms (medians) over {count} files; part by part: connection "
+                f"{parts['connect_median_ms']:.3f}, WAL index {parts['wal_median_ms']:.3f}, schema "
+                f"{parts['schema_median_ms']:.3f}, close {parts['close_median_ms']:.3f} ms; ours estimated: "
                 f"{cores} cores x (1/spread - 1/single) / reads that open")
     return beside(spread_row, rate_columns(spread_rps, uniform)), zipf_row, open_row
