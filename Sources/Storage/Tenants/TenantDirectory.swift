@@ -15,9 +15,14 @@ import Foundation
 /// Reserved folders start with `_`, which a `TenantID` can never contain.
 package struct TenantDirectory: Sendable {
     package let root: URL
+    /// `root.path` with a slash at its end: the paths a request needs (its tenant's file, the maintenance marker)
+    /// are built from it by joining strings. Through `URL` that was 4–7% of opening a tenant's file (`perf`).
+    private let rootPrefix: String
 
     package init(root: URL) {
         self.root = root.standardizedFileURL
+        let path = self.root.path
+        rootPrefix = path.hasSuffix("/") ? path : path + "/"
     }
 
     package var registryFolder: URL { root.appendingPathComponent("_registry", isDirectory: true) }
@@ -41,7 +46,7 @@ package struct TenantDirectory: Sendable {
     }
 
     package func databasePath(for id: TenantID) -> String {
-        folder(for: id).appendingPathComponent("tenant.sqlite").path
+        rootPrefix + id.rawValue + "/tenant.sqlite"
     }
 
     /// One marker file per tenant in maintenance (`TenantMaintenance`).
@@ -49,6 +54,11 @@ package struct TenantDirectory: Sendable {
 
     package func maintenanceMarker(for id: TenantID) -> URL {
         maintenanceFolder.appendingPathComponent(id.rawValue)
+    }
+
+    /// `maintenanceMarker(for:).path`, without `URL`: checked on every open of a tenant's file.
+    package func maintenanceMarkerPath(for id: TenantID) -> String {
+        rootPrefix + "_maintenance/" + id.rawValue
     }
 
     /// What `kp` generates to run Litestream (configurations, heartbeat files) and restores into.

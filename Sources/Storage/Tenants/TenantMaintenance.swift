@@ -78,7 +78,7 @@ package struct TenantMaintenance: Sendable {
     }
 
     package func isInMaintenance(_ id: TenantID) -> Bool {
-        FileManager.default.fileExists(atPath: directory.maintenanceMarker(for: id).path)
+        FileManager.default.fileExists(atPath: directory.maintenanceMarkerPath(for: id))
     }
 
     /// The tenants in maintenance now, with their markers (an unreadable marker still counts, as a restore).
