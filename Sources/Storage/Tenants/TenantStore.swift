@@ -9,8 +9,8 @@ import Synchronization
 /// `maximumOpen` pools open.
 ///
 /// When the cap is reached a pool that nobody is using is closed, chosen by adaptive replacement
-/// (`TenantStore+Eviction`): the least recently used of tenants used once, or of those used more often. A pool in use is
-/// never closed: if every open pool is in use, the caller waits until one is released (admission
+/// (`TenantStore+Eviction`): the least recently used of tenants used once, or of those used more often. A pool
+/// in use is never closed: if every open pool is in use, the caller waits until one is released (admission
 /// control), so the number of open files stays bounded however many tenants are busy.
 ///
 /// The hot path (a lease on a pool that is already open) takes a lock and never hops to the actor;
