@@ -28,23 +28,23 @@ extension TenantStore.State {
     mutating func makeRoom(for id: TenantID) -> (ok: Bool, evicted: TenantDatabase?) {
         guard entries.count >= maximumOpen else { return (true, nil) }
         var recentCount = 0
-        var oldestRecent: (id: TenantID, lastUse: UInt64)?
-        var oldestFrequent: (id: TenantID, lastUse: UInt64)?
+        var oldestRecent = Oldest()
+        var oldestFrequent = Oldest()
         for (key, entry) in entries {
             if !entry.frequent { recentCount += 1 }
             guard entry.leases == 0 else { continue }
             if entry.frequent {
-                if oldestFrequent.map({ entry.lastUse < $0.lastUse }) ?? true { oldestFrequent = (key, entry.lastUse) }
-            } else if oldestRecent.map({ entry.lastUse < $0.lastUse }) ?? true {
-                oldestRecent = (key, entry.lastUse)
+                oldestFrequent.offer(key, at: entry.lastUse)
+            } else {
+                oldestRecent.offer(key, at: entry.lastUse)
             }
         }
         let overShare =
             recentCount > recentTarget || (recentCount == recentTarget && ghosts[id]?.frequent == true)
-        guard let victim = (overShare ? oldestRecent ?? oldestFrequent : oldestFrequent ?? oldestRecent),
-            let entry = entries.removeValue(forKey: victim.id)
+        guard let victim = overShare ? oldestRecent.id ?? oldestFrequent.id : oldestFrequent.id ?? oldestRecent.id,
+            let entry = entries.removeValue(forKey: victim)
         else { return (false, nil) }
-        ghosts[victim.id] = Ghost(frequent: entry.frequent, closedAt: tick)
+        ghosts[victim] = Ghost(frequent: entry.frequent, closedAt: tick)
         // `admit` keeps the ghosts within ARC's bounds; an open that fails after this eviction never reaches it.
         if ghosts.count > 2 * maximumOpen, let oldest = ghosts.min(by: { $0.value.closedAt < $1.value.closedAt }) {
             ghosts[oldest.key] = nil
@@ -56,18 +56,14 @@ extension TenantStore.State {
     /// `recentTarget` when it does, and forgets the oldest ghost when there are more than ARC keeps.
     mutating func admit(_ id: TenantID) -> Bool {
         var recentGhosts = 0
-        var oldestRecentGhost: (id: TenantID, closedAt: UInt64)?
-        var oldestFrequentGhost: (id: TenantID, closedAt: UInt64)?
+        var oldestRecentGhost = Oldest()
+        var oldestFrequentGhost = Oldest()
         for (key, ghost) in ghosts {
             if ghost.frequent {
-                if oldestFrequentGhost.map({ ghost.closedAt < $0.closedAt }) ?? true {
-                    oldestFrequentGhost = (key, ghost.closedAt)
-                }
+                oldestFrequentGhost.offer(key, at: ghost.closedAt)
             } else {
                 recentGhosts += 1
-                if oldestRecentGhost.map({ ghost.closedAt < $0.closedAt }) ?? true {
-                    oldestRecentGhost = (key, ghost.closedAt)
-                }
+                oldestRecentGhost.offer(key, at: ghost.closedAt)
             }
         }
         let frequentGhosts = ghosts.count - recentGhosts
@@ -80,12 +76,24 @@ extension TenantStore.State {
             return true
         }
         let recentOpen = entries.values.reduce(0) { $0 + ($1.frequent ? 0 : 1) }
-        if recentOpen + recentGhosts >= maximumOpen, let oldest = oldestRecentGhost {
-            ghosts[oldest.id] = nil
-        } else if entries.count + ghosts.count >= 2 * maximumOpen, let oldest = oldestFrequentGhost {
-            ghosts[oldest.id] = nil
+        if recentOpen + recentGhosts >= maximumOpen, let oldest = oldestRecentGhost.id {
+            ghosts[oldest] = nil
+        } else if entries.count + ghosts.count >= 2 * maximumOpen, let oldest = oldestFrequentGhost.id {
+            ghosts[oldest] = nil
         }
         return false
+    }
+}
+
+/// The tenant seen with the smallest tick so far, in one pass over pools or ghosts.
+private struct Oldest {
+    private(set) var id: TenantID?
+    private var tick = UInt64.max
+
+    mutating func offer(_ id: TenantID, at tick: UInt64) {
+        guard self.id == nil || tick < self.tick else { return }
+        self.id = id
+        self.tick = tick
     }
 }
 
