@@ -531,6 +531,19 @@ wrk.headers["Authorization"] = "Bearer {lis}"
         rows[-1] = raw_reference.beside(rows[-1], raw_reference.rate_columns(rps, written))
     return rows
 
+def machine_busy_during(work):
+    """Runs `work`; returns its result and the share of the machine's cores in use meanwhile (/proc/stat: all but
+    idle and I/O wait), which the Zipf-like spread's ceiling takes from the single-tenant read."""
+    def counters():
+        with open("/proc/stat") as f:
+            ticks = [int(x) for x in f.readline().split()[1:9]]
+        return sum(ticks), ticks[3] + ticks[4]
+    total, idle = counters()
+    result = work()
+    total_after, idle_after = counters()
+    elapsed = total_after - total
+    return result, (1 - (idle_after - idle) / elapsed) if elapsed > 0 else 1.0
+
 def peak_fds_during(pid, work):
     """Runs `work` while sampling the open files of process `pid` every 0.1 s; returns its result and the peak."""
     peak, stop = [0], threading.Event()
@@ -947,7 +960,7 @@ def main():
         read_url = base + "/api/v1/tenants/kommune-0301/trainees/me"
         auth = [f"Authorization: Bearer {lis}"]
         wrk(read_url, argparse.Namespace(**{**vars(args), "duration": 2}), auth)
-        read_rps, read_p99, read_errors = wrk(read_url, args, auth)
+        (read_rps, read_p99, read_errors), read_busy = machine_busy_during(lambda: wrk(read_url, args, auth))
         rows.append(("GET /health/live", f"{live_rps:,.0f} req/s", f"{live_p99:.2f} ms", "baseline"))
         rows.append(("tenant read (authenticated)", f"{read_rps:,.0f} req/s", f"{read_p99:.2f} ms",
                      verdict(read_rps / live_rps, 0.6) + (f", {read_errors} errors" if read_errors else "")))
@@ -1028,9 +1041,9 @@ end
             # The same reads from C on the same files (the server's 64 pools stay open meanwhile), beside each
             # spread row, and the cost of one open as a row of its own.
             files = [os.path.join(folder, tenant, "tenant.sqlite") for tenant in created]
-            uniform_row, zipf_row, open_row = raw_reference.spread_rows(
-                raw, uniform_row, files, lis_key, spread_rps, read_rps, os.cpu_count(), zipf_row, zipf_rps)
-            rows += [uniform_row, zipf_row, open_row, memory_row]
+            uniform_row, zipf_row, open_row, ceiling_row = raw_reference.spread_rows(
+                raw, uniform_row, files, lis_key, spread_rps, read_rps, os.cpu_count(), zipf_row, zipf_rps, read_busy)
+            rows += [uniform_row, zipf_row] + ([ceiling_row] if ceiling_row else []) + [open_row, memory_row]
         else:
             rows += [uniform_row, zipf_row, memory_row]
         # 3c. Uniform again, on a second server over the same files with the default cap (sized from the file

@@ -148,9 +148,41 @@ def beside(row, columns):
     return (label, figure, p99, *columns, result)
 
 
-def spread_rows(raw, spread_row, databases, person_key, spread_rps, single_rps, cores, zipf_row, zipf_rps):
-    """The spread rows (uniform, Zipf-like) with the raw figures beside them, and a row for the cost of opening
-    one tenant file.
+def zipf_share_beyond(count, cap, s=1.0):
+    """The share of Zipf-like reads (tenant k read in proportion to 1/k^s) over `count` tenants that fall outside the
+    `cap` most-read ones. Each read is drawn on its own, so no way of choosing which `cap` files stay open lets fewer
+    reads open a file in the long run than keeping the `cap` likeliest open: this share."""
+    weights = [1 / k ** s for k in range(1, count + 1)]
+    return sum(weights[cap:]) / sum(weights)
+
+
+def zipf_ceiling_row(parts, single_rps, single_busy, cores, count, cap=64, s=1.0, target=0.7):
+    """How near one tenant's rate Zipf-like reads at `cap` open could come on this machine at best, from figures of
+    the same run.
+
+    A read of one open tenant costs `single_busy x cores / single_rps` seconds of the machine (the server's and wrk's
+    together, `single_busy` the share of the cores in use meanwhile). A spread read costs that, plus an open and a
+    close of a file for the reads that need one. Counting only SQLite's own open and close (`parts`: connection, WAL
+    index, schema, close; nothing of the server) and only the reads outside the `cap` most-read tenants
+    (`zipf_share_beyond`) gives the most the spread could reach: 1 / (busy + single x share x open / cores)."""
+    beyond = zipf_share_beyond(count, cap, s)
+    if beyond <= 0:
+        return None
+    least_open = sum(parts[key] for key in ("connect_median_ms", "wal_median_ms", "schema_median_ms", "close_median_ms"))
+    ceiling = min(1.0, 1 / (single_busy + single_rps * beyond * least_open / 1000 / cores))
+    budget = (1 / target - single_busy) * cores / (single_rps * beyond) * 1000
+    reach = "target out of reach on this machine" if ceiling < target else "target within reach"
+    return (f"Zipf s={s} at cap {cap}: ceiling (no server cost)", f"{ceiling:.2f} of single", "-",
+            f"{reach} ({target}): it allows {budget:.3f} ms per open all told; SQLite alone takes {least_open:.3f} ms "
+            f"to open and close a file, and {beyond:.0%} of reads fall outside the {cap} most-read of {count} tenants "
+            f"(cores {single_busy:.0%} busy at {single_rps:,.0f} single-tenant reads/s, {cores} cores)")
+
+
+def spread_rows(raw, spread_row, databases, person_key, spread_rps, single_rps, cores, zipf_row, zipf_rps,
+                single_busy=1.0):
+    """The spread rows (uniform, Zipf-like) with the raw figures beside them, a row for the cost of opening one
+    tenant file, and the Zipf-like spread's ceiling on this machine (`zipf_ceiling_row`; None with no more tenants
+    than open files).
 
     The server's cost of an open is not measured directly; it is estimated from the two rows it already has: at
     saturation a request costs `cores / rate` seconds of CPU, so a spread read costs
@@ -176,4 +208,5 @@ def spread_rows(raw, spread_row, databases, person_key, spread_rps, single_rps, 
                 f"{parts['connect_median_ms']:.3f}, WAL index {parts['wal_median_ms']:.3f}, schema "
                 f"{parts['schema_median_ms']:.3f}, close {parts['close_median_ms']:.3f} ms; ours estimated: "
                 f"{cores} cores x (1/spread - 1/single) / reads that open")
-    return beside(spread_row, rate_columns(spread_rps, uniform)), zipf_row, open_row
+    ceiling_row = zipf_ceiling_row(parts, single_rps, single_busy, cores, count)
+    return beside(spread_row, rate_columns(spread_rps, uniform)), zipf_row, open_row, ceiling_row
