@@ -150,8 +150,9 @@ def beside(row, columns):
 
 def zipf_share_beyond(count, cap, s=1.0):
     """The share of Zipf-like reads (tenant k read in proportion to 1/k^s) over `count` tenants that fall outside the
-    `cap` most-read ones. Each read is drawn on its own, so no way of choosing which `cap` files stay open lets fewer
-    reads open a file in the long run than keeping the `cap` likeliest open: this share."""
+    `cap` most-read ones. Each read is drawn on its own, so no policy that cannot see the coming reads lets fewer
+    reads open a file in the long run than keeping the `cap` likeliest open (Aho, Denning and Ullman, 1971): this
+    share."""
     weights = [1 / k ** s for k in range(1, count + 1)]
     return sum(weights[cap:]) / sum(weights)
 
