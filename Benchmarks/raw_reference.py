@@ -180,7 +180,7 @@ def zipf_ceiling_row(parts, single_rps, single_busy, cores, count, cap=64, s=1.0
 
 
 def spread_rows(raw, spread_row, databases, person_key, spread_rps, single_rps, cores, zipf_row, zipf_rps,
-                single_busy=1.0):
+                single_busy):
     """The spread rows (uniform, Zipf-like) with the raw figures beside them, a row for the cost of opening one
     tenant file, and the Zipf-like spread's ceiling on this machine (`zipf_ceiling_row`; None with no more tenants
     than open files).
